@@ -1,0 +1,236 @@
+"""Read catalog YAML files, validate every entry, and gather all problems with their lines."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from finder.catalog.jurisdictions import CODES
+from finder.catalog.model import Entry, Example, Source
+from finder.catalog.validate import as_date, entry_problems, is_url
+
+FILE_FIELDS = {"jurisdiction", "coded_through", "notes", "entries"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the catalog, located as precisely as the file allows."""
+
+    file: str
+    line: int
+    entry_id: str
+    field: str
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.entry_id or '-'}: {self.field}: {self.message}"
+
+
+class CatalogError(Exception):
+    """The catalog has problems; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a catalog file says about its jurisdiction beyond its entries."""
+
+    path: str
+    jurisdiction: str
+    coded_through: object
+    notes: str
+
+
+@dataclass
+class _Parsed:
+    path: str
+    info: FileInfo | None
+    raw_entries: list[tuple[dict, dict[str, int], int]]  # raw, field lines, entry line
+
+
+def catalog_files(dirs: list[str | Path]) -> list[Path]:
+    """All *.yaml / *.yml files in the given folders, in a stable order."""
+    files: list[Path] = []
+    for d in dirs:
+        folder = Path(d)
+        if folder.is_dir():
+            files += sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"})
+    return files
+
+
+def fingerprint(files: list[Path]) -> str:
+    """A digest of the files' names and contents: it changes when any file does."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def _node_lines(node, prefix: str, out: dict[str, int]) -> None:
+    """Record the 1-based line of every key path under a YAML node ("sources[0].url")."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = f"{prefix}.{key.value}" if prefix else str(key.value)
+            out[path] = key.start_mark.line + 1
+            _node_lines(value, path, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            path = f"{prefix}[{i}]"
+            out[path] = item.start_mark.line + 1
+            _node_lines(item, path, out)
+
+
+def _entry_nodes(root) -> list:
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "entries" and isinstance(value, yaml.SequenceNode):
+            return value.value
+    return []
+
+
+def _line_for(lines: dict[str, int], field: str, default: int) -> int:
+    """The line of a field path, or of its nearest parent that has one."""
+    path = field
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return default
+
+
+def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
+    name = str(path)
+    parsed = _Parsed(name, None, [])
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, 1, "", "file", f"is not UTF-8 text ({exc.reason})"))
+        return parsed
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(name, line, "", "yaml", f"syntax error: {reason}", col))
+        return parsed
+    if not isinstance(data, dict):
+        problems.append(Problem(name, 1, "", "file", "must be a mapping with jurisdiction and entries"))
+        return parsed
+    top_lines: dict[str, int] = {}
+    _node_lines(root, "", top_lines)
+    for key in data:
+        if key not in FILE_FIELDS:
+            problems.append(Problem(name, top_lines.get(str(key), 1), "", str(key), "unknown field (a typo?)"))
+    jurisdiction = data.get("jurisdiction")
+    if jurisdiction not in CODES:
+        problems.append(Problem(name, top_lines.get("jurisdiction", 1), "", "jurisdiction", f"unknown jurisdiction {jurisdiction!r}"))
+        jurisdiction = None
+    coded = data.get("coded_through")
+    if coded is not None and not as_date(coded):
+        problems.append(Problem(name, top_lines.get("coded_through", 1), "", "coded_through", "must be a date YYYY-MM-DD"))
+    notes = data.get("notes") or ""
+    if not isinstance(notes, str):
+        problems.append(Problem(name, top_lines.get("notes", 1), "", "notes", "must be text"))
+        notes = ""
+    entries = data.get("entries")
+    if not isinstance(entries, list):
+        problems.append(Problem(name, top_lines.get("entries", 1), "", "entries", "must be a list of entries"))
+        entries = []
+    if jurisdiction:
+        parsed.info = FileInfo(name, jurisdiction, as_date(coded) if coded else None, notes.strip())
+    for raw, node in zip(entries, _entry_nodes(root), strict=False):
+        lines: dict[str, int] = {}
+        _node_lines(node, "", lines)
+        start = node.start_mark.line + 1
+        if not isinstance(raw, dict):
+            problems.append(Problem(name, start, "", "entry", "must be a mapping of fields"))
+            continue
+        parsed.raw_entries.append((raw, lines, start))
+    return parsed
+
+
+def _to_entry(raw: dict, origin: str) -> Entry:
+    def strings(key: str) -> tuple[str, ...]:
+        return tuple(s.strip() for s in raw.get(key) or ())
+
+    return Entry(
+        id=raw["id"],
+        state=raw["state"],
+        title=raw["title"].strip(),
+        kind=raw["kind"],
+        policy_areas=tuple(raw["policy_areas"]),
+        citations=strings("citations"),
+        summary=raw["summary"].strip(),
+        allows=strings("allows"),
+        eligibility=raw["eligibility"].strip(),
+        activation=strings("activation"),
+        approver=raw["approver"].strip(),
+        term=raw["term"].strip(),
+        public_process=strings("public_process"),
+        application_fields=strings("application_fields"),
+        cannot_waive=strings("cannot_waive"),
+        examples=tuple(
+            Example(e["name"].strip(), (e.get("note") or "").strip(), e["source"])
+            for e in raw["examples"]
+        ),
+        related=tuple(raw["related"]),
+        sources=tuple(
+            Source(s["url"], s["title"].strip(), as_date(s["accessed"])) for s in raw["sources"]
+        ),
+        effective=as_date(raw["effective"]),
+        last_reviewed=as_date(raw["last_reviewed"]),
+        status=raw["status"],
+        verified=raw["verified"],
+        note=(raw.get("note") or "").strip(),
+        origin=origin,
+    )
+
+
+def read_catalog(dirs: list[str | Path]):
+    """Load every file; return (entries, file infos, fingerprint, problems) without raising."""
+    files = catalog_files(dirs)
+    problems: list[Problem] = []
+    parsed = [_parse_file(path, problems) for path in files]
+    seen: dict[str, str] = {}
+    candidates: list[tuple[dict, dict[str, int], int, str]] = []
+    for pf in parsed:
+        jurisdiction = pf.info.jurisdiction if pf.info else None
+        for raw, lines, start in pf.raw_entries:
+            entry_id = raw.get("id") if isinstance(raw.get("id"), str) else ""
+            found = entry_problems(raw, jurisdiction)
+            for field, message in found:
+                problems.append(Problem(pf.path, _line_for(lines, field, start), entry_id, field, message))
+            if entry_id:
+                where = f"{pf.path}:{lines.get('id', start)}"
+                if entry_id in seen:
+                    problems.append(Problem(pf.path, lines.get("id", start), entry_id, "id", f"duplicate id; first defined at {seen[entry_id]}"))
+                    continue
+                seen[entry_id] = where
+            if not found:
+                candidates.append((raw, lines, start, pf.path))
+    entries = []
+    for raw, lines, start, path in candidates:
+        for i, rel in enumerate(raw["related"]):
+            if rel not in seen:
+                problems.append(Problem(path, _line_for(lines, f"related[{i}]", start), raw["id"], f"related[{i}]", f"no entry has the id {rel!r}"))
+            elif rel == raw["id"]:
+                problems.append(Problem(path, _line_for(lines, f"related[{i}]", start), raw["id"], f"related[{i}]", "an entry cannot relate to itself"))
+        entries.append(_to_entry(raw, f"{path}:{start}"))
+    infos = [pf.info for pf in parsed if pf.info]
+    problems.sort(key=lambda p: (p.file, p.line))
+    return entries, infos, fingerprint(files), problems
+
+
+__all__ = ["CatalogError", "FileInfo", "Problem", "catalog_files", "fingerprint", "is_url", "read_catalog"]
