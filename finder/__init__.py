@@ -11,7 +11,12 @@ from finder import config
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then instance config, then environment, then test_config."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="web/templates",
+        static_folder="web/static",
+    )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(config.defaults(app.instance_path))
     app.config.from_pyfile("config.py", silent=True)

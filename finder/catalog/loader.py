@@ -15,6 +15,29 @@ from finder.catalog.validate import as_date, entry_problems, is_url
 FILE_FIELDS = {"jurisdiction", "coded_through", "notes", "entries"}
 
 
+class _CatalogLoader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date ("2026-13-45") as text for validation."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_CatalogLoader.add_constructor("tag:yaml.org,2002:timestamp", _CatalogLoader.construct_yaml_timestamp)
+
+
+def safe_parse(text: str):
+    """Parse YAML safely (no object construction) into plain data and a node tree."""
+    loader = _CatalogLoader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    return data, yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in the catalog, located as precisely as the file allows."""
@@ -114,8 +137,7 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
     parsed = _Parsed(name, None, [])
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data, root = safe_parse(text)
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, 1, "", "file", f"is not UTF-8 text ({exc.reason})"))
         return parsed

@@ -1,0 +1,89 @@
+"""Build the index into a temporary folder and swap it in atomically; reuse it while fresh."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from finder.catalog import Catalog
+from finder.search.documents import entry_to_document
+from finder.search.schema import build_schema
+
+# Bump when the schema, analyzers or document mapping change: old indexes are then stale.
+INDEX_FORMAT = "3"
+READY_MARK = "READY"
+KEEP_OLD = 2
+
+Progress = Callable[[int, int], None]
+
+
+def index_key(catalog: Catalog) -> str:
+    """The folder name for a catalog's index: its fingerprint and the index format."""
+    return f"v{INDEX_FORMAT}-{catalog.fingerprint or 'empty'}"
+
+
+def _write_index(folder: Path, catalog: Catalog, progress: Progress | None) -> None:
+    ix = whoosh_index.create_in(str(folder), build_schema())
+    writer = ix.writer(limitmb=128)
+    total = len(catalog.entries)
+    for done, entry in enumerate(catalog.entries, start=1):
+        writer.add_document(**entry_to_document(entry))
+        if progress:
+            progress(done, total)
+    writer.commit()
+    (folder / READY_MARK).write_text(catalog.fingerprint)
+
+
+def build_index(root: str | Path, catalog: Catalog, progress: Progress | None = None) -> Path:
+    """Build a fresh index for the catalog and move it into place; return its folder.
+
+    A reader never sees a half-built index: building happens in a temporary folder
+    that is renamed only once complete. When two processes build at once, the first
+    rename wins and the other discards its copy.
+    """
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    final = root / index_key(catalog)
+    tmp = Path(tempfile.mkdtemp(prefix="build-", dir=root))
+    try:
+        _write_index(tmp, catalog, progress)
+        try:
+            os.rename(tmp, final)
+        except OSError:
+            if not (final / READY_MARK).exists():
+                # A broken leftover (e.g. a crash mid-swap): replace it.
+                shutil.rmtree(final, ignore_errors=True)
+                os.rename(tmp, final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _remove_old(root, keep=final)
+    return final
+
+
+def _remove_old(root: Path, keep: Path) -> None:
+    """Delete older index folders and abandoned builds, keeping a few for running readers."""
+    folders = sorted(
+        (p for p in root.iterdir() if p.is_dir() and p != keep and p.name.startswith("v")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in folders[KEEP_OLD:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def is_fresh(root: str | Path, catalog: Catalog) -> bool:
+    """Whether a complete index for exactly this catalog is on disk."""
+    return (Path(root) / index_key(catalog) / READY_MARK).exists()
+
+
+def open_or_build(root: str | Path, catalog: Catalog, progress: Progress | None = None):
+    """Open the cached index for the catalog, building it first if missing or stale."""
+    folder = Path(root) / index_key(catalog)
+    if not (folder / READY_MARK).exists():
+        folder = build_index(root, catalog, progress)
+    return whoosh_index.open_dir(str(folder))

@@ -1,0 +1,53 @@
+"""The single mapping from a catalog entry to the fields of its index document."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from finder.catalog import Entry
+from finder.catalog.jurisdictions import name
+from finder.search import schema as f
+
+
+def entry_hash(entry: Entry) -> str:
+    """A digest of the entry's content, to tell whether it changed."""
+    return hashlib.sha256(json.dumps(entry.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def body_text(entry: Entry) -> str:
+    """The entry's long text fields joined, in reading order."""
+    parts = [
+        *entry.allows,
+        entry.eligibility,
+        *entry.activation,
+        entry.approver,
+        entry.term,
+        *entry.public_process,
+        *entry.application_fields,
+        *(f"{e.name}: {e.note}" for e in entry.examples),
+        entry.note,
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def entry_to_document(entry: Entry) -> dict:
+    """Index fields for one entry."""
+    tags = " ".join([entry.kind_label, *entry.area_labels, name(entry.state), entry.state])
+    body = body_text(entry)
+    return {
+        f.ID_FIELD: entry.id,
+        f.STATE: entry.state,
+        f.KIND: entry.kind,
+        f.AREA: ",".join(entry.policy_areas),
+        f.TITLE: entry.title,
+        f.CITATIONS: "\n".join(entry.citations),
+        f.SUMMARY: entry.summary,
+        f.TAGS: tags,
+        f.BODY: body,
+        f.CANNOT_WAIVE: "\n".join(entry.cannot_waive),
+        f.SPELL: "\n".join([entry.title, entry.summary, tags, body]),
+        f.TITLE_SORT: entry.title.lower(),
+        f.REVIEWED: entry.last_reviewed.isoformat(),
+        f.HASH: entry_hash(entry),
+    }

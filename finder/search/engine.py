@@ -1,0 +1,174 @@
+"""The search facade: run a request against the index and shape the results."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from whoosh.highlight import ContextFragmenter, Formatter, highlight
+
+from finder.catalog import Catalog
+from finder.search import query as queries
+from finder.search import schema as f
+from finder.search.analysis import SPELL_ANALYZER, TEXT_ANALYZER
+from finder.search.facets import FacetTable, facet_values
+from finder.search.results import Hit, SearchRequest, SearchResults, Segments
+
+SNIPPET_CHARS = 240
+SORT_KEYS = {"state": ([f.STATE, f.TITLE_SORT], False), "reviewed": (f.REVIEWED, True)}
+
+
+class _SegmentFormatter(Formatter):
+    """Turns highlight fragments into (text, is_match) segments; escaping is the caller's."""
+
+    def __call__(self, text: str, fragments) -> Segments:
+        out: Segments = []
+        for frag in fragments:
+            pos = frag.startchar
+            if pos > 0:
+                out.append(("… ", False))
+            for token in sorted(frag.matches, key=lambda t: t.startchar):
+                if token.startchar < pos:
+                    continue
+                out += [(text[pos : token.startchar], False), (text[token.startchar : token.endchar], True)]
+                pos = token.endchar
+            out.append((text[pos : frag.endchar], False))
+            if frag.endchar < len(text):
+                out.append((" …", False))
+        return [(t, m) for t, m in out if t]
+
+
+def _plain(text: str) -> Segments:
+    short = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return [(short, False)]
+
+
+class SearchIndex:
+    """An open index and the catalog it was built from; safe to share across threads."""
+
+    def __init__(self, ix, catalog: Catalog):
+        self.ix = ix
+        self.catalog = catalog
+        self._local = threading.local()
+        with ix.searcher() as searcher:
+            self.facets = FacetTable.from_reader(searcher.reader())
+
+    def searcher(self):
+        """A searcher for this thread (Whoosh searchers must not be shared across threads)."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self.ix.searcher()
+        return searcher
+
+    def close(self) -> None:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+
+    def search(self, request: SearchRequest, page_size: int = 10) -> SearchResults:
+        """Run a search: text, facet filters, fallbacks, facets, snippets and a suggestion."""
+        searcher = self.searcher()
+        parsed = queries.parse(request.q)
+        named = tuple(parsed.states)
+        # States named in the text narrow the search; if nothing matches there, the
+        # search widens to every jurisdiction rather than showing nothing.
+        state_choices = [tuple(dict.fromkeys(request.states + named))]
+        if named and parsed.concepts:
+            state_choices.append(request.states)
+        modes = ["all"]
+        if len(parsed.concepts) > 1:
+            modes.append("any")
+        if parsed.words:
+            modes.append("fuzzy")
+        for states in state_choices:
+            selected = {
+                "state": frozenset(states),
+                "kind": frozenset(request.kinds),
+                "area": frozenset(request.areas),
+            }
+            for mode in modes:
+                q = queries.build(parsed, mode)
+                matched = list(searcher.docs_for_query(q))
+                allowed = {d for d in matched if self.facets.passes(d, selected)}
+                if allowed:
+                    break
+            if allowed:
+                break
+        widened = bool(named) and not set(named) <= set(states)
+        hits = self._page(searcher, q, allowed, request, page_size, mode)
+        counts = self.facets.count(matched, selected)
+        return SearchResults(
+            request=request,
+            total=len(allowed),
+            hits=hits,
+            facets=facet_values(counts, selected),
+            page_size=page_size,
+            suggestion=self.suggest(parsed),
+            mode=mode if parsed.concepts else "all",
+            states_from_query=() if widened else named,
+            widened_from=named if widened else (),
+            effective_states=states,
+            without_states=parsed.without_states,
+        )
+
+    def _page(self, searcher, q, allowed: set[int], request: SearchRequest, size: int, mode: str) -> list[Hit]:
+        if not allowed:
+            return []
+        sortedby, reverse = SORT_KEYS.get(request.sort, (None, False))
+        limit = min(request.page * size, len(allowed))
+        if request.page > (len(allowed) + size - 1) // size:
+            return []
+        results = searcher.search(q, filter=allowed, limit=limit, sortedby=sortedby, reverse=reverse)
+        page_hits = list(results)[(request.page - 1) * size : limit]
+        terms, analyzer = self._highlight_terms(searcher, q, mode)
+        hits = []
+        for hit in page_hits:
+            entry = self.catalog.get(hit[f.ID_FIELD])
+            if entry is None:  # pragma: no cover - the index is built from this catalog
+                continue
+            score = hit.score if isinstance(hit.score, int | float) else 0.0
+            hits.append(Hit(entry, score, self._snippet(entry.summary, hit.get(f.BODY, ""), terms, analyzer)))
+        return hits
+
+    @staticmethod
+    def _highlight_terms(searcher, q, mode: str):
+        """The indexed terms the query matched, for marking them in snippets."""
+        if mode == "fuzzy":
+            reader = searcher.reader()
+            terms = {
+                text.decode() if isinstance(text, bytes) else text
+                for leaf in q.leaves()
+                for _, text in leaf.expanded_terms(reader)
+            }
+            return terms, SPELL_ANALYZER
+        wanted = {f.TITLE, f.SUMMARY, f.BODY, f.TAGS}
+        terms = {text for name, text in q.iter_all_terms(phrases=True) if name in wanted}
+        return terms, TEXT_ANALYZER
+
+    @staticmethod
+    def _snippet(summary: str, body: str, terms: set[str], analyzer) -> Segments:
+        if not terms:
+            return _plain(summary)
+        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+        for text in (summary, body):
+            text = re.sub(r"\s+", " ", text or "")
+            segments = highlight(text, terms, analyzer, fragmenter, _SegmentFormatter(), top=1)
+            if any(m for _, m in segments):
+                return segments
+        return _plain(summary)
+
+    def suggest(self, parsed: queries.ParsedQuery) -> str | None:
+        """A corrected query when some typed words are not in the catalog's vocabulary."""
+        reader = self.searcher().reader()
+        corrector = self.searcher().corrector(f.SPELL)
+        corrected = parsed.text
+        changed = False
+        for word in parsed.words:
+            if len(word) < 4 or not word.isalpha() or reader.doc_frequency(f.SPELL, word):
+                continue
+            options = corrector.suggest(word, limit=1, maxdist=2 if len(word) > 5 else 1)
+            if options and options[0] != word:
+                corrected = re.sub(rf"(?i)\b{re.escape(word)}\b", options[0], corrected)
+                changed = True
+        return corrected if changed else None

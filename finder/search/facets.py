@@ -1,0 +1,76 @@
+"""Facet counts for state, kind and policy area: OR within a facet, AND across facets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from finder.catalog import KINDS, POLICY_AREAS
+from finder.catalog.jurisdictions import name, sort_key
+
+FACETS = ("state", "kind", "area")
+LABELS = {"state": "Jurisdiction", "kind": "Kind", "area": "Policy area"}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetTable:
+    """Each document's facet values, by document number, read once per index."""
+
+    values: list[tuple[str, str, tuple[str, ...]]]  # state, kind, areas
+
+    @classmethod
+    def from_reader(cls, reader) -> FacetTable:
+        values: list[tuple[str, str, tuple[str, ...]]] = [("", "", ())] * reader.doc_count_all()
+        for docnum, stored in reader.iter_docs():
+            areas = tuple(a for a in (stored.get("area") or "").split(",") if a)
+            values[docnum] = (stored.get("state", ""), stored.get("kind", ""), areas)
+        return cls(values)
+
+    def passes(self, docnum: int, selected: dict[str, frozenset[str]], skip: str = "") -> bool:
+        state, kind, areas = self.values[docnum]
+        if skip != "state" and selected["state"] and state not in selected["state"]:
+            return False
+        if skip != "kind" and selected["kind"] and kind not in selected["kind"]:
+            return False
+        return not (skip != "area" and selected["area"] and selected["area"].isdisjoint(areas))
+
+    def count(self, docnums, selected: dict[str, frozenset[str]]) -> dict[str, Counter]:
+        """Counts per facet value; each facet ignores its own selection (disjunctive)."""
+        counts = {facet: Counter() for facet in FACETS}
+        for doc in docnums:
+            state, kind, areas = self.values[doc]
+            if self.passes(doc, selected, skip="state"):
+                counts["state"][state] += 1
+            if self.passes(doc, selected, skip="kind"):
+                counts["kind"][kind] += 1
+            if self.passes(doc, selected, skip="area"):
+                counts["area"].update(areas)
+        return counts
+
+
+def label(facet: str, value: str) -> str:
+    if facet == "state":
+        return name(value)
+    return (KINDS if facet == "kind" else POLICY_AREAS).get(value, value)
+
+
+def facet_values(counts: dict[str, Counter], selected: dict[str, frozenset[str]]) -> dict[str, list[FacetValue]]:
+    """Facet groups ready to show: selected values first kept even at zero, then by count."""
+    groups: dict[str, list[FacetValue]] = {}
+    for facet in FACETS:
+        values = set(counts[facet]) | set(selected[facet])
+        items = [FacetValue(v, label(facet, v), counts[facet].get(v, 0), v in selected[facet]) for v in values]
+        if facet == "state":
+            items.sort(key=lambda fv: (-fv.count, sort_key(fv.value)))
+        else:
+            items.sort(key=lambda fv: (-fv.count, fv.label))
+        groups[facet] = items
+    return groups

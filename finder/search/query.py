@@ -1,0 +1,164 @@
+"""Turn any text a person types into a Whoosh query: states, synonyms, citations, words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from whoosh import query as wq
+
+from finder.catalog.jurisdictions import ALIASES, CODES, NAMES, WORDLIKE_CODES
+from finder.search import schema as f
+from finder.search.analysis import QUESTION_WORDS, TEXT_ANALYZER, analyze
+from finder.search.synonyms import Synonyms, default_synonyms, phrase_words
+from whoosh.analysis.filters import STOP_WORDS
+
+MAX_QUERY_CHARS = 300
+WORD_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY, f.CANNOT_WAIVE)
+PHRASE_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY)
+_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the query asks for: a word, a citation, or a group of synonym phrases."""
+
+    kind: str  # "word" | "citation" | "synonyms"
+    text: str
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    concepts: list[Concept] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    without_states: str = ""
+
+    @property
+    def words(self) -> list[str]:
+        return [c.text for c in self.concepts if c.kind == "word"]
+
+
+def clean(text: object) -> str:
+    """Any input as a bounded, printable, single-line string."""
+    text = unicodedata.normalize("NFKC", str(text or ""))[: MAX_QUERY_CHARS * 2]
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
+
+
+@cache
+def _state_pattern() -> re.Pattern:
+    names = {n.lower(): c for c, n in NAMES.items() if c != "US"} | ALIASES
+    alternatives = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(a) for a in alternatives)
+    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _find_states(text: str) -> tuple[str, list[str]]:
+    """Pull state names and codes out of the text; return the rest and the codes."""
+    names = {n.lower(): c for c, n in NAMES.items() if c != "US"} | ALIASES
+    found: list[str] = []
+
+    def take(code: str) -> str:
+        if code not in found:
+            found.append(code)
+        return " "
+
+    text = _state_pattern().sub(lambda m: take(names[m.group().lower()]), text)
+
+    def code_match(m: re.Match) -> str:
+        token = m.group()
+        code = token.upper()
+        if code not in CODES:
+            return token
+        typed_upper = token.isupper()
+        if code == "US" or code in WORDLIKE_CODES:
+            return take(code) if typed_upper else token
+        return take(code)
+
+    text = re.sub(r"(?<![\w.\-§])[A-Za-z]{2}(?![\w\-])", code_match, text)
+    return text, found
+
+
+def parse(text: object, synonyms: Synonyms | None = None) -> ParsedQuery:
+    """Read a query the way a district leader means it; never fails."""
+    synonyms = synonyms or default_synonyms()
+    cleaned = clean(text)
+    rest, states = _find_states(cleaned)
+    tokens = [t.lower() for t in _TOKEN.findall(rest)]
+    parts = [(i, p) for i, tok in enumerate(tokens) for p in phrase_words(tok)]
+    consumed: set[int] = set()
+    concepts: list[Concept] = []
+    for start, end, group in synonyms.find([p for _, p in parts]):
+        consumed.update(range(start, end))
+        concepts.append(Concept("synonyms", " ".join(p for _, p in parts[start:end]), group))
+    dropped: list[str] = []
+    seen = {c.text for c in concepts}
+    for i, tok in enumerate(tokens):
+        positions = [n for n, (ti, _) in enumerate(parts) if ti == i]
+        free = [parts[n][1] for n in positions if n not in consumed]
+        if len(free) == len(positions) and any(ch.isdigit() for ch in tok):
+            words = [tok]
+            kind = "citation"
+        else:
+            words, kind = free, "word"
+        for word in words:
+            if kind == "word" and (word in QUESTION_WORDS or word in STOP_WORDS):
+                dropped.append(word)
+            elif word not in seen:
+                seen.add(word)
+                concepts.append(Concept(kind, word))
+    if not concepts and dropped and not states:
+        # Only question words were typed ("what about us"): search them after all.
+        concepts = [Concept("word", w) for w in dict.fromkeys(dropped)]
+    return ParsedQuery(cleaned, concepts, states, dropped, " ".join(rest.split()))
+
+
+def _terms(fields: tuple[str, ...], text: str) -> list[wq.Query]:
+    stems = analyze(text, TEXT_ANALYZER)
+    if not stems:
+        return []
+    if len(stems) == 1:
+        return [wq.Term(name, stems[0]) for name in fields]
+    return [wq.Phrase(name, stems) for name in fields]
+
+
+def concept_query(concept: Concept) -> wq.Query:
+    """The Whoosh query for one concept, across the fields that can hold it."""
+    if concept.kind == "synonyms":
+        distinct = {tuple(analyze(p, TEXT_ANALYZER)): p for p in concept.phrases}
+        subs = [q for phrase in distinct.values() for q in _terms(PHRASE_FIELDS, phrase)]
+        subs += [wq.Term(f.CITATIONS, p) for p in concept.phrases if " " not in p]
+    elif concept.kind == "citation":
+        subs = [wq.Term(f.CITATIONS, concept.text), *_terms((f.TITLE, f.BODY), concept.text)]
+    else:
+        subs = [*_terms(WORD_FIELDS, concept.text), wq.Term(f.CITATIONS, concept.text)]
+    return wq.Or(subs)
+
+
+def build(parsed: ParsedQuery, mode: str = "all") -> wq.Query:
+    """All concepts (mode "all"), any of them ("any"), or fuzzy words ("fuzzy")."""
+    if not parsed.concepts:
+        return wq.Every()
+    if mode == "fuzzy":
+        fuzzy = [
+            wq.FuzzyTerm(f.SPELL, c.text, maxdist=2 if len(c.text) > 5 else 1, prefixlength=1)
+            for c in parsed.concepts
+            if c.kind == "word" and len(c.text) >= 3
+        ]
+        return wq.Or(fuzzy) if fuzzy else wq.NullQuery
+    subs = [concept_query(c) for c in parsed.concepts]
+    return wq.And(subs) if mode == "all" else wq.Or(subs, scale=0.9)
+
+
+def highlight_terms(parsed: ParsedQuery) -> set[str]:
+    """The analyzed terms a snippet should mark."""
+    terms: set[str] = set()
+    for c in parsed.concepts:
+        for phrase in c.phrases or (c.text,):
+            terms.update(analyze(phrase, TEXT_ANALYZER))
+    return terms

@@ -1,0 +1,58 @@
+"""The Whoosh schema, built in one place; field-name constants used everywhere else."""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from finder.search.analysis import CITATION_ANALYZER, SPELL_ANALYZER, TEXT_ANALYZER
+
+ID_FIELD = "id"
+STATE = "state"
+KIND = "kind"
+AREA = "area"
+TITLE = "title"
+CITATIONS = "citations"
+SUMMARY = "summary"
+TAGS = "tags"
+BODY = "body"
+CANNOT_WAIVE = "cannot_waive"
+SPELL = "spell"
+TITLE_SORT = "title_sort"
+REVIEWED = "reviewed"
+HASH = "hash"
+
+# Fields a free-text query searches, with the weight BM25F gives each.
+TEXT_FIELDS = (TITLE, CITATIONS, SUMMARY, TAGS, BODY, CANNOT_WAIVE)
+
+
+def build_schema() -> Schema:
+    """The index layout; every field says what it holds and why."""
+    return Schema(
+        # Entry id: the key for updates and for looking the entry up in the catalog.
+        id=ID(stored=True, unique=True),
+        # Postal code (or US): filter and facet; sortable for "sort by state".
+        state=ID(stored=True, sortable=True),
+        # Kind from the closed list: filter and facet.
+        kind=ID(stored=True),
+        # Policy areas (several per entry): filter and facet.
+        area=KEYWORD(stored=True, commas=True),
+        # Title: the strongest evidence that an entry is about the words.
+        title=TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=3.0),
+        # Citations as typed ("12A.004", "22-32.5"), with chapter prefixes.
+        citations=TEXT(analyzer=CITATION_ANALYZER, phrase=False, field_boost=4.0),
+        # Summary: stored for snippets; a bit above the long body text.
+        summary=TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=1.5),
+        # Kind and policy-area labels and the jurisdiction's name, as words.
+        tags=TEXT(analyzer=TEXT_ANALYZER, field_boost=1.5),
+        # Everything else a reader would search: allows, eligibility, steps, examples.
+        body=TEXT(analyzer=TEXT_ANALYZER, stored=True),
+        # What the mechanism never waives: searchable, but weak evidence of topic.
+        cannot_waive=TEXT(analyzer=TEXT_ANALYZER, field_boost=0.4),
+        # Unstemmed words, only for "did you mean" corrections.
+        spell=TEXT(analyzer=SPELL_ANALYZER, phrase=False),
+        # Sort keys.
+        title_sort=ID(sortable=True),
+        reviewed=ID(stored=True, sortable=True),
+        # Content hash of the entry, to update only changed entries.
+        hash=STORED(),
+    )

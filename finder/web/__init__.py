@@ -1,0 +1,57 @@
+"""Thin Flask glue: blueprints, CSRF, security headers, error pages, the live catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask, current_app
+from flask_wtf.csrf import CSRFProtect
+
+from finder.catalog import KINDS, POLICY_AREAS
+from finder.catalog.jurisdictions import name as jurisdiction_name
+from finder.live import LiveCatalog
+
+csrf = CSRFProtect()
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+)
+
+
+def live_catalog() -> LiveCatalog:
+    return current_app.extensions["finder.live"]
+
+
+def init_app(app: Flask) -> None:
+    """Register everything the web layer adds to the app."""
+    csrf.init_app(app)
+    app.extensions["finder.live"] = LiveCatalog(
+        app.config["CATALOG_DIRS"], app.config["INDEX_DIR"], app.config["CATALOG_CHECK_SECONDS"]
+    )
+    from finder.web import api, catalog, errors, search
+
+    for module in (catalog, search, api):
+        app.register_blueprint(module.bp)
+    errors.init_app(app)
+    app.after_request(_security_headers)
+    app.jinja_env.filters.update(
+        jurisdiction=jurisdiction_name,
+        kind_label=lambda k: KINDS.get(k, k),
+        area_label=lambda a: POLICY_AREAS.get(a, a),
+        date=_format_date,
+    )
+
+
+def _format_date(value) -> str:
+    if isinstance(value, dt.date):
+        return f"{value:%B} {value.day}, {value.year}"
+    return "" if value is None else str(value)
+
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -1,0 +1,67 @@
+"""JSON API over the same search facade and catalog as the pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
+
+from finder.search import BadRequest, SearchResults
+from finder.web import live_catalog
+from finder.web.search import request_from_args
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+ALLOWED = {"q", "state", "kind", "area", "page", "sort"}
+
+
+def results_json(results: SearchResults, url_for_entry) -> dict:
+    """The API's search payload; the CLI's `search --json` prints the same shape."""
+    return {
+        "total": results.total,
+        "page": results.page,
+        "pages": results.pages,
+        "results": [
+            {
+                "id": hit.entry.id,
+                "state": hit.entry.state,
+                "title": hit.entry.title,
+                "kind": hit.entry.kind,
+                "policy_areas": list(hit.entry.policy_areas),
+                "citations": list(hit.entry.citations),
+                "summary": hit.entry.summary,
+                "url": url_for_entry(hit.entry.id),
+                "score": round(hit.score, 4),
+                "snippet": hit.snippet_html,
+                "verified": hit.entry.verified,
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            facet: {v.value: v.count for v in values} for facet, values in results.facets.items()
+        },
+        "suggestion": results.suggestion,
+        "match": results.mode,
+    }
+
+
+@bp.get("/flexibilities")
+def search():
+    unknown = sorted(set(request.args) - ALLOWED)
+    if unknown:
+        raise BadRequest(f"unknown parameter(s): {', '.join(unknown)[:200]}")
+    search_request = request_from_args(request.args, strict=True)
+    results = live_catalog().index.search(search_request, current_app.config["PAGE_SIZE"])
+    return jsonify(results_json(results, lambda i: url_for("catalog.entry", entry_id=i, _external=True)))
+
+
+@bp.get("/flexibilities/<entry_id>")
+def entry(entry_id: str):
+    item = live_catalog().catalog.get(entry_id)
+    if item is None:
+        abort(404)
+    data = item.to_dict()
+    data["url"] = url_for("catalog.entry", entry_id=item.id, _external=True)
+    return jsonify(data)
+
+
+@bp.errorhandler(BadRequest)
+def bad_request(exc: BadRequest):
+    return jsonify(error="Bad Request", message=str(exc), status=400), 400

@@ -1,0 +1,68 @@
+"""Catalog pages: home, entry, state, list of jurisdictions."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from finder.catalog import KINDS
+from finder.catalog.jurisdictions import NAMES, is_code, sort_key
+from finder.web import live_catalog
+from finder.web.forms.search import SearchForm
+
+bp = Blueprint("catalog", __name__)
+
+EXAMPLE_SEARCHES = (
+    "seat time waiver",
+    "four-day school week",
+    "industry experts teaching CTE",
+    "Texas district of innovation",
+    "innovative assessment",
+    "KRS 156.108",
+)
+
+
+@bp.get("/")
+def home():
+    catalog = live_catalog().catalog
+    counts = catalog.counts()
+    return render_template(
+        "catalog/home.html",
+        form=SearchForm(),
+        catalog=catalog,
+        state_counts=sorted(counts["state"].items(), key=lambda kv: sort_key(kv[0])),
+        kind_counts=[(k, counts["kind"][k]) for k in KINDS if counts["kind"][k]],
+        examples=EXAMPLE_SEARCHES,
+    )
+
+
+@bp.get("/states")
+def states():
+    catalog = live_catalog().catalog
+    counts = catalog.counts()["state"]
+    rows = [(code, counts.get(code, 0)) for code in sorted(NAMES, key=sort_key)]
+    return render_template("catalog/states.html", rows=rows, catalog=catalog)
+
+
+@bp.get("/states/<code>")
+def state(code: str):
+    if not is_code(code):
+        abort(404)
+    code = code.upper()
+    catalog = live_catalog().catalog
+    return render_template(
+        "catalog/state.html",
+        code=code,
+        groups=catalog.by_kind(code),
+        notes=catalog.notes_for(code),
+        coded_through=catalog.coded_through(code),
+        federal=catalog.for_state("US") if code != "US" else [],
+    )
+
+
+@bp.get("/flexibilities/<entry_id>")
+def entry(entry_id: str):
+    catalog = live_catalog().catalog
+    item = catalog.get(entry_id)
+    if item is None:
+        abort(404)
+    return render_template("catalog/entry.html", entry=item, related=catalog.related(item))

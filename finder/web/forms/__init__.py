@@ -1,0 +1,1 @@
+"""WTForms forms used by the pages."""

@@ -1,0 +1,68 @@
+"""Analyzers and query parsing: the tokens and concepts people's text becomes."""
+
+from __future__ import annotations
+
+import pytest
+
+from finder.search.analysis import CITATION_ANALYZER, TEXT_ANALYZER, analyze, citation_prefixes
+from finder.search.query import clean, parse
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Tex. Educ. Code § 12A.004", ["tex", "educ", "code", "12a.004", "12a"]),
+        ("C.R.S. 22-32.5-104", ["c.r.s", "22-32.5-104", "22-32.5", "22-32"]),
+        ("KRS 156.108", ["krs", "156.108"]),
+        ("ESEA § 1204", ["esea", "1204"]),
+    ],
+)
+def test_citation_tokens(text, tokens):
+    assert analyze(text, CITATION_ANALYZER) == tokens
+
+
+def test_bare_leading_numbers_are_not_prefixes():
+    assert citation_prefixes("22-32.5-104") == ["22-32.5-104", "22-32.5", "22-32"]
+    assert citation_prefixes("krs") == ["krs"]
+
+
+def test_text_analyzer_stems_and_drops_stop_words():
+    assert analyze("Waivers of the minimum minutes") == ["waiver", "minimum", "minut"]
+    assert analyze("waiver") == analyze("waivers") == analyze("Waivers", TEXT_ANALYZER)
+
+
+def test_state_names_and_codes_become_states():
+    parsed = parse("What can Texas let us do about seat time?")
+    assert parsed.states == ["TX"]
+    assert [(c.kind, c.text) for c in parsed.concepts] == [("synonyms", "seat time")]
+    assert parse("four-day week in New Mexico").states == ["NM"]
+    assert parse("class size tx").states == ["TX"]
+    assert parse("Tex. class size").states == ["TX"]
+    assert parse("seat time waiver District of Columbia").states == ["DC"]
+
+
+def test_word_like_codes_only_in_capitals():
+    assert parse("hiring in Oregon").states == ["OR"]
+    assert parse("hiring in or out").states == []
+    assert parse("CTE experts IN").states == ["IN"]
+    assert parse("co-teaching").states == []
+
+
+def test_west_virginia_is_not_virginia():
+    assert parse("west virginia calendar").states == ["WV"]
+
+
+def test_citations_and_synonyms_are_recognized():
+    kinds = {c.text: c.kind for c in parse("KRS 156.108 4-day week").concepts}
+    assert kinds == {"krs": "word", "156.108": "citation", "4 day week": "synonyms"}
+    assert [c.text for c in parse("§ 1204").concepts] == ["1204"]
+
+
+@pytest.mark.parametrize("text", ['"((( AND OR', "\x00\x01 ", "a" * 5000, "§§§", "*?~^:[]{}", "NOT", ""])
+def test_any_text_parses(text):
+    parsed = parse(text)
+    assert len(parsed.text) <= 300
+
+
+def test_clean_removes_control_characters():
+    assert clean("seat\x00time\n\twaiver") == "seat time waiver"
