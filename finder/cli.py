@@ -153,3 +153,15 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
     args = ["gunicorn", "--workers", str(workers), "--bind", f"{host}:{port}", "finder:create_app()"]
     click.echo(f"Serving on http://{host}:{port}/ with {workers} workers")
     os.execvp(args[0], args)
+
+
+@main.command("report")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@catalog_option
+def report_command(as_json: bool, catalogs: tuple[str, ...]) -> None:
+    """Coverage of the catalog: per jurisdiction and kind, shares, thin spots."""
+    from finder.catalog import read
+    from finder.catalog.report import build_report, format_report
+
+    report = build_report(read(_catalog_dirs(catalogs)))
+    click.echo(json.dumps(report.to_json(), indent=2) if as_json else format_report(report))

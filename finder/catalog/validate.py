@@ -61,7 +61,16 @@ def is_url(value) -> bool:
     if not isinstance(value, str) or any(c.isspace() for c in value):
         return False
     parts = urlparse(value)
-    return parts.scheme in {"http", "https"} and "." in parts.netloc
+    try:
+        host, port = parts.hostname or "", parts.port
+    except ValueError:  # a port that is not a number ("http://mailto:x@y")
+        return False
+    return (
+        parts.scheme in {"http", "https"}
+        and "." in host
+        and "@" not in parts.netloc
+        and (port is None or 0 < port < 65536)
+    )
 
 
 def _shape_problems(name: str, shape: str, value) -> list[Problem]:

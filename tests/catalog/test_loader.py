@@ -207,3 +207,22 @@ def test_yaml_tags_are_not_executed(tmp_path):
     hostile = "jurisdiction: TX\nentries:\n  - !!python/object/apply:os.system ['echo pwned']\n"
     [problem] = problems_for(tmp_path, {"tx.yaml": hostile})
     assert ": yaml: syntax error:" in problem or "constructor" in problem
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org:8080/a", True),
+        ("example.org/a", False),
+        ("ftp://example.org/a", False),
+        ("http://mailto:someone@example.org/page", False),
+        ("https://user@example.org/", False),
+        ("https://localhost/", False),
+        ("https://exa mple.org/", False),
+    ],
+)
+def test_url_shapes(url, ok):
+    from finder.catalog.validate import is_url
+
+    assert is_url(url) is ok
