@@ -56,10 +56,14 @@ def _index_dir(index_dir: str | None) -> str:
     if index_dir:
         return index_dir
     env = config.from_environment()
-    return env.get("INDEX_DIR") or os.path.join(config.PROJECT_ROOT, "instance", "index")
+    return env.get("INDEX_DIR") or os.path.join(
+        config.PROJECT_ROOT, "instance", "index"
+    )
 
 
-index_option = click.option("--index-dir", type=click.Path(file_okay=False), help="Where the index is cached.")
+index_option = click.option(
+    "--index-dir", type=click.Path(file_okay=False), help="Where the index is cached."
+)
 
 
 @main.command("index")
@@ -74,53 +78,78 @@ def index_command(catalogs: tuple[str, ...], index_dir: str | None) -> None:
 
     catalog = read(_catalog_dirs(catalogs))
     if catalog.problems:
-        click.echo(f"warning: {len(catalog.problems)} catalog problem(s) left out; run `finder validate`.", err=True)
+        click.echo(
+            f"warning: {len(catalog.problems)} catalog problem(s) left out; run `finder validate`.",
+            err=True,
+        )
     started = time.perf_counter()
     if sys.stderr.isatty():
-        with click.progressbar(length=len(catalog), label="Indexing", file=sys.stderr) as bar:
-            folder = build_index(_index_dir(index_dir), catalog, lambda done, total: bar.update(1))
+        with click.progressbar(
+            length=len(catalog), label="Indexing", file=sys.stderr
+        ) as bar:
+            folder = build_index(
+                _index_dir(index_dir), catalog, lambda done, total: bar.update(1)
+            )
     else:
         folder = build_index(_index_dir(index_dir), catalog)
-    click.echo(f"Indexed {len(catalog)} entries in {time.perf_counter() - started:.2f}s → {folder}")
+    click.echo(
+        f"Indexed {len(catalog)} entries in {time.perf_counter() - started:.2f}s → {folder}"
+    )
 
 
 @main.command("search")
 @click.argument("query", nargs=-1)
-@click.option("--state", "states", multiple=True, help="Postal code, DC or US (repeatable).")
+@click.option(
+    "--state", "states", multiple=True, help="Postal code, DC or US (repeatable)."
+)
 @click.option("--kind", "kinds", multiple=True, help="Kind of mechanism (repeatable).")
 @click.option("--area", "areas", multiple=True, help="Policy area (repeatable).")
 @click.option("--page", default=1, show_default=True, help="Results page.")
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON shape.")
 @catalog_option
 @index_option
-def search_command(query, states, kinds, areas, page, as_json, catalogs, index_dir) -> None:
+def search_command(
+    query, states, kinds, areas, page, as_json, catalogs, index_dir
+) -> None:
     """Search the catalog from the command line."""
     from finder.catalog import read
     from finder.search import BadRequest, SearchRequest, open_index
     from finder.web.api import results_json
 
     try:
-        request = SearchRequest.from_params(" ".join(query), states, kinds, areas, page, strict=True)
+        request = SearchRequest.from_params(
+            " ".join(query), states, kinds, areas, page, strict=True
+        )
     except BadRequest as exc:
         raise click.BadParameter(str(exc)) from exc
     index = open_index(_index_dir(index_dir), read(_catalog_dirs(catalogs)))
     results = index.search(request)
     if as_json:
-        click.echo(json.dumps(results_json(results, lambda i: f"/flexibilities/{i}"), indent=2))
+        click.echo(
+            json.dumps(results_json(results, lambda i: f"/flexibilities/{i}"), indent=2)
+        )
         return
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
     click.echo(f"{results.total} result(s), page {results.page} of {results.pages}")
     for hit in results.hits:
         flag = "" if hit.entry.verified else "  [unverified]"
-        click.echo(f"\n{hit.entry.state}  {hit.entry.title}{flag}\n    id: {hit.entry.id}")
+        click.echo(
+            f"\n{hit.entry.state}  {hit.entry.title}{flag}\n    id: {hit.entry.id}"
+        )
         if hit.entry.citations:
             click.echo("    " + "; ".join(hit.entry.citations[:3]))
         click.echo("    " + hit.snippet_text[:200])
 
 
 @main.command("eval")
-@click.option("--file", "path", type=click.Path(dir_okay=False, exists=True), default=None, help="Relevance set (YAML).")
+@click.option(
+    "--file",
+    "path",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Relevance set (YAML).",
+)
 @catalog_option
 @index_option
 def eval_command(path, catalogs, index_dir) -> None:
@@ -133,14 +162,20 @@ def eval_command(path, catalogs, index_dir) -> None:
     index = open_index(_index_dir(index_dir), read(_catalog_dirs(catalogs)))
     report = evaluate(index, load_relevance_set(path))
     for row in report.misses:
-        click.echo(f"miss: {row.query!r} expected {', '.join(row.expected)} got {', '.join(row.found[:5])}")
-    click.echo(f"questions: {report.count}  recall@5: {report.recall_at_5:.3f}  MRR: {report.mrr:.3f}")
+        click.echo(
+            f"miss: {row.query!r} expected {', '.join(row.expected)} got {', '.join(row.found[:5])}"
+        )
+    click.echo(
+        f"questions: {report.count}  recall@5: {report.recall_at_5:.3f}  MRR: {report.mrr:.3f}"
+    )
 
 
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
-@click.option("--workers", default=2, show_default=True, help="gunicorn worker processes.")
+@click.option(
+    "--workers", default=2, show_default=True, help="gunicorn worker processes."
+)
 @click.option("--dev", is_flag=True, help="Flask's development server with reloading.")
 def serve(host: str, port: int, workers: int, dev: bool) -> None:
     """Serve the app (gunicorn; --dev for Flask's development server)."""
@@ -150,7 +185,14 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
     if dev:
         app.run(host=host, port=port, debug=False, use_reloader=True)
         return
-    args = ["gunicorn", "--workers", str(workers), "--bind", f"{host}:{port}", "finder:create_app()"]
+    args = [
+        "gunicorn",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"{host}:{port}",
+        "finder:create_app()",
+    ]
     click.echo(f"Serving on http://{host}:{port}/ with {workers} workers")
     os.execvp(args[0], args)
 
@@ -164,4 +206,6 @@ def report_command(as_json: bool, catalogs: tuple[str, ...]) -> None:
     from finder.catalog.report import build_report, format_report
 
     report = build_report(read(_catalog_dirs(catalogs)))
-    click.echo(json.dumps(report.to_json(), indent=2) if as_json else format_report(report))
+    click.echo(
+        json.dumps(report.to_json(), indent=2) if as_json else format_report(report)
+    )

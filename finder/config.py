@@ -24,7 +24,11 @@ class Setting:
 
 SETTINGS = (
     Setting("FINDER_ENV", "FINDER_ENV", "development or production"),
-    Setting("SECRET_KEY", "SECRET_KEY", "signs sessions and CSRF tokens; required in production"),
+    Setting(
+        "SECRET_KEY",
+        "SECRET_KEY",
+        "signs sessions and CSRF tokens; required in production",
+    ),
     Setting(
         "CATALOG_DIRS",
         "FINDER_CATALOG_DIRS",
@@ -32,9 +36,15 @@ SETTINGS = (
         "flexibilities/ comes first unless FINDER_CATALOG_REPLACE=1",
         list,
     ),
-    Setting("CATALOG_REPLACE", "FINDER_CATALOG_REPLACE", "1: use only CATALOG_DIRS", bool),
+    Setting(
+        "CATALOG_REPLACE", "FINDER_CATALOG_REPLACE", "1: use only CATALOG_DIRS", bool
+    ),
     Setting("INDEX_DIR", "FINDER_INDEX_DIR", "where the search index is cached"),
-    Setting("DATABASE_URL", "DATABASE_URL", "SQLAlchemy URL; SQLite under instance/ by default"),
+    Setting(
+        "DATABASE_URL",
+        "DATABASE_URL",
+        "SQLAlchemy URL; SQLite under instance/ by default",
+    ),
     Setting("PAGE_SIZE", "FINDER_PAGE_SIZE", "search results per page", int),
     Setting(
         "CATALOG_CHECK_SECONDS",
@@ -70,7 +80,9 @@ def _convert(setting: Setting, raw: str):
     try:
         return setting.kind(raw)
     except ValueError as exc:
-        raise ConfigError(f"{setting.env}={raw!r}: expected {setting.kind.__name__}") from exc
+        raise ConfigError(
+            f"{setting.env}={raw!r}: expected {setting.kind.__name__}"
+        ) from exc
 
 
 def from_environment(environ: dict | None = None) -> dict:

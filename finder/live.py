@@ -34,7 +34,9 @@ class LiveCatalog:
     previous catalog: a bad edit never takes the site down.
     """
 
-    def __init__(self, dirs: list[str], index_root: str | Path, check_seconds: float = 2.0):
+    def __init__(
+        self, dirs: list[str], index_root: str | Path, check_seconds: float = 2.0
+    ):
         self.dirs = list(dirs)
         self.index_root = Path(index_root)
         self.check_seconds = check_seconds
@@ -65,7 +67,9 @@ class LiveCatalog:
     def refresh(self, force: bool = False) -> bool:
         """Reload if the files changed (checked at most every check_seconds)."""
         now = time.monotonic()
-        if not force and (self.check_seconds <= 0 or now - self._checked < self.check_seconds):
+        if not force and (
+            self.check_seconds <= 0 or now - self._checked < self.check_seconds
+        ):
             return False
         with self._lock:
             self._checked = now
@@ -75,7 +79,9 @@ class LiveCatalog:
             try:
                 fresh = self._load()
             except Exception:  # keep serving the old catalog, whatever went wrong
-                log.exception("catalog reload failed; still serving the previous catalog")
+                log.exception(
+                    "catalog reload failed; still serving the previous catalog"
+                )
                 return False
             self._signature = signature
             self._index = fresh

@@ -30,7 +30,9 @@ def search_index(catalog, tmp_path_factory):
 @pytest.fixture(scope="session")
 def shipped_index(tmp_path_factory):
     """A search index over the real shipped catalog."""
-    return open_index(tmp_path_factory.mktemp("shipped-index"), load_catalog([shipped_catalog_dir()]))
+    return open_index(
+        tmp_path_factory.mktemp("shipped-index"), load_catalog([shipped_catalog_dir()])
+    )
 
 
 @pytest.fixture

@@ -44,7 +44,11 @@ class Catalog:
     def by_kind(self, code: str) -> list[tuple[str, list[Entry]]]:
         """A state's entries grouped by kind, in the order of the kind list."""
         entries = self.for_state(code)
-        return [(k, [e for e in entries if e.kind == k]) for k in KINDS if any(e.kind == k for e in entries)]
+        return [
+            (k, [e for e in entries if e.kind == k])
+            for k in KINDS
+            if any(e.kind == k for e in entries)
+        ]
 
     def counts(self) -> dict[str, Counter]:
         return {
@@ -61,7 +65,11 @@ class Catalog:
 
     def coded_through(self, code: str | None = None) -> dt.date | None:
         """The date the catalog (or one jurisdiction) was researched through."""
-        dates = [f.coded_through for f in self.files if f.coded_through and (code is None or f.jurisdiction == code)]
+        dates = [
+            f.coded_through
+            for f in self.files
+            if f.coded_through and (code is None or f.jurisdiction == code)
+        ]
         return min(dates) if dates else None
 
 

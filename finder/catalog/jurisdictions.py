@@ -36,7 +36,20 @@ ALIASES = {
 
 # Two-letter codes that are also everyday words: understood as a state only when
 # typed in capitals ("IN", "OR"), never in lowercase ("in", "or").
-WORDLIKE_CODES = {"AL", "DE", "HI", "ID", "IN", "LA", "MA", "ME", "OH", "OK", "OR", "PA"}
+WORDLIKE_CODES = {
+    "AL",
+    "DE",
+    "HI",
+    "ID",
+    "IN",
+    "LA",
+    "MA",
+    "ME",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+}
 
 CODES = frozenset(NAMES)
 

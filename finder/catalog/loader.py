@@ -25,7 +25,9 @@ class _CatalogLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
-_CatalogLoader.add_constructor("tag:yaml.org,2002:timestamp", _CatalogLoader.construct_yaml_timestamp)
+_CatalogLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _CatalogLoader.construct_yaml_timestamp
+)
 
 
 def safe_parse(text: str):
@@ -85,7 +87,9 @@ def catalog_files(dirs: list[str | Path]) -> list[Path]:
     for d in dirs:
         folder = Path(d)
         if folder.is_dir():
-            files += sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"})
+            files += sorted(
+                p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"}
+            )
     return files
 
 
@@ -139,7 +143,9 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
         text = path.read_text(encoding="utf-8")
         data, root = safe_parse(text)
     except UnicodeDecodeError as exc:
-        problems.append(Problem(name, 1, "", "file", f"is not UTF-8 text ({exc.reason})"))
+        problems.append(
+            Problem(name, 1, "", "file", f"is not UTF-8 text ({exc.reason})")
+        )
         return parsed
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -148,36 +154,78 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
         problems.append(Problem(name, line, "", "yaml", f"syntax error: {reason}", col))
         return parsed
     if not isinstance(data, dict):
-        problems.append(Problem(name, 1, "", "file", "must be a mapping with jurisdiction and entries"))
+        problems.append(
+            Problem(
+                name, 1, "", "file", "must be a mapping with jurisdiction and entries"
+            )
+        )
         return parsed
     top_lines: dict[str, int] = {}
     _node_lines(root, "", top_lines)
     for key in data:
         if key not in FILE_FIELDS:
-            problems.append(Problem(name, top_lines.get(str(key), 1), "", str(key), "unknown field (a typo?)"))
+            problems.append(
+                Problem(
+                    name,
+                    top_lines.get(str(key), 1),
+                    "",
+                    str(key),
+                    "unknown field (a typo?)",
+                )
+            )
     jurisdiction = data.get("jurisdiction")
     if jurisdiction not in CODES:
-        problems.append(Problem(name, top_lines.get("jurisdiction", 1), "", "jurisdiction", f"unknown jurisdiction {jurisdiction!r}"))
+        problems.append(
+            Problem(
+                name,
+                top_lines.get("jurisdiction", 1),
+                "",
+                "jurisdiction",
+                f"unknown jurisdiction {jurisdiction!r}",
+            )
+        )
         jurisdiction = None
     coded = data.get("coded_through")
     if coded is not None and not as_date(coded):
-        problems.append(Problem(name, top_lines.get("coded_through", 1), "", "coded_through", "must be a date YYYY-MM-DD"))
+        problems.append(
+            Problem(
+                name,
+                top_lines.get("coded_through", 1),
+                "",
+                "coded_through",
+                "must be a date YYYY-MM-DD",
+            )
+        )
     notes = data.get("notes") or ""
     if not isinstance(notes, str):
-        problems.append(Problem(name, top_lines.get("notes", 1), "", "notes", "must be text"))
+        problems.append(
+            Problem(name, top_lines.get("notes", 1), "", "notes", "must be text")
+        )
         notes = ""
     entries = data.get("entries")
     if not isinstance(entries, list):
-        problems.append(Problem(name, top_lines.get("entries", 1), "", "entries", "must be a list of entries"))
+        problems.append(
+            Problem(
+                name,
+                top_lines.get("entries", 1),
+                "",
+                "entries",
+                "must be a list of entries",
+            )
+        )
         entries = []
     if jurisdiction:
-        parsed.info = FileInfo(name, jurisdiction, as_date(coded) if coded else None, notes.strip())
+        parsed.info = FileInfo(
+            name, jurisdiction, as_date(coded) if coded else None, notes.strip()
+        )
     for raw, node in zip(entries, _entry_nodes(root), strict=False):
         lines: dict[str, int] = {}
         _node_lines(node, "", lines)
         start = node.start_mark.line + 1
         if not isinstance(raw, dict):
-            problems.append(Problem(name, start, "", "entry", "must be a mapping of fields"))
+            problems.append(
+                Problem(name, start, "", "entry", "must be a mapping of fields")
+            )
             continue
         parsed.raw_entries.append((raw, lines, start))
     return parsed
@@ -209,7 +257,8 @@ def _to_entry(raw: dict, origin: str) -> Entry:
         ),
         related=tuple(raw["related"]),
         sources=tuple(
-            Source(s["url"], s["title"].strip(), as_date(s["accessed"])) for s in raw["sources"]
+            Source(s["url"], s["title"].strip(), as_date(s["accessed"]))
+            for s in raw["sources"]
         ),
         effective=as_date(raw["effective"]),
         last_reviewed=as_date(raw["last_reviewed"]),
@@ -233,11 +282,27 @@ def read_catalog(dirs: list[str | Path]):
             entry_id = raw.get("id") if isinstance(raw.get("id"), str) else ""
             found = entry_problems(raw, jurisdiction)
             for field, message in found:
-                problems.append(Problem(pf.path, _line_for(lines, field, start), entry_id, field, message))
+                problems.append(
+                    Problem(
+                        pf.path,
+                        _line_for(lines, field, start),
+                        entry_id,
+                        field,
+                        message,
+                    )
+                )
             if entry_id:
                 where = f"{pf.path}:{lines.get('id', start)}"
                 if entry_id in seen:
-                    problems.append(Problem(pf.path, lines.get("id", start), entry_id, "id", f"duplicate id; first defined at {seen[entry_id]}"))
+                    problems.append(
+                        Problem(
+                            pf.path,
+                            lines.get("id", start),
+                            entry_id,
+                            "id",
+                            f"duplicate id; first defined at {seen[entry_id]}",
+                        )
+                    )
                     continue
                 seen[entry_id] = where
             if not found:
@@ -246,13 +311,37 @@ def read_catalog(dirs: list[str | Path]):
     for raw, lines, start, path in candidates:
         for i, rel in enumerate(raw["related"]):
             if rel not in seen:
-                problems.append(Problem(path, _line_for(lines, f"related[{i}]", start), raw["id"], f"related[{i}]", f"no entry has the id {rel!r}"))
+                problems.append(
+                    Problem(
+                        path,
+                        _line_for(lines, f"related[{i}]", start),
+                        raw["id"],
+                        f"related[{i}]",
+                        f"no entry has the id {rel!r}",
+                    )
+                )
             elif rel == raw["id"]:
-                problems.append(Problem(path, _line_for(lines, f"related[{i}]", start), raw["id"], f"related[{i}]", "an entry cannot relate to itself"))
+                problems.append(
+                    Problem(
+                        path,
+                        _line_for(lines, f"related[{i}]", start),
+                        raw["id"],
+                        f"related[{i}]",
+                        "an entry cannot relate to itself",
+                    )
+                )
         entries.append(_to_entry(raw, f"{path}:{start}"))
     infos = [pf.info for pf in parsed if pf.info]
     problems.sort(key=lambda p: (p.file, p.line))
     return entries, infos, fingerprint(files), problems
 
 
-__all__ = ["CatalogError", "FileInfo", "Problem", "catalog_files", "fingerprint", "is_url", "read_catalog"]
+__all__ = [
+    "CatalogError",
+    "FileInfo",
+    "Problem",
+    "catalog_files",
+    "fingerprint",
+    "is_url",
+    "read_catalog",
+]

@@ -63,9 +63,13 @@ def build_report(catalog: Catalog, target: int = TARGET_PER_JURISDICTION) -> Rep
         by_kind=dict(Counter(e.kind for e in entries).most_common()),
         cited_share=_share(sum(1 for e in entries if e.citations), len(entries)),
         verified_share=_share(sum(1 for e in entries if e.verified), len(entries)),
-        cannot_waive_share=_share(sum(1 for e in entries if e.cannot_waive), len(entries)),
+        cannot_waive_share=_share(
+            sum(1 for e in entries if e.cannot_waive), len(entries)
+        ),
         below_target=below,
-        oldest_reviews=[{"id": e.id, "last_reviewed": e.last_reviewed.isoformat()} for e in oldest],
+        oldest_reviews=[
+            {"id": e.id, "last_reviewed": e.last_reviewed.isoformat()} for e in oldest
+        ],
         sources=len({s.url for e in entries for s in e.sources}),
     )
 
@@ -82,6 +86,16 @@ def format_report(report: Report) -> str:
     lines += [f"  {NAMES[c]:<22}{n:>5}" for c, n in report.by_state.items()]
     lines += ["", "Kind                      Entries"]
     lines += [f"  {k:<24}{n:>5}" for k, n in report.by_kind.items()]
-    lines += ["", "Below target: " + (", ".join(f"{b['state']} ({b['entries']})" for b in report.below_target) or "none")]
-    lines += ["Oldest reviews: " + ", ".join(f"{o['id']} {o['last_reviewed']}" for o in report.oldest_reviews)]
+    lines += [
+        "",
+        "Below target: "
+        + (
+            ", ".join(f"{b['state']} ({b['entries']})" for b in report.below_target)
+            or "none"
+        ),
+    ]
+    lines += [
+        "Oldest reviews: "
+        + ", ".join(f"{o['id']} {o['last_reviewed']}" for o in report.oldest_reviews)
+    ]
     return "\n".join(lines)

@@ -93,14 +93,20 @@ def _shape_problems(name: str, shape: str, value) -> list[Problem]:
             if not isinstance(item, str) or not item.strip()
         ]
     if shape == "list[source]":
-        return [p for i, s in enumerate(value) for p in _source_problems(f"{name}[{i}]", s)]
+        return [
+            p for i, s in enumerate(value) for p in _source_problems(f"{name}[{i}]", s)
+        ]
     if shape == "list[example]":
-        return [p for i, e in enumerate(value) for p in _example_problems(f"{name}[{i}]", e)]
+        return [
+            p for i, e in enumerate(value) for p in _example_problems(f"{name}[{i}]", e)
+        ]
     raise AssertionError(shape)  # pragma: no cover - FIELDS only names known shapes
 
 
 def _unknown(name: str, item: dict, allowed: set[str]) -> list[Problem]:
-    return [(f"{name}.{k}", "unknown field") for k in sorted(set(item) - allowed, key=str)]
+    return [
+        (f"{name}.{k}", "unknown field") for k in sorted(set(item) - allowed, key=str)
+    ]
 
 
 def _source_problems(name: str, src) -> list[Problem]:
@@ -151,7 +157,9 @@ def _value_problems(raw: dict, jurisdiction: str | None) -> list[Problem]:
         problems.append(("id", "must be a slug: lowercase letters, digits and hyphens"))
     if isinstance(state, str):
         if state not in CODES:
-            problems.append(("state", f"unknown jurisdiction {state!r} (postal code, DC or US)"))
+            problems.append(
+                ("state", f"unknown jurisdiction {state!r} (postal code, DC or US)")
+            )
         elif jurisdiction and state != jurisdiction:
             problems.append(("state", f"is {state} but the file is for {jurisdiction}"))
     for name, allowed in (("kind", KINDS), ("status", STATUSES)):
@@ -165,7 +173,10 @@ def _value_problems(raw: dict, jurisdiction: str | None) -> list[Problem]:
         for i, area in enumerate(areas):
             if isinstance(area, str) and area not in POLICY_AREAS:
                 problems.append(
-                    (f"policy_areas[{i}]", f"{area!r} is not one of: {', '.join(POLICY_AREAS)}")
+                    (
+                        f"policy_areas[{i}]",
+                        f"{area!r} is not one of: {', '.join(POLICY_AREAS)}",
+                    )
                 )
     if raw.get("citations") == [] and raw.get("kind") != "flexibility_guide":
         problems.append(("citations", "may be empty only for a flexibility_guide"))

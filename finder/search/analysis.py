@@ -16,16 +16,68 @@ from whoosh.analysis.filters import STOP_WORDS
 # Words that carry no meaning in a question a district leader types
 # ("what can my state let us do about seat time" → "seat", "time").
 QUESTION_WORDS = frozenset(
-    """what which how who whom whose where why does do did doing can could would should
-    shall must my our your their me i let lets allow allows allowed about any there here
-    get use using want need needs help find show tell rules rule options option state
-    states district districts please""".split()
+    [
+        "what",
+        "which",
+        "how",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "why",
+        "does",
+        "do",
+        "did",
+        "doing",
+        "can",
+        "could",
+        "would",
+        "should",
+        "shall",
+        "must",
+        "my",
+        "our",
+        "your",
+        "their",
+        "me",
+        "i",
+        "let",
+        "lets",
+        "allow",
+        "allows",
+        "allowed",
+        "about",
+        "any",
+        "there",
+        "here",
+        "get",
+        "use",
+        "using",
+        "want",
+        "need",
+        "needs",
+        "help",
+        "find",
+        "show",
+        "tell",
+        "rules",
+        "rule",
+        "options",
+        "option",
+        "state",
+        "states",
+        "district",
+        "districts",
+        "please",
+    ]
 )
 
 # "four-day week" → four, day, week ; "12A.004" stays whole → 12a.004
 WORD_PATTERN = r"\w+(\.?\w+)*"
 
-TEXT_ANALYZER = StemmingAnalyzer(expression=WORD_PATTERN, stoplist=STOP_WORDS, minsize=1)
+TEXT_ANALYZER = StemmingAnalyzer(
+    expression=WORD_PATTERN, stoplist=STOP_WORDS, minsize=1
+)
 """Prose: "Waivers of minimum minutes" → waiver, minimum, minut."""
 
 SPELL_ANALYZER = RegexTokenizer(r"[A-Za-z]{3,}") | LowercaseFilter()
@@ -50,7 +102,11 @@ def citation_prefixes(token: str) -> list[str]:
         return [token]
     cuts = [m.start() for m in _SEPARATOR.finditer(token)]
     prefixes = [token] + [token[:c] for c in reversed(cuts)]
-    return [p for i, p in enumerate(prefixes) if i == 0 or _SEPARATOR.search(p) or not p.isdigit()]
+    return [
+        p
+        for i, p in enumerate(prefixes)
+        if i == 0 or _SEPARATOR.search(p) or not p.isdigit()
+    ]
 
 
 class CitationTokenizer(Tokenizer):

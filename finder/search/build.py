@@ -39,7 +39,9 @@ def _write_index(folder: Path, catalog: Catalog, progress: Progress | None) -> N
     (folder / READY_MARK).write_text(catalog.fingerprint)
 
 
-def build_index(root: str | Path, catalog: Catalog, progress: Progress | None = None) -> Path:
+def build_index(
+    root: str | Path, catalog: Catalog, progress: Progress | None = None
+) -> Path:
     """Build a fresh index for the catalog and move it into place; return its folder.
 
     A reader never sees a half-built index: building happens in a temporary folder
@@ -68,7 +70,11 @@ def build_index(root: str | Path, catalog: Catalog, progress: Progress | None = 
 def _remove_old(root: Path, keep: Path) -> None:
     """Delete older index folders and abandoned builds, keeping a few for running readers."""
     folders = sorted(
-        (p for p in root.iterdir() if p.is_dir() and p != keep and p.name.startswith("v")),
+        (
+            p
+            for p in root.iterdir()
+            if p.is_dir() and p != keep and p.name.startswith("v")
+        ),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )

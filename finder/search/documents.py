@@ -12,7 +12,9 @@ from finder.search import schema as f
 
 def entry_hash(entry: Entry) -> str:
     """A digest of the entry's content, to tell whether it changed."""
-    return hashlib.sha256(json.dumps(entry.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
+    return hashlib.sha256(
+        json.dumps(entry.to_dict(), sort_keys=True).encode()
+    ).hexdigest()[:16]
 
 
 def body_text(entry: Entry) -> str:
@@ -33,7 +35,9 @@ def body_text(entry: Entry) -> str:
 
 def entry_to_document(entry: Entry) -> dict:
     """Index fields for one entry."""
-    tags = " ".join([entry.kind_label, *entry.area_labels, name(entry.state), entry.state])
+    tags = " ".join(
+        [entry.kind_label, *entry.area_labels, name(entry.state), entry.state]
+    )
     body = body_text(entry)
     return {
         f.ID_FIELD: entry.id,

@@ -15,6 +15,7 @@ from finder.search.facets import FacetTable, facet_values
 from finder.search.results import Hit, SearchRequest, SearchResults, Segments
 
 SNIPPET_CHARS = 240
+FEW_RESULTS = 3
 SORT_KEYS = {"state": ([f.STATE, f.TITLE_SORT], False), "reviewed": (f.REVIEWED, True)}
 
 
@@ -30,7 +31,10 @@ class _SegmentFormatter(Formatter):
             for token in sorted(frag.matches, key=lambda t: t.startchar):
                 if token.startchar < pos:
                     continue
-                out += [(text[pos : token.startchar], False), (text[token.startchar : token.endchar], True)]
+                out += [
+                    (text[pos : token.startchar], False),
+                    (text[token.startchar : token.endchar], True),
+                ]
                 pos = token.endchar
             out.append((text[pos : frag.endchar], False))
             if frag.endchar < len(text):
@@ -39,7 +43,11 @@ class _SegmentFormatter(Formatter):
 
 
 def _plain(text: str) -> Segments:
-    short = text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    short = (
+        text
+        if len(text) <= SNIPPET_CHARS
+        else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    )
     return [(short, False)]
 
 
@@ -91,7 +99,9 @@ class SearchIndex:
                 q = queries.build(parsed, mode)
                 matched = list(searcher.docs_for_query(q))
                 allowed = {d for d in matched if self.facets.passes(d, selected)}
-                if allowed:
+                # Few entries with every word: widen to any word, ranked by how many match.
+                widen = mode == "all" and "any" in modes and len(allowed) < FEW_RESULTS
+                if allowed and not widen:
                     break
             if allowed:
                 break
@@ -112,14 +122,24 @@ class SearchIndex:
             without_states=parsed.without_states,
         )
 
-    def _page(self, searcher, q, allowed: set[int], request: SearchRequest, size: int, mode: str) -> list[Hit]:
+    def _page(
+        self,
+        searcher,
+        q,
+        allowed: set[int],
+        request: SearchRequest,
+        size: int,
+        mode: str,
+    ) -> list[Hit]:
         if not allowed:
             return []
         sortedby, reverse = SORT_KEYS.get(request.sort, (None, False))
         limit = min(request.page * size, len(allowed))
         if request.page > (len(allowed) + size - 1) // size:
             return []
-        results = searcher.search(q, filter=allowed, limit=limit, sortedby=sortedby, reverse=reverse)
+        results = searcher.search(
+            q, filter=allowed, limit=limit, sortedby=sortedby, reverse=reverse
+        )
         page_hits = list(results)[(request.page - 1) * size : limit]
         terms, analyzer = self._highlight_terms(searcher, q, mode)
         hits = []
@@ -128,7 +148,13 @@ class SearchIndex:
             if entry is None:  # pragma: no cover - the index is built from this catalog
                 continue
             score = hit.score if isinstance(hit.score, int | float) else 0.0
-            hits.append(Hit(entry, score, self._snippet(entry.summary, hit.get(f.BODY, ""), terms, analyzer)))
+            hits.append(
+                Hit(
+                    entry,
+                    score,
+                    self._snippet(entry.summary, hit.get(f.BODY, ""), terms, analyzer),
+                )
+            )
         return hits
 
     @staticmethod
@@ -143,7 +169,9 @@ class SearchIndex:
             }
             return terms, SPELL_ANALYZER
         wanted = {f.TITLE, f.SUMMARY, f.BODY, f.TAGS}
-        terms = {text for name, text in q.iter_all_terms(phrases=True) if name in wanted}
+        terms = {
+            text for name, text in q.iter_all_terms(phrases=True) if name in wanted
+        }
         return terms, TEXT_ANALYZER
 
     @staticmethod
@@ -153,7 +181,9 @@ class SearchIndex:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         for text in (summary, body):
             text = re.sub(r"\s+", " ", text or "")
-            segments = highlight(text, terms, analyzer, fragmenter, _SegmentFormatter(), top=1)
+            segments = highlight(
+                text, terms, analyzer, fragmenter, _SegmentFormatter(), top=1
+            )
             if any(m for _, m in segments):
                 return segments
         return _plain(summary)
@@ -165,9 +195,15 @@ class SearchIndex:
         corrected = parsed.text
         changed = False
         for word in parsed.words:
-            if len(word) < 4 or not word.isalpha() or reader.doc_frequency(f.SPELL, word):
+            if (
+                len(word) < 4
+                or not word.isalpha()
+                or reader.doc_frequency(f.SPELL, word)
+            ):
                 continue
-            options = corrector.suggest(word, limit=1, maxdist=2 if len(word) > 5 else 1)
+            options = corrector.suggest(
+                word, limit=1, maxdist=2 if len(word) > 5 else 1
+            )
             if options and options[0] != word:
                 corrected = re.sub(rf"(?i)\b{re.escape(word)}\b", options[0], corrected)
                 changed = True

@@ -60,10 +60,16 @@ def evaluate(index, judgements: list[Judgement], k: int = 5) -> Report:
     """Run each question; recall@k is the share of expected ids in the top k."""
     outcomes = []
     for j in judgements:
-        results = index.search(SearchRequest.from_params(j.query, states=j.states), page_size=max(k, 10))
+        results = index.search(
+            SearchRequest.from_params(j.query, states=j.states), page_size=max(k, 10)
+        )
         found = tuple(hit.entry.id for hit in results.hits)
         top = found[:k]
         recall = sum(1 for e in j.expected if e in top) / len(j.expected)
         ranks = [found.index(e) + 1 for e in j.expected if e in found]
-        outcomes.append(Outcome(j.query, j.expected, found, recall, 1 / min(ranks) if ranks else 0.0))
+        outcomes.append(
+            Outcome(
+                j.query, j.expected, found, recall, 1 / min(ranks) if ranks else 0.0
+            )
+        )
     return Report(tuple(outcomes))

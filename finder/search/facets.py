@@ -28,19 +28,25 @@ class FacetTable:
 
     @classmethod
     def from_reader(cls, reader) -> FacetTable:
-        values: list[tuple[str, str, tuple[str, ...]]] = [("", "", ())] * reader.doc_count_all()
+        values: list[tuple[str, str, tuple[str, ...]]] = [
+            ("", "", ())
+        ] * reader.doc_count_all()
         for docnum, stored in reader.iter_docs():
             areas = tuple(a for a in (stored.get("area") or "").split(",") if a)
             values[docnum] = (stored.get("state", ""), stored.get("kind", ""), areas)
         return cls(values)
 
-    def passes(self, docnum: int, selected: dict[str, frozenset[str]], skip: str = "") -> bool:
+    def passes(
+        self, docnum: int, selected: dict[str, frozenset[str]], skip: str = ""
+    ) -> bool:
         state, kind, areas = self.values[docnum]
         if skip != "state" and selected["state"] and state not in selected["state"]:
             return False
         if skip != "kind" and selected["kind"] and kind not in selected["kind"]:
             return False
-        return not (skip != "area" and selected["area"] and selected["area"].isdisjoint(areas))
+        return not (
+            skip != "area" and selected["area"] and selected["area"].isdisjoint(areas)
+        )
 
     def count(self, docnums, selected: dict[str, frozenset[str]]) -> dict[str, Counter]:
         """Counts per facet value; each facet ignores its own selection (disjunctive)."""
@@ -62,12 +68,19 @@ def label(facet: str, value: str) -> str:
     return (KINDS if facet == "kind" else POLICY_AREAS).get(value, value)
 
 
-def facet_values(counts: dict[str, Counter], selected: dict[str, frozenset[str]]) -> dict[str, list[FacetValue]]:
+def facet_values(
+    counts: dict[str, Counter], selected: dict[str, frozenset[str]]
+) -> dict[str, list[FacetValue]]:
     """Facet groups ready to show: selected values first kept even at zero, then by count."""
     groups: dict[str, list[FacetValue]] = {}
     for facet in FACETS:
         values = set(counts[facet]) | set(selected[facet])
-        items = [FacetValue(v, label(facet, v), counts[facet].get(v, 0), v in selected[facet]) for v in values]
+        items = [
+            FacetValue(
+                v, label(facet, v), counts[facet].get(v, 0), v in selected[facet]
+            )
+            for v in values
+        ]
         if facet == "state":
             items.sort(key=lambda fv: (-fv.count, sort_key(fv.value)))
         else:

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from whoosh import query as wq
+from whoosh.analysis.filters import STOP_WORDS
 
 from finder.catalog.jurisdictions import ALIASES, CODES, NAMES, WORDLIKE_CODES
 from finder.search import schema as f
 from finder.search.analysis import QUESTION_WORDS, TEXT_ANALYZER, analyze
 from finder.search.synonyms import Synonyms, default_synonyms, phrase_words
-from whoosh.analysis.filters import STOP_WORDS
 
 MAX_QUERY_CHARS = 300
 WORD_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY, f.CANNOT_WAIVE)
@@ -95,7 +95,9 @@ def parse(text: object, synonyms: Synonyms | None = None) -> ParsedQuery:
     concepts: list[Concept] = []
     for start, end, group in synonyms.find([p for _, p in parts]):
         consumed.update(range(start, end))
-        concepts.append(Concept("synonyms", " ".join(p for _, p in parts[start:end]), group))
+        concepts.append(
+            Concept("synonyms", " ".join(p for _, p in parts[start:end]), group)
+        )
     dropped: list[str] = []
     seen = {c.text for c in concepts}
     for i, tok in enumerate(tokens):
@@ -131,10 +133,15 @@ def concept_query(concept: Concept) -> wq.Query:
     """The Whoosh query for one concept, across the fields that can hold it."""
     if concept.kind == "synonyms":
         distinct = {tuple(analyze(p, TEXT_ANALYZER)): p for p in concept.phrases}
-        subs = [q for phrase in distinct.values() for q in _terms(PHRASE_FIELDS, phrase)]
+        subs = [
+            q for phrase in distinct.values() for q in _terms(PHRASE_FIELDS, phrase)
+        ]
         subs += [wq.Term(f.CITATIONS, p) for p in concept.phrases if " " not in p]
     elif concept.kind == "citation":
-        subs = [wq.Term(f.CITATIONS, concept.text), *_terms((f.TITLE, f.BODY), concept.text)]
+        subs = [
+            wq.Term(f.CITATIONS, concept.text),
+            *_terms((f.TITLE, f.BODY), concept.text),
+        ]
     else:
         subs = [*_terms(WORD_FIELDS, concept.text), wq.Term(f.CITATIONS, concept.text)]
     return wq.Or(subs)
@@ -146,7 +153,9 @@ def build(parsed: ParsedQuery, mode: str = "all") -> wq.Query:
         return wq.Every()
     if mode == "fuzzy":
         fuzzy = [
-            wq.FuzzyTerm(f.SPELL, c.text, maxdist=2 if len(c.text) > 5 else 1, prefixlength=1)
+            wq.FuzzyTerm(
+                f.SPELL, c.text, maxdist=2 if len(c.text) > 5 else 1, prefixlength=1
+            )
             for c in parsed.concepts
             if c.kind == "word" and len(c.text) >= 3
         ]

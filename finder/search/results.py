@@ -31,7 +31,9 @@ class SearchRequest:
     sort: str = "relevance"
 
     @classmethod
-    def from_params(cls, q, states=(), kinds=(), areas=(), page=None, sort=None, strict=False):
+    def from_params(
+        cls, q, states=(), kinds=(), areas=(), page=None, sort=None, strict=False
+    ):
         """Build a request from raw parameters.
 
         With ``strict`` any unknown value raises BadRequest (the API); otherwise unknown
@@ -100,7 +102,8 @@ class Hit:
     def snippet_html(self) -> str:
         """The snippet as escaped HTML with matches in <mark> (for API clients)."""
         return "".join(
-            f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t) for t, hit in self.snippet
+            f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t)
+            for t, hit in self.snippet
         )
 
 
@@ -149,8 +152,14 @@ def toggle_params(results: SearchResults, facet: str, value: str) -> dict:
     """Parameters that select a facet value, or clear it when it is selected (page 1)."""
     request = results.request
     key = {"state": "states", "kind": "kinds", "area": "areas"}[facet]
-    current = list(results.effective_states) if facet == "state" else list(getattr(request, key))
-    chosen = [v for v in current if v != value] if value in current else [*current, value]
+    current = (
+        list(results.effective_states)
+        if facet == "state"
+        else list(getattr(request, key))
+    )
+    chosen = (
+        [v for v in current if v != value] if value in current else [*current, value]
+    )
     changes = {facet: chosen, "page": 1}
     if facet == "state" and results.states_from_query:
         # The query named states; the facet now holds them, so drop them from the text.

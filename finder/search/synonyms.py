@@ -52,7 +52,9 @@ class Synonyms:
 
 @cache
 def _lookup(synonyms: Synonyms) -> dict[tuple[str, ...], int]:
-    return {phrase_words(p): n for n, group in enumerate(synonyms.groups) for p in group}
+    return {
+        phrase_words(p): n for n, group in enumerate(synonyms.groups) for p in group
+    }
 
 
 @cache

@@ -27,7 +27,9 @@ def init_app(app: Flask) -> None:
     """Register everything the web layer adds to the app."""
     csrf.init_app(app)
     app.extensions["finder.live"] = LiveCatalog(
-        app.config["CATALOG_DIRS"], app.config["INDEX_DIR"], app.config["CATALOG_CHECK_SECONDS"]
+        app.config["CATALOG_DIRS"],
+        app.config["INDEX_DIR"],
+        app.config["CATALOG_CHECK_SECONDS"],
     )
     from finder.web import api, catalog, errors, search
 

@@ -35,7 +35,8 @@ def results_json(results: SearchResults, url_for_entry) -> dict:
             for hit in results.hits
         ],
         "facets": {
-            facet: {v.value: v.count for v in values} for facet, values in results.facets.items()
+            facet: {v.value: v.count for v in values}
+            for facet, values in results.facets.items()
         },
         "suggestion": results.suggestion,
         "match": results.mode,
@@ -48,8 +49,14 @@ def search():
     if unknown:
         raise BadRequest(f"unknown parameter(s): {', '.join(unknown)[:200]}")
     search_request = request_from_args(request.args, strict=True)
-    results = live_catalog().index.search(search_request, current_app.config["PAGE_SIZE"])
-    return jsonify(results_json(results, lambda i: url_for("catalog.entry", entry_id=i, _external=True)))
+    results = live_catalog().index.search(
+        search_request, current_app.config["PAGE_SIZE"]
+    )
+    return jsonify(
+        results_json(
+            results, lambda i: url_for("catalog.entry", entry_id=i, _external=True)
+        )
+    )
 
 
 @bp.get("/flexibilities/<entry_id>")

@@ -65,4 +65,6 @@ def entry(entry_id: str):
     item = catalog.get(entry_id)
     if item is None:
         abort(404)
-    return render_template("catalog/entry.html", entry=item, related=catalog.related(item))
+    return render_template(
+        "catalog/entry.html", entry=item, related=catalog.related(item)
+    )

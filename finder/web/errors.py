@@ -14,9 +14,15 @@ def _render(status: int, title: str, message: str):
     if _wants_json():
         return jsonify(error=title, message=message, status=status), status
     try:
-        page = render_template("errors/error.html", status=status, title=title, message=message)
+        page = render_template(
+            "errors/error.html", status=status, title=title, message=message
+        )
     except Exception:  # the error page itself failed: still answer plainly
-        return f"{title}: {message}", status, {"Content-Type": "text/plain; charset=utf-8"}
+        return (
+            f"{title}: {message}",
+            status,
+            {"Content-Type": "text/plain; charset=utf-8"},
+        )
     return page, status
 
 
@@ -30,7 +36,9 @@ def init_app(app) -> None:
             413: "What you sent is too large.",
         }
         status = exc.code or 500
-        return _render(status, exc.name, messages.get(status, exc.description or exc.name))
+        return _render(
+            status, exc.name, messages.get(status, exc.description or exc.name)
+        )
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
@@ -38,4 +46,8 @@ def init_app(app) -> None:
             return http_error(exc)
         app.logger.exception("unhandled error on %s", request.path)
         err = InternalServerError()
-        return _render(500, err.name, "Something went wrong on our side. Nothing you saved was lost; please try again.")
+        return _render(
+            500,
+            err.name,
+            "Something went wrong on our side. Nothing you saved was lost; please try again.",
+        )

@@ -29,7 +29,9 @@ def request_from_args(args, strict: bool = False) -> SearchRequest:
 @bp.get("/search")
 def index():
     search_request = request_from_args(request.args)
-    results = live_catalog().index.search(search_request, current_app.config["PAGE_SIZE"])
+    results = live_catalog().index.search(
+        search_request, current_app.config["PAGE_SIZE"]
+    )
     form = SearchForm(formdata=None, q=search_request.q)
     return render_template(
         "search/index.html",

@@ -40,7 +40,9 @@ def catalog_file(state: str, *entries: str) -> str:
     return f"jurisdiction: {state}\nentries:\n" + "".join(entries)
 
 
-def entry(id: str = "tx-a", state: str = "TX", related: str = "", **replace: str) -> str:
+def entry(
+    id: str = "tx-a", state: str = "TX", related: str = "", **replace: str
+) -> str:
     text = GOOD_ENTRY.format(id=id, state=state, related=related)
     for old, new in replace.items():
         assert old in text, old
@@ -74,7 +76,9 @@ def test_bad_enum_reports_file_line_id_field(tmp_path):
 
 
 def test_bad_policy_area_points_at_its_line(tmp_path):
-    text = catalog_file("TX", entry(**{"policy_areas: [calendar]": "policy_areas: [calendar, lunch]"}))
+    text = catalog_file(
+        "TX", entry(**{"policy_areas: [calendar]": "policy_areas: [calendar, lunch]"})
+    )
     [problem] = problems_for(tmp_path, {"tx.yaml": text})
     assert problem.startswith("tx.yaml:7: tx-a: policy_areas[1]: 'lunch' is not one of")
 
@@ -95,11 +99,21 @@ def test_missing_source(tmp_path):
         "    sources: []\n",
     )
     [problem] = problems_for(tmp_path, {"tx.yaml": catalog_file("TX", no_sources)})
-    assert problem == "tx.yaml:20: tx-a: sources: needs at least one source that was read"
+    assert (
+        problem == "tx.yaml:20: tx-a: sources: needs at least one source that was read"
+    )
 
 
 def test_source_url_and_date_shapes(tmp_path):
-    text = catalog_file("TX", entry(**{"https://example.org/a": "example.org/a", "accessed: 2026-11-01": "accessed: soon"}))
+    text = catalog_file(
+        "TX",
+        entry(
+            **{
+                "https://example.org/a": "example.org/a",
+                "accessed: 2026-11-01": "accessed: soon",
+            }
+        ),
+    )
     problems = problems_for(tmp_path, {"tx.yaml": text})
     assert problems == [
         "tx.yaml:21: tx-a: sources[0].url: must be an absolute http(s) URL",
@@ -108,14 +122,19 @@ def test_source_url_and_date_shapes(tmp_path):
 
 
 def test_yaml_syntax_error_reports_line_and_column(tmp_path):
-    broken = "jurisdiction: TX\nentries:\n  - id: tx-a\n    title: [unclosed\n    kind: x\n"
+    broken = (
+        "jurisdiction: TX\nentries:\n  - id: tx-a\n    title: [unclosed\n    kind: x\n"
+    )
     [problem] = problems_for(tmp_path, {"tx.yaml": broken})
     assert problem.startswith("tx.yaml:5:")
     assert ": yaml: syntax error:" in problem
 
 
 def test_unknown_field_is_an_error_not_dropped(tmp_path):
-    text = catalog_file("TX", entry(**{"approver: State board": "approver: State board\n    aprover: typo"}))
+    text = catalog_file(
+        "TX",
+        entry(**{"approver: State board": "approver: State board\n    aprover: typo"}),
+    )
     [problem] = problems_for(tmp_path, {"tx.yaml": text})
     assert problem == "tx.yaml:14: tx-a: aprover: unknown field (a typo?)"
 
@@ -147,7 +166,9 @@ def test_one_bad_file_never_hides_another(tmp_path):
 
 
 def test_state_must_match_file_jurisdiction(tmp_path):
-    [problem] = problems_for(tmp_path, {"tx.yaml": catalog_file("TX", entry(id="co-x", state="CO"))})
+    [problem] = problems_for(
+        tmp_path, {"tx.yaml": catalog_file("TX", entry(id="co-x", state="CO"))}
+    )
     assert problem == "tx.yaml:4: co-x: state: is CO but the file is for TX"
 
 
@@ -155,7 +176,12 @@ def test_citations_may_be_empty_only_for_guides(tmp_path):
     text = catalog_file("TX", entry(**{"citations: [Some Code § 1]": "citations: []"}))
     [problem] = problems_for(tmp_path, {"tx.yaml": text})
     assert problem.endswith("citations: may be empty only for a flexibility_guide")
-    guide = entry(**{"citations: [Some Code § 1]": "citations: []", "kind: waiver_authority": "kind: flexibility_guide"})
+    guide = entry(
+        **{
+            "citations: [Some Code § 1]": "citations: []",
+            "kind: waiver_authority": "kind: flexibility_guide",
+        }
+    )
     assert problems_for(tmp_path, {"tx.yaml": catalog_file("TX", guide)}) == []
 
 
@@ -163,8 +189,16 @@ def test_citations_may_be_empty_only_for_guides(tmp_path):
     ("replace", "field", "message"),
     [
         ({"verified: false": "verified: maybe"}, "verified", "must be true or false"),
-        ({"last_reviewed: 2026-11-01": "last_reviewed: 2026-13-45"}, "last_reviewed", "must be a date"),
-        ({"effective: null": "effective: someday"}, "effective", "must be a date YYYY-MM-DD or null"),
+        (
+            {"last_reviewed: 2026-11-01": "last_reviewed: 2026-13-45"},
+            "last_reviewed",
+            "must be a date",
+        ),
+        (
+            {"effective: null": "effective: someday"},
+            "effective",
+            "must be a date YYYY-MM-DD or null",
+        ),
         ({"id: tx-a": "id: TX A"}, "id", "must be a slug"),
         ({"state: TX": "state: XX"}, "state", "unknown jurisdiction"),
         ({"    term: One year\n": ""}, "term", "is required"),
@@ -182,12 +216,18 @@ def test_non_mapping_file_and_non_utf8(tmp_path):
     (folder / "a.yaml").write_text("- just a list\n")
     (folder / "b.yaml").write_bytes(b"jurisdiction: TX\n\xff\xfe\n")
     problems = [str(p).replace(str(folder) + "/", "") for p in read([folder]).problems]
-    assert problems[0] == "a.yaml:1: -: file: must be a mapping with jurisdiction and entries"
+    assert (
+        problems[0]
+        == "a.yaml:1: -: file: must be a mapping with jurisdiction and entries"
+    )
     assert problems[1].startswith("b.yaml:1: -: file: is not UTF-8 text")
 
 
 def test_load_catalog_raises_with_every_problem(tmp_path):
-    folder = write_catalog(tmp_path / "cat", {"a.yaml": "x: [", "b.yaml": "jurisdiction: ZZ\nentries: []\n"})
+    folder = write_catalog(
+        tmp_path / "cat",
+        {"a.yaml": "x: [", "b.yaml": "jurisdiction: ZZ\nentries: []\n"},
+    )
     with pytest.raises(CatalogError) as info:
         load_catalog([folder])
     assert len(info.value.problems) == 2  # a syntax error, an unknown jurisdiction
@@ -199,7 +239,9 @@ def test_load_catalog_raises_with_every_problem(tmp_path):
 def test_fingerprint_changes_with_content(tmp_path):
     folder = write_catalog(tmp_path / "cat", {"tx.yaml": catalog_file("TX", entry())})
     before = read([folder]).fingerprint
-    (folder / "tx.yaml").write_text(catalog_file("TX", entry(**{"A title": "Another title"})))
+    (folder / "tx.yaml").write_text(
+        catalog_file("TX", entry(**{"A title": "Another title"}))
+    )
     assert read([folder]).fingerprint != before
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from finder.search.analysis import CITATION_ANALYZER, TEXT_ANALYZER, analyze, citation_prefixes
+from finder.search.analysis import (
+    CITATION_ANALYZER,
+    TEXT_ANALYZER,
+    analyze,
+    citation_prefixes,
+)
 from finder.search.query import clean, parse
 
 
@@ -58,7 +63,9 @@ def test_citations_and_synonyms_are_recognized():
     assert [c.text for c in parse("§ 1204").concepts] == ["1204"]
 
 
-@pytest.mark.parametrize("text", ['"((( AND OR', "\x00\x01 ", "a" * 5000, "§§§", "*?~^:[]{}", "NOT", ""])
+@pytest.mark.parametrize(
+    "text", ['"((( AND OR', "\x00\x01 ", "a" * 5000, "§§§", "*?~^:[]{}", "NOT", ""]
+)
 def test_any_text_parses(text):
     parsed = parse(text)
     assert len(parsed.text) <= 300

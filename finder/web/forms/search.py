@@ -16,5 +16,7 @@ class SearchForm(FlaskForm):
     q = SearchField(
         "Search flexibilities",
         validators=[Optional(), Length(max=MAX_QUERY_CHARS)],
-        render_kw={"placeholder": "e.g. seat time waiver Colorado, 4-day week, KRS 156.108"},
+        render_kw={
+            "placeholder": "e.g. seat time waiver Colorado, 4-day week, KRS 156.108"
+        },
     )

@@ -1,0 +1,40 @@
+# One-liners that the README and CI call.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: setup run test lint fmt index validate report eval
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup          ## set up and serve the app on http://127.0.0.1:5000/
+	$(VENV)/bin/finder serve
+
+test: setup lint    ## set up and run the whole test suite
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check finder tests bench
+	$(VENV)/bin/ruff format --check finder tests bench
+
+fmt: setup
+	$(VENV)/bin/ruff format finder tests bench
+	$(VENV)/bin/ruff check --fix finder tests bench
+
+index: setup
+	$(VENV)/bin/finder index
+
+validate: setup
+	$(VENV)/bin/finder validate
+
+report: setup
+	$(VENV)/bin/finder report
+
+eval: setup
+	$(VENV)/bin/finder eval

@@ -1,0 +1,130 @@
+"""The `finder` command line, run through click's test runner."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from finder.cli import main
+from tests.conftest import TEST_CATALOG, write_catalog
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_validate_ok():
+    result = invoke("validate", "--catalog", TEST_CATALOG)
+    assert result.exit_code == 0
+    assert "OK: 9 entries in 4 files." in result.output
+
+
+def test_validate_reports_problems_and_exits_1(tmp_path):
+    folder = write_catalog(
+        tmp_path / "bad",
+        {
+            "tx.yaml": (TEST_CATALOG / "tx.yaml")
+            .read_text()
+            .replace("status: active", "status: gone", 1)
+        },
+    )
+    result = invoke("validate", "--catalog", folder)
+    assert result.exit_code == 1
+    assert "tx.yaml:" in result.output
+    assert ": tx-districts-of-innovation: status: 'gone' is not one of" in result.output
+
+
+def test_index_then_search_json_has_the_api_shape(tmp_path):
+    built = invoke("index", "--catalog", TEST_CATALOG, "--index-dir", tmp_path)
+    assert built.exit_code == 0, built.output
+    assert "Indexed 9 entries" in built.output
+    result = invoke(
+        "search",
+        "KRS",
+        "156.108",
+        "--json",
+        "--catalog",
+        TEST_CATALOG,
+        "--index-dir",
+        tmp_path,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"total", "page", "results", "facets", "suggestion"}
+    assert data["results"][0]["id"] == "ky-districts-of-innovation"
+
+
+def test_search_text_output_and_filters(tmp_path):
+    result = invoke(
+        "search",
+        "waiver",
+        "--state",
+        "co",
+        "--catalog",
+        TEST_CATALOG,
+        "--index-dir",
+        tmp_path,
+    )
+    assert result.exit_code == 0
+    assert "co-state-board-waivers" in result.output
+    assert "us-esea-8401-waivers" not in result.output
+
+
+def test_search_rejects_bad_filters(tmp_path):
+    result = invoke(
+        "search",
+        "x",
+        "--kind",
+        "nope",
+        "--catalog",
+        TEST_CATALOG,
+        "--index-dir",
+        tmp_path,
+    )
+    assert result.exit_code == 2
+    assert "unknown kind" in result.output
+
+
+def test_eval_prints_recall_and_mrr(tmp_path):
+    relevance = tmp_path / "rel.yaml"
+    relevance.write_text("questions:\n  - query: IADA\n    expected: [us-iada]\n")
+    result = invoke(
+        "eval",
+        "--file",
+        relevance,
+        "--catalog",
+        TEST_CATALOG,
+        "--index-dir",
+        tmp_path / "ix",
+    )
+    assert result.exit_code == 0
+    assert "recall@5: 1.000  MRR: 1.000" in result.output
+
+
+def test_report_json_keys():
+    result = invoke("report", "--json", "--catalog", TEST_CATALOG)
+    data = json.loads(result.output)
+    assert set(data) >= {
+        "total",
+        "by_state",
+        "by_kind",
+        "cited_share",
+        "verified_share",
+        "cannot_waive_share",
+        "below_target",
+    }
+    assert data["total"] == 9
+    assert data["by_state"]["CO"] == 4
+    assert data["cited_share"] == round(8 / 9, 3)
+    assert data["verified_share"] == round(1 / 9, 3)
+    below = {b["state"] for b in data["below_target"]}
+    assert "CO" not in below
+    assert "TX" not in below
+    assert {"KY", "WY"} <= below  # one entry and no note, and none at all
+
+
+def test_report_table():
+    result = invoke("report", "--catalog", TEST_CATALOG)
+    assert "Entries: 9" in result.output
+    assert "Colorado" in result.output
