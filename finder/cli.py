@@ -186,6 +186,8 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
         app.run(host=host, port=port, debug=False, use_reloader=True)
         return
     args = [
+        sys.executable,
+        "-m",
         "gunicorn",
         "--workers",
         str(workers),
@@ -194,7 +196,7 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
         "finder:create_app()",
     ]
     click.echo(f"Serving on http://{host}:{port}/ with {workers} workers")
-    os.execvp(args[0], args)
+    os.execv(args[0], args)
 
 
 @main.command("report")
