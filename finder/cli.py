@@ -211,3 +211,52 @@ def report_command(as_json: bool, catalogs: tuple[str, ...]) -> None:
     click.echo(
         json.dumps(report.to_json(), indent=2) if as_json else format_report(report)
     )
+
+
+@main.command("import-html")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--state", required=True, help="Postal code, DC or US of the page's jurisdiction."
+)
+@click.option(
+    "--url", "page_url", default=None, help="The page's address, cited as a source."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the draft here instead of printing it.",
+)
+def import_html(
+    file: str, state: str, page_url: str | None, output: str | None
+) -> None:
+    """Draft unverified catalog entries from a saved state guide or statute page."""
+    from pathlib import Path
+
+    import yaml
+
+    from finder.catalog.importer import draft_entries
+    from finder.catalog.jurisdictions import is_code
+
+    if not is_code(state):
+        raise click.BadParameter(
+            f"unknown jurisdiction {state!r}", param_hint="--state"
+        )
+    html = Path(file).read_text(encoding="utf-8", errors="replace")
+    draft = draft_entries(html, state.upper(), Path(file).name, page_url)
+    text = "# Draft from finder import-html: every entry is unverified; finish and check it.\n"
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(
+            self, data
+        ):  # write each date in full, not as &id001 anchors
+            return True
+
+    text += yaml.dump(
+        draft, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=88
+    )
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {len(draft['entries'])} draft entries to {output}", err=True)
+    else:
+        click.echo(text)

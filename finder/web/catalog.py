@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, Response, abort, render_template, url_for
 
 from finder.catalog import KINDS
+from finder.catalog.feed import atom_feed, recent_changes
 from finder.catalog.jurisdictions import NAMES, is_code, sort_key
 from finder.web import live_catalog
 from finder.web.forms.search import SearchForm
@@ -68,3 +69,23 @@ def entry(entry_id: str):
     return render_template(
         "catalog/entry.html", entry=item, related=catalog.related(item)
     )
+
+
+@bp.get("/changes")
+def changes():
+    catalog = live_catalog().catalog
+    return render_template(
+        "catalog/changes.html", entries=recent_changes(catalog), catalog=catalog
+    )
+
+
+@bp.get("/changes.atom")
+def changes_feed():
+    catalog = live_catalog().catalog
+    body = atom_feed(
+        recent_changes(catalog),
+        feed_url=url_for("catalog.changes_feed", _external=True),
+        site_url=url_for("catalog.changes", _external=True),
+        entry_url=lambda i: url_for("catalog.entry", entry_id=i, _external=True),
+    )
+    return Response(body, mimetype="application/atom+xml")
