@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 
 run: setup          ## set up and serve the app on http://127.0.0.1:5000/
+	$(VENV)/bin/finder db upgrade
 	$(VENV)/bin/finder serve
 
 test: setup lint    ## set up and run the whole test suite

@@ -13,6 +13,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: defaults, then instance config, then environment, then test_config."""
     app = Flask(
         __name__,
+        instance_path=str(config.instance_dir()),
         instance_relative_config=True,
         template_folder="web/templates",
         static_folder="web/static",

@@ -260,3 +260,130 @@ def import_html(
         click.echo(f"Wrote {len(draft['entries'])} draft entries to {output}", err=True)
     else:
         click.echo(text)
+
+
+def _settings() -> dict:
+    """The app's settings without building the app: defaults, then the environment."""
+    cfg = config.defaults(str(config.instance_dir()))
+    cfg.update(config.from_environment())
+    return cfg
+
+
+def _session():
+    from finder.store.db import make_engine, make_sessionmaker
+    from finder.store.migrate import check_current
+
+    engine = make_engine(_settings()["DATABASE_URL"])
+    check_current(engine)
+    return make_sessionmaker(engine)()
+
+
+@main.group()
+def db() -> None:
+    """Database schema: upgrade and status."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Apply schema migrations (creates the database if it does not exist)."""
+    import logging
+
+    from finder.store.migrate import upgrade
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    url = _settings()["DATABASE_URL"]
+    upgrade(url, revision)
+    click.echo(f"Database is at {revision}.")
+
+
+@db.command("status")
+def db_status() -> None:
+    """Show the database's schema revision and the one this version needs."""
+    from finder.store.db import make_engine
+    from finder.store.migrate import current_revision, head_revision
+
+    engine = make_engine(_settings()["DATABASE_URL"])
+    current, head = current_revision(engine), head_revision()
+    click.echo(
+        f"current: {current or 'none'}  needed: {head}  {'OK' if current == head else 'BEHIND'}"
+    )
+    if current != head:
+        sys.exit(1)
+
+
+@main.group()
+def admin() -> None:
+    """Administrator tasks: the first administrator, password reset links."""
+
+
+@admin.command("create")
+@click.option("--email", prompt=True)
+@click.option("--name", prompt=True)
+@click.password_option(help="Prompted for when not given.")
+def admin_create(email: str, name: str, password: str) -> None:
+    """Create an administrator account."""
+    from finder.store import accounts
+
+    try:
+        user = accounts.create_user(_session(), email, name, password, is_admin=True)
+    except accounts.AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Administrator {user.email} created.")
+
+
+@admin.command("reset-link")
+@click.argument("email")
+@click.option(
+    "--base-url",
+    default=None,
+    help="The site's address (default: FINDER_PUBLIC_URL or http://127.0.0.1:5000).",
+)
+def admin_reset_link(email: str, base_url: str | None) -> None:
+    """Issue a one-time password-reset link (valid 24 hours) and print it (or mail it)."""
+    from finder.store import accounts
+    from finder.store.mail import send_mail
+
+    session = _session()
+    user = accounts.find_user(session, email)
+    if user is None:
+        raise click.ClickException(f"No account has the email {email!r}.")
+    token = accounts.issue_reset(session, user)
+    settings = _settings()
+    base = (base_url or settings.get("PUBLIC_URL") or "http://127.0.0.1:5000").rstrip(
+        "/"
+    )
+    link = f"{base}/reset/{token}"
+    if settings.get("SMTP_HOST"):
+        send_mail(
+            settings,
+            user.email,
+            "Reset your Flexibility Finder password",
+            f"Choose a new password here (valid 24 hours):\n\n{link}\n",
+        )
+        click.echo(f"Reset link mailed to {user.email}.")
+    else:
+        click.echo(link)
+
+
+@main.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+def backup(path: str) -> None:
+    """Copy the embedded SQLite database to PATH while the app may be running."""
+    from finder.store.backup import backup_sqlite
+
+    backup_sqlite(_settings()["DATABASE_URL"], path)
+    click.echo(f"Backed up to {path}.")
+
+
+@main.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, exists=True))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore(path: str, yes: bool) -> None:
+    """Replace the embedded SQLite database with a backup (stop the app first)."""
+    from finder.store.backup import restore_sqlite
+
+    if not yes:
+        click.confirm("This replaces the current database. Continue?", abort=True)
+    restore_sqlite(_settings()["DATABASE_URL"], path)
+    click.echo(f"Restored from {path}.")

@@ -47,6 +47,17 @@ SETTINGS = (
     ),
     Setting("PAGE_SIZE", "FINDER_PAGE_SIZE", "search results per page", int),
     Setting(
+        "PUBLIC_URL",
+        "FINDER_PUBLIC_URL",
+        "address of the site, for links made by the CLI",
+    ),
+    Setting(
+        "SMTP_HOST",
+        "FINDER_SMTP_HOST",
+        "mail server for reset links (host[:port]); none by default",
+    ),
+    Setting("SMTP_FROM", "FINDER_SMTP_FROM", "sender address for mail"),
+    Setting(
         "CATALOG_CHECK_SECONDS",
         "FINDER_CATALOG_CHECK_SECONDS",
         "how often a running app looks for changed catalog files (0: never)",
@@ -69,6 +80,11 @@ def defaults(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "PUBLIC_URL": "",
+        "SMTP_HOST": "",
+        "SMTP_FROM": "",
     }
 
 
@@ -91,6 +107,11 @@ def from_environment(environ: dict | None = None) -> dict:
     return {s.name: _convert(s, environ[s.env]) for s in SETTINGS if environ.get(s.env)}
 
 
+def instance_dir() -> Path:
+    """Where the embedded defaults keep their files (FINDER_INSTANCE_DIR overrides)."""
+    return Path(os.environ.get("FINDER_INSTANCE_DIR") or PROJECT_ROOT / "instance")
+
+
 def shipped_catalog_dir() -> Path:
     return PROJECT_ROOT / "flexibilities"
 
@@ -107,6 +128,7 @@ def finalize(cfg: dict, instance_path: str) -> None:
             )
         cfg["SECRET_KEY"] = _development_secret(Path(instance_path))
     cfg["SESSION_COOKIE_SECURE"] = production
+    cfg["REMEMBER_COOKIE_SECURE"] = production
     dirs = [str(Path(d)) for d in cfg.get("CATALOG_DIRS") or []]
     if not cfg.get("CATALOG_REPLACE"):
         shipped = str(shipped_catalog_dir())

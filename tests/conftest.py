@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from finder import create_app
 from finder.catalog import load_catalog
 from finder.config import shipped_catalog_dir
 from finder.search import open_index
+from finder.store.db import make_engine
+from finder.store.migrate import upgrade
+from finder.store.models import Base
+
+# Set to a PostgreSQL URL to run the database tests against PostgreSQL (CI does both).
+PG_URL = os.environ.get("FINDER_TEST_DATABASE_URL", "")
 
 DATA = Path(__file__).parent / "data"
 TEST_CATALOG = DATA / "flexibilities"
@@ -35,18 +44,50 @@ def shipped_index(tmp_path_factory):
     )
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """A database migrated to the newest schema once per session."""
+    if PG_URL:
+        upgrade(PG_URL)
+        return PG_URL
+    path = tmp_path_factory.mktemp("db") / "template.sqlite3"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def app(tmp_path):
-    app = create_app(
-        {
-            "TESTING": True,
-            "CATALOG_DIRS": [str(TEST_CATALOG)],
-            "CATALOG_REPLACE": True,
-            "INDEX_DIR": str(tmp_path / "index"),
-            "SECRET_KEY": "test-secret",
-        }
-    )
-    return app
+def database_url(migrated_template, tmp_path):
+    """An empty, migrated database for one test (a copied SQLite file, or PostgreSQL emptied)."""
+    if PG_URL:
+        engine = make_engine(PG_URL)
+        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        return PG_URL
+    path = tmp_path / "finder.sqlite3"
+    shutil.copy(migrated_template, path)
+    return f"sqlite:///{path}"
+
+
+def app_config(tmp_path, database_url, **overrides) -> dict:
+    """Settings for a test app on the small test catalog and a fresh database."""
+    return {
+        "TESTING": True,
+        "CATALOG_DIRS": [str(TEST_CATALOG)],
+        "CATALOG_REPLACE": True,
+        "INDEX_DIR": str(tmp_path / "index"),
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": database_url,
+        **overrides,
+    }
+
+
+@pytest.fixture
+def app(tmp_path, database_url):
+    app = create_app(app_config(tmp_path, database_url))
+    yield app
+    app.extensions["finder.engine"].dispose()
 
 
 @pytest.fixture

@@ -46,20 +46,13 @@ def test_bad_edit_keeps_serving_valid_entries(tmp_path):
     assert "ky.yaml" in str(catalog.problems[0])
 
 
-def test_search_page_survives_a_broken_catalog_file(tmp_path, app):
+def test_search_page_survives_a_broken_catalog_file(tmp_path, database_url):
+    from finder import create_app
+    from tests.conftest import app_config
+
     folder = copy_catalog(tmp_path)
     (folder / "zz.yaml").write_text("::: not yaml [")
-    from finder import create_app
-
-    broken = create_app(
-        {
-            "TESTING": True,
-            "CATALOG_DIRS": [str(folder)],
-            "CATALOG_REPLACE": True,
-            "INDEX_DIR": str(tmp_path / "ix2"),
-            "SECRET_KEY": "x",
-        }
-    )
+    broken = create_app(app_config(tmp_path, database_url, CATALOG_DIRS=[str(folder)]))
     client = broken.test_client()
     home = client.get("/")
     assert home.status_code == 200

@@ -26,14 +26,18 @@ def live_catalog() -> LiveCatalog:
 def init_app(app: Flask) -> None:
     """Register everything the web layer adds to the app."""
     csrf.init_app(app)
+    from finder.web import db, login
+
+    db.init_app(app)
+    login.init_app(app)
     app.extensions["finder.live"] = LiveCatalog(
         app.config["CATALOG_DIRS"],
         app.config["INDEX_DIR"],
         app.config["CATALOG_CHECK_SECONDS"],
     )
-    from finder.web import api, catalog, errors, search
+    from finder.web import api, auth, catalog, errors, search, teams
 
-    for module in (catalog, search, api):
+    for module in (catalog, search, api, auth, teams):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.after_request(_security_headers)

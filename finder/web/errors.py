@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 
@@ -27,13 +28,24 @@ def _render(status: int, title: str, message: str):
 
 
 def init_app(app) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError):
+        return _render(
+            400,
+            "Form expired",
+            "This form was open too long or came from another site, so nothing was saved. "
+            "Go back, reload the page and submit it again.",
+        )
+
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         messages = {
             404: "We could not find that page. It may have moved, or the address may have a typo.",
             400: exc.description or "The request could not be understood.",
             405: "That action is not available at this address.",
+            403: "Your role in this team does not allow that. Ask a team owner.",
             413: "What you sent is too large.",
+            429: "Too many attempts. Please wait a few minutes and try again.",
         }
         status = exc.code or 500
         return _render(

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finder import create_app
-from tests.conftest import TEST_CATALOG
+from tests.conftest import PG_URL, TEST_CATALOG
 
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=120
@@ -28,7 +28,11 @@ params = st.lists(
 
 
 @pytest.fixture(scope="module")
-def fuzz_client(tmp_path_factory):
+def fuzz_client(tmp_path_factory, migrated_template):
+    from finder.store.migrate import upgrade
+
+    url = PG_URL or f"sqlite:///{tmp_path_factory.mktemp('fuzz-db') / 'f.sqlite3'}"
+    upgrade(url)
     app = create_app(
         {
             "TESTING": True,
@@ -36,9 +40,11 @@ def fuzz_client(tmp_path_factory):
             "CATALOG_REPLACE": True,
             "INDEX_DIR": str(tmp_path_factory.mktemp("fuzz-index")),
             "SECRET_KEY": "test",
+            "DATABASE_URL": url,
         }
     )
-    return app.test_client()
+    yield app.test_client()
+    app.extensions["finder.engine"].dispose()
 
 
 @settings(

@@ -1,0 +1,1 @@
+"""Saved work in a SQL database: the only package that talks to it."""

@@ -1,0 +1,138 @@
+"""Accounts: sign up, sign in (rate-limited), sign out, profile, password reset links."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from finder.store import accounts
+from finder.web import db
+from finder.web.forms.accounts import (
+    ConfirmForm,
+    NewPasswordForm,
+    ProfileForm,
+    SignInForm,
+    SignUpForm,
+)
+from finder.web.login import SignedIn
+
+bp = Blueprint("auth", __name__)
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site paths are followed after sign-in (no open redirects)."""
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not urlsplit(target).netloc
+    ):
+        return target
+    return url_for("teams.index")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    form = SignUpForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.create_user(
+                db.session(),
+                form.email.data,
+                form.name.data,
+                form.password.data,
+                form.district.data or "",
+            )
+        except accounts.AccountError as exc:
+            field = form.email if "email" in str(exc).lower() else form.password
+            field.errors.append(str(exc))
+        else:
+            login_user(SignedIn(user))
+            flash(
+                "Welcome! Create a team or open an invitation link to get started.",
+                "success",
+            )
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+def signin():
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate(
+                db.session(),
+                form.email.data,
+                form.password.data,
+                request.remote_addr or "unknown",
+            )
+        except accounts.RateLimited as exc:
+            form.password.errors.append(str(exc))
+            return (
+                render_template("auth/signin.html", form=form),
+                429,
+                {"Retry-After": str(exc.retry_after)},
+            )
+        if user is None:
+            form.password.errors.append(
+                "That email and password do not match an account."
+            )
+            status = 400
+        else:
+            login_user(SignedIn(user))
+            return redirect(safe_next(request.args.get("next")))
+    elif form.errors:
+        status = 400
+    return render_template("auth/signin.html", form=form), status
+
+
+@bp.post("/signout")
+def signout():
+    logout_user()
+    flash("You are signed out.", "info")
+    return redirect(url_for("catalog.home"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    user = current_user.user
+    form = ProfileForm(obj=user)
+    if form.validate_on_submit():
+        try:
+            accounts.update_profile(
+                db.session(),
+                db.session().merge(user),
+                form.name.data,
+                form.district.data or "",
+            )
+        except accounts.AccountError as exc:
+            form.name.errors.append(str(exc))
+        else:
+            flash("Your profile is saved.", "success")
+            return redirect(url_for("auth.account"))
+    return render_template(
+        "auth/account.html", form=form, user=user, signout=ConfirmForm()
+    )
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token: str):
+    session = db.session()
+    if accounts.reset_for(session, token) is None:
+        return render_template("auth/reset_invalid.html"), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.reset_password(session, token, form.password.data)
+        except accounts.AccountError as exc:
+            form.password.errors.append(str(exc))
+        else:
+            login_user(SignedIn(user))
+            flash("Your password is changed.", "success")
+            return redirect(url_for("teams.index"))
+    return render_template("auth/reset.html", form=form), 400 if form.errors else 200

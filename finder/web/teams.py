@@ -1,0 +1,232 @@
+"""Teams: list and create, the team page, district profile, invitations, members."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from finder.store import teams
+from finder.store.access import Forbidden, NotFound, authorize, can
+from finder.web import db
+from finder.web.forms.accounts import ConfirmForm
+from finder.web.forms.teams import DistrictProfileForm, InviteForm, RoleForm, TeamForm
+
+bp = Blueprint("teams", __name__)
+
+
+def require_team(team_id: int, action: str):
+    """The team and membership for the signed-in user, or 404 (not a member) / 403 (role)."""
+    try:
+        return authorize(
+            db.session(),
+            current_user.get_id() and current_user.user.id,
+            team_id,
+            action,
+        )
+    except NotFound:
+        abort(404)
+    except Forbidden:
+        abort(403)
+
+
+def me():
+    return db.session().merge(current_user.user)
+
+
+@bp.get("/teams")
+@login_required
+def index():
+    return render_template(
+        "teams/index.html",
+        memberships=teams.user_teams(db.session(), current_user.user.id),
+        form=TeamForm(),
+        confirm=ConfirmForm(),
+        current_team_id=me().current_team_id,
+    )
+
+
+@bp.post("/teams")
+@login_required
+def create():
+    form = TeamForm()
+    if not form.validate_on_submit():
+        flash("Give the team a name.", "error")
+        return redirect(url_for("teams.index"))
+    team = teams.create_team(db.session(), me(), form.name.data)
+    flash(
+        f"Team “{team.name}” created. Add its district profile, then invite colleagues.",
+        "success",
+    )
+    return redirect(url_for("teams.show", team_id=team.id))
+
+
+@bp.get("/teams/<int:team_id>")
+@login_required
+def show(team_id: int):
+    team, membership = require_team(team_id, "read")
+    session = db.session()
+    manage = can(membership.role, "manage")
+    return render_template(
+        "teams/show.html",
+        team=team,
+        membership=membership,
+        members=teams.members(session, team.id),
+        invitations=teams.open_invitations(session, team.id) if manage else [],
+        activity=teams.activity(session, team.id, limit=20),
+        can_edit=can(membership.role, "edit"),
+        can_manage=manage,
+        invite_form=InviteForm(),
+        role_form=RoleForm(),
+        confirm=ConfirmForm(),
+        new_link=None,
+    )
+
+
+@bp.post("/teams/<int:team_id>/switch")
+@login_required
+def switch(team_id: int):
+    team, _ = require_team(team_id, "read")
+    teams.switch_team(db.session(), me(), team.id)
+    flash(f"You are now working in “{team.name}”.", "success")
+    return redirect(url_for("teams.show", team_id=team.id))
+
+
+@bp.route("/teams/<int:team_id>/profile", methods=["GET", "POST"])
+@login_required
+def profile(team_id: int):
+    team, _ = require_team(team_id, "edit")
+    form = DistrictProfileForm(obj=team)
+    if form.validate_on_submit():
+        try:
+            teams.update_profile(db.session(), team, me(), form.data)
+        except teams.TeamError as exc:
+            form.state.errors.append(str(exc))
+        else:
+            flash("The district profile is saved.", "success")
+            return redirect(url_for("teams.show", team_id=team.id))
+    return render_template(
+        "teams/profile.html", team=team, form=form
+    ), 400 if form.errors else 200
+
+
+@bp.post("/teams/<int:team_id>/invitations")
+@login_required
+def invite(team_id: int):
+    team, membership = require_team(team_id, "manage")
+    form = InviteForm()
+    if not form.validate_on_submit():
+        flash(
+            "Check the invitation: "
+            + "; ".join(e for errs in form.errors.values() for e in errs),
+            "error",
+        )
+        return redirect(url_for("teams.show", team_id=team.id))
+    token = teams.create_invitation(
+        db.session(), team, me(), form.role.data, form.email.data or ""
+    )
+    link = url_for("teams.invitation", token=token, _external=True)
+    session = db.session()
+    return render_template(
+        "teams/show.html",
+        team=team,
+        membership=membership,
+        members=teams.members(session, team.id),
+        invitations=teams.open_invitations(session, team.id),
+        activity=teams.activity(session, team.id, limit=20),
+        can_edit=True,
+        can_manage=True,
+        invite_form=InviteForm(formdata=None),
+        role_form=RoleForm(),
+        confirm=ConfirmForm(),
+        new_link=link,
+    )
+
+
+@bp.post("/teams/<int:team_id>/invitations/<int:invitation_id>/revoke")
+@login_required
+def revoke(team_id: int, invitation_id: int):
+    team, _ = require_team(team_id, "manage")
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        teams.revoke_invitation(db.session(), team, me(), invitation_id)
+    except LookupError:
+        abort(404)
+    flash("The invitation link no longer works.", "success")
+    return redirect(url_for("teams.show", team_id=team.id))
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+@login_required
+def invitation(token: str):
+    session = db.session()
+    found = teams.invitation_for(session, token)
+    if found is None:
+        return render_template("teams/invitation_invalid.html"), 404
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        team = teams.accept_invitation(session, token, me())
+        flash(f"You joined “{team.name}”.", "success")
+        return redirect(url_for("teams.show", team_id=team.id))
+    return render_template("teams/invitation.html", invitation=found, form=form)
+
+
+@bp.post("/teams/<int:team_id>/members/<int:user_id>/role")
+@login_required
+def change_role(team_id: int, user_id: int):
+    team, _ = require_team(team_id, "manage")
+    form = RoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        teams.change_role(db.session(), team, me(), user_id, form.role.data)
+    except LookupError:
+        abort(404)
+    except teams.TeamError as exc:
+        flash(str(exc), "error")
+    else:
+        flash("The role is changed.", "success")
+    return redirect(url_for("teams.show", team_id=team.id))
+
+
+@bp.post("/teams/<int:team_id>/members/<int:user_id>/remove")
+@login_required
+def remove(team_id: int, user_id: int):
+    team, _ = require_team(team_id, "manage")
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        teams.remove_member(db.session(), team, me(), user_id)
+    except LookupError:
+        abort(404)
+    except teams.TeamError as exc:
+        flash(str(exc), "error")
+    else:
+        flash("The member is removed.", "success")
+    return redirect(url_for("teams.show", team_id=team.id))
+
+
+@bp.post("/teams/<int:team_id>/leave")
+@login_required
+def leave(team_id: int):
+    team, _ = require_team(team_id, "read")
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        teams.remove_member(db.session(), team, me(), current_user.user.id)
+    except teams.TeamError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("teams.show", team_id=team.id))
+    flash(f"You left “{team.name}”.", "success")
+    return redirect(url_for("teams.index"))
+
+
+@bp.get("/teams/<int:team_id>/activity")
+@login_required
+def activity(team_id: int):
+    team, _ = require_team(team_id, "read")
+    return render_template(
+        "teams/activity.html",
+        team=team,
+        activity=teams.activity(db.session(), team.id, limit=500),
+    )
