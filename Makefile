@@ -1,9 +1,10 @@
 # One-liners that the README and CI call.
+SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup run test lint fmt index validate report eval
+.PHONY: setup run test test-postgres lint fmt index validate report eval
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +18,17 @@ run: setup          ## set up and serve the app on http://127.0.0.1:5000/
 	$(VENV)/bin/finder db upgrade
 	$(VENV)/bin/finder serve
 
-test: setup lint    ## set up and run the whole test suite
+test: setup lint    ## set up and run the whole test suite (SQLite, then PostgreSQL)
 	$(PY) -m pytest
+	$(MAKE) test-postgres
+
+# The storage and authorization tests again, on a throwaway PostgreSQL on loopback.
+PG_TESTS := tests/store tests/web/test_auth.py tests/web/test_teams.py tests/web/test_authorization.py
+test-postgres: setup
+	@set -e; read dir port <<< "$$(scripts/pg-start.sh)"; \
+	trap 'scripts/pg-stop.sh "$$dir"' EXIT; \
+	FINDER_TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$$port/finder_test" \
+	$(PY) -m pytest $(PG_TESTS)
 
 lint: setup
 	$(VENV)/bin/ruff check finder tests bench

@@ -271,10 +271,13 @@ def _settings() -> dict:
 
 def _session():
     from finder.store.db import make_engine, make_sessionmaker
-    from finder.store.migrate import check_current
+    from finder.store.migrate import DatabaseBehind, check_current
 
     engine = make_engine(_settings()["DATABASE_URL"])
-    check_current(engine)
+    try:
+        check_current(engine)
+    except DatabaseBehind as exc:
+        raise click.ClickException(str(exc)) from exc
     return make_sessionmaker(engine)()
 
 
@@ -370,9 +373,12 @@ def admin_reset_link(email: str, base_url: str | None) -> None:
 @click.argument("path", type=click.Path(dir_okay=False))
 def backup(path: str) -> None:
     """Copy the embedded SQLite database to PATH while the app may be running."""
-    from finder.store.backup import backup_sqlite
+    from finder.store.backup import BackupError, backup_sqlite
 
-    backup_sqlite(_settings()["DATABASE_URL"], path)
+    try:
+        backup_sqlite(_settings()["DATABASE_URL"], path)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"Backed up to {path}.")
 
 
@@ -381,9 +387,12 @@ def backup(path: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore(path: str, yes: bool) -> None:
     """Replace the embedded SQLite database with a backup (stop the app first)."""
-    from finder.store.backup import restore_sqlite
+    from finder.store.backup import BackupError, restore_sqlite
 
     if not yes:
         click.confirm("This replaces the current database. Continue?", abort=True)
-    restore_sqlite(_settings()["DATABASE_URL"], path)
+    try:
+        restore_sqlite(_settings()["DATABASE_URL"], path)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"Restored from {path}.")

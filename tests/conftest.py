@@ -98,6 +98,63 @@ def client(app):
 def write_catalog(folder: Path, files: dict[str, str]) -> Path:
     """Write catalog YAML files into a folder and return it."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    for name, content in files.items():
+        (folder / name).write_text(content, encoding="utf-8")
     return folder
+
+
+class Browser:
+    """Drives the app like a person: reads each form's CSRF token before posting."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def token(self, url: str) -> str:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(self.client.get(url).data, "html.parser")
+        field = soup.find("input", attrs={"name": "csrf_token"})
+        assert field is not None, f"no form with a CSRF token on {url}"
+        return field["value"]
+
+    def post(
+        self, url: str, data: dict | None = None, form_page: str | None = None, **kwargs
+    ):
+        payload = {"csrf_token": self.token(form_page or url), **(data or {})}
+        return self.client.post(url, data=payload, **kwargs)
+
+    def signup(
+        self, email="ana@example.org", name="Ana Diaz", password="correct horse battery"
+    ):
+        return self.post(
+            "/signup",
+            {
+                "name": name,
+                "email": email,
+                "district": "Example ISD",
+                "password": password,
+                "confirm": password,
+            },
+        )
+
+    def signin(self, email="ana@example.org", password="correct horse battery"):
+        return self.post("/signin", {"email": email, "password": password})
+
+    def signout(self):
+        return self.post("/signout", form_page="/account")
+
+    def create_team(self, name="Example ISD"):
+        response = self.post("/teams", {"name": name}, form_page="/teams")
+        assert response.status_code == 302, response.data
+        return int(response.headers["Location"].rstrip("/").split("/")[-1])
+
+
+@pytest.fixture
+def browser(client):
+    return Browser(client)
+
+
+@pytest.fixture
+def make_browser(app):
+    """A factory for more browsers (people) on the same app."""
+    return lambda: Browser(app.test_client())

@@ -31,6 +31,14 @@ def test_domain_package_imports_no_web_or_database(package):
             assert not module.startswith("finder.web"), f"{path}: imports {module}"
 
 
+def test_store_knows_nothing_of_flask():
+    for path in (PACKAGE / "store").rglob("*.py"):
+        for module in imported_modules(path):
+            assert not module.startswith(("flask", "finder.web")), (
+                f"{path}: imports {module}"
+            )
+
+
 def test_every_module_has_a_docstring():
     for path in PACKAGE.rglob("*.py"):
         assert ast.get_docstring(ast.parse(path.read_text())), path

@@ -14,7 +14,21 @@ from finder.store.models import PasswordReset, SignInAttempt, User, utcnow
 
 MIN_PASSWORD = 10
 COMMON_PASSWORDS = frozenset(
-    ["password", "password1", "password12", "password123", "1234567890", "12345678910", "qwertyuiop", "iloveyou12", "letmein123", "welcome123", "changeme123", "administrator", "passw0rd123"]
+    [
+        "password",
+        "password1",
+        "password12",
+        "password123",
+        "1234567890",
+        "12345678910",
+        "qwertyuiop",
+        "iloveyou12",
+        "letmein123",
+        "welcome123",
+        "changeme123",
+        "administrator",
+        "passw0rd123",
+    ]
 )
 FAILURES_PER_EMAIL = 5
 FAILURES_PER_ADDRESS = 20

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from finder.catalog.jurisdictions import NAMES, sort_key
 from finder.store.models import ROLES
 
-ROLE_CHOICES = [(r, r.capitalize()) for r in ROLES]
-STATE_CHOICES = [("", "Choose a state")] + [
-    (code, NAMES[code]) for code in sorted(NAMES, key=sort_key) if code != "US"
+ROLE_CHOICES = [SelectChoice(r, r.capitalize()) for r in ROLES]
+STATE_CHOICES = [SelectChoice("", "Choose a state")] + [
+    SelectChoice(code, NAMES[code])
+    for code in sorted(NAMES, key=sort_key)
+    if code != "US"
 ]
 
 

@@ -1,0 +1,188 @@
+"""Walk every route as an anonymous visitor, a member of another team and a viewer.
+
+Each must be refused what it may not read or change: another team's objects answer
+404 (ids reveal nothing), a viewer's edits 403, and nothing in the database changes.
+A new route fails this test until it is classified below.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from finder import create_app
+from finder.store import accounts, teams
+from finder.store.models import Invitation, Membership, Team
+from finder.web import db
+from tests.conftest import app_config
+
+PUBLIC = {
+    "static",
+    "catalog.home",
+    "catalog.states",
+    "catalog.state",
+    "catalog.entry",
+    "catalog.changes",
+    "catalog.changes_feed",
+    "search.index",
+    "api.search",
+    "api.entry",
+    "auth.signup",
+    "auth.signin",
+    "auth.signout",
+    "auth.reset",
+}
+# Signed-in pages that are about the user, not one team.
+ACCOUNT = {"auth.account", "teams.index", "teams.create", "teams.invitation"}
+# Team pages a viewer may use.
+VIEWER_ALLOWED = {"teams.show", "teams.activity", "teams.switch", "teams.leave"}
+
+
+@pytest.fixture
+def world(tmp_path, database_url):
+    app = create_app(app_config(tmp_path, database_url, WTF_CSRF_ENABLED=False))
+    with app.app_context():
+        s = db.session()
+        owner = accounts.create_user(
+            s, "owner@example.org", "Olga", "correct horse battery"
+        )
+        viewer = accounts.create_user(
+            s, "viewer@example.org", "Vic", "correct horse battery"
+        )
+        outsider = accounts.create_user(
+            s, "out@example.org", "Otto", "correct horse battery"
+        )
+        team = teams.create_team(s, owner, "Target ISD")
+        teams.update_profile(
+            s, team, owner, {"name": "Target ISD", "vision": "Original vision"}
+        )
+        teams.accept_invitation(
+            s, teams.create_invitation(s, team, owner, "viewer"), viewer
+        )
+        teams.create_invitation(s, team, owner, "editor", "pending@example.org")
+        teams.create_team(s, outsider, "Other ISD")
+        ids = {
+            "team_id": team.id,
+            "user_id": owner.id,
+            "invitation_id": s.scalar(
+                select(Invitation.id).where(Invitation.email == "pending@example.org")
+            ),
+        }
+    yield app, ids
+    app.extensions["finder.engine"].dispose()
+
+
+def snapshot(app, team_id):
+    with app.app_context():
+        s = db.session()
+        team = s.get(Team, team_id)
+        roles = sorted(
+            (m.user_id, m.role)
+            for m in s.scalars(select(Membership).where(Membership.team_id == team_id))
+        )
+        invitations = sorted(
+            (i.id, i.revoked)
+            for i in s.scalars(select(Invitation).where(Invitation.team_id == team_id))
+        )
+        return (team.name, team.vision, team.state, roles, invitations)
+
+
+def routes(app, ids):
+    for rule in app.url_map.iter_rules():
+        values = {}
+        for arg in rule.arguments:
+            values[arg] = {
+                "entry_id": "tx-districts-of-innovation",
+                "code": "TX",
+                "token": "not-a-real-token",
+                "filename": "finder.css",
+            }.get(arg, ids.get(arg))
+        path = rule.build(values, append_unknown=False)[1]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule.endpoint, method, path
+
+
+def signed_in(app, email):
+    client = app.test_client()
+    response = client.post(
+        "/signin", data={"email": email, "password": "correct horse battery"}
+    )
+    assert response.status_code == 302
+    return client
+
+
+def test_every_route_is_classified(world):
+    app, ids = world
+    for endpoint, _, _ in routes(app, ids):
+        team_scoped = endpoint.startswith("teams.") and endpoint not in ACCOUNT
+        assert endpoint in PUBLIC or endpoint in ACCOUNT or team_scoped, endpoint
+
+
+def test_anonymous_is_sent_to_sign_in(world):
+    app, ids = world
+    before = snapshot(app, ids["team_id"])
+    client = app.test_client()
+    for endpoint, method, path in routes(app, ids):
+        if endpoint in PUBLIC:
+            continue
+        response = client.open(
+            path, method=method, data={"name": "Hacked", "role": "owner", "vision": "x"}
+        )
+        assert response.status_code == 302, (endpoint, method, response.status_code)
+        assert "/signin" in response.headers["Location"], endpoint
+    assert snapshot(app, ids["team_id"]) == before
+
+
+def test_member_of_another_team_gets_404(world):
+    app, ids = world
+    before = snapshot(app, ids["team_id"])
+    client = signed_in(app, "out@example.org")
+    checked = 0
+    for endpoint, method, path in routes(app, ids):
+        if endpoint in PUBLIC or endpoint in ACCOUNT:
+            continue
+        response = client.open(
+            path,
+            method=method,
+            data={"name": "Hacked", "role": "owner", "vision": "x", "email": ""},
+        )
+        assert response.status_code == 404, (endpoint, method, response.status_code)
+        assert b"Target ISD" not in response.data
+        checked += 1
+    assert checked >= 10
+    assert snapshot(app, ids["team_id"]) == before
+
+
+def test_viewer_can_read_but_not_change(world):
+    app, ids = world
+    before = snapshot(app, ids["team_id"])
+    client = signed_in(app, "viewer@example.org")
+    for endpoint, method, path in routes(app, ids):
+        if endpoint in PUBLIC or endpoint in ACCOUNT or endpoint == "teams.leave":
+            continue
+        response = client.open(
+            path,
+            method=method,
+            data={"name": "Hacked", "role": "owner", "vision": "x", "email": ""},
+        )
+        if endpoint in VIEWER_ALLOWED and method == "GET":
+            assert response.status_code == 200, (endpoint, method)
+        elif endpoint in VIEWER_ALLOWED:
+            assert response.status_code in (200, 302), (endpoint, method)
+        else:
+            assert response.status_code == 403, (endpoint, method, response.status_code)
+    assert snapshot(app, ids["team_id"]) == before
+
+
+def test_catalog_stays_public(world):
+    app, _ = world
+    client = app.test_client()
+    for path in [
+        "/",
+        "/search?q=waiver",
+        "/states/TX",
+        "/flexibilities/us-iada",
+        "/api/v1/flexibilities?q=x",
+        "/changes.atom",
+    ]:
+        assert client.get(path).status_code == 200, path

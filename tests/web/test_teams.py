@@ -1,0 +1,114 @@
+"""Teams through the pages: create, invite a colleague, roles, profile, leave."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+
+def invite_link(browser, team_id, role="editor"):
+    response = browser.post(
+        f"/teams/{team_id}/invitations",
+        {"role": role, "email": ""},
+        form_page=f"/teams/{team_id}",
+    )
+    assert response.status_code == 200
+    link = BeautifulSoup(response.data, "html.parser").find(id="invite-link")["value"]
+    return re.sub(r"^https?://[^/]+", "", link)
+
+
+def test_from_signup_to_a_second_person_joining(browser, make_browser):
+    browser.signup()
+    team_id = browser.create_team("Example ISD")
+    path = invite_link(browser, team_id, "viewer")
+    colleague = make_browser()
+    # Following the link first asks the colleague to sign up, then brings them back.
+    assert colleague.client.get(path).status_code == 302
+    colleague.signup(email="ben@example.org", name="Ben Ng")
+    page = colleague.client.get(path)
+    assert b"Join" in page.data
+    joined = colleague.post(path, {})
+    assert joined.status_code == 302
+    team_page = colleague.client.get(f"/teams/{team_id}")
+    assert b"Your role: <strong>Viewer</strong>" in team_page.data
+    assert (
+        colleague.post(path, {}, form_page=f"/teams/{team_id}").status_code == 404
+    )  # used up
+    owner_view = browser.client.get(f"/teams/{team_id}").data
+    assert b"Ben Ng" in owner_view
+    assert b"member.joined" in owner_view
+
+
+def test_owner_changes_roles_and_removes(browser, make_browser):
+    browser.signup()
+    team_id = browser.create_team()
+    path = invite_link(browser, team_id, "viewer")
+    colleague = make_browser()
+    colleague.signup(email="ben@example.org", name="Ben Ng")
+    colleague.post(path, {})
+    assert colleague.client.get(f"/teams/{team_id}/profile").status_code == 403
+    ben_id = 2
+    browser.post(
+        f"/teams/{team_id}/members/{ben_id}/role",
+        {"role": "editor"},
+        form_page=f"/teams/{team_id}",
+    )
+    assert colleague.client.get(f"/teams/{team_id}/profile").status_code == 200
+    browser.post(
+        f"/teams/{team_id}/members/{ben_id}/remove", {}, form_page=f"/teams/{team_id}"
+    )
+    assert colleague.client.get(f"/teams/{team_id}").status_code == 404
+
+
+def test_last_owner_cannot_leave(browser, client):
+    browser.signup()
+    team_id = browser.create_team()
+    response = browser.post(
+        f"/teams/{team_id}/leave",
+        {},
+        form_page=f"/teams/{team_id}",
+        follow_redirects=True,
+    )
+    assert b"last owner cannot be removed" in response.data
+    assert client.get(f"/teams/{team_id}").status_code == 200
+
+
+def test_district_profile_is_saved_and_shown(browser, client):
+    browser.signup()
+    team_id = browser.create_team()
+    response = browser.post(
+        f"/teams/{team_id}/profile",
+        {
+            "name": "Example ISD",
+            "district_name": "Example Independent SD",
+            "state": "TX",
+            "size": "4 schools",
+            "demographics": "Rural",
+            "vision": "<b>Every learner</b>",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/teams/{team_id}").data
+    assert b"Example Independent SD" in page
+    assert b"Texas" in page
+    assert b"&lt;b&gt;Every learner&lt;/b&gt;" in page
+
+
+def test_switch_between_teams(browser, client):
+    browser.signup()
+    first = browser.create_team("First")
+    browser.create_team("Second")
+    browser.post(f"/teams/{first}/switch", {}, form_page="/teams")
+    soup = BeautifulSoup(client.get("/teams").data, "html.parser")
+    current = [
+        row.th.get_text(" ", strip=True)
+        for row in soup.select("tbody tr")
+        if row.find(class_="badge")
+    ]
+    assert current == ["First Current"]
+
+
+def test_expired_or_unknown_invitation(browser, client):
+    browser.signup()
+    assert client.get("/invite/not-a-token").status_code == 404
