@@ -98,3 +98,40 @@ def test_backup_and_restore(env, tmp_path):
     refused = run("restore", str(bad), "--yes")
     assert refused.exit_code == 1
     assert "is not a SQLite database" in refused.output
+
+
+def test_reset_link_is_mailed_when_smtp_is_set(env, monkeypatch):
+    sent = []
+
+    class FakeSMTP:
+        def __init__(self, host, port, timeout):
+            sent.append((host, port))
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def send_message(self, message):
+            sent.append((message["To"], message.get_content()))
+
+    monkeypatch.setattr("smtplib.SMTP", FakeSMTP)
+    monkeypatch.setenv("FINDER_SMTP_HOST", "mail.example.org:2525")
+    run("db", "upgrade")
+    run(
+        "admin",
+        "create",
+        "--email",
+        "a@example.org",
+        "--name",
+        "A",
+        "--password",
+        "correct horse battery",
+    )
+    result = run("admin", "reset-link", "a@example.org")
+    assert result.exit_code == 0
+    assert "mailed to a@example.org" in result.output
+    assert sent[0] == ("mail.example.org", 2525)
+    assert sent[1][0] == "a@example.org"
+    assert "https://finder.example.org/reset/" in sent[1][1]

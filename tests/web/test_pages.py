@@ -152,3 +152,9 @@ def test_unexpected_errors_get_a_friendly_500(app, client, monkeypatch):
     api = client.get("/api/v1/flexibilities?q=x")
     assert api.status_code == 500
     assert api.json["status"] == 500
+
+
+def test_request_size_is_limited(client):
+    response = client.post("/signin", data={"email": "x" * (3 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert b"too large" in response.data
