@@ -396,3 +396,45 @@ def restore(path: str, yes: bool) -> None:
     except BackupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Restored from {path}.")
+
+
+@main.command("classify")
+@click.argument("source", default="-", type=click.File("r"))
+@click.option(
+    "--score",
+    is_flag=True,
+    help="Rules carry a `label`: print agreement figures to stderr.",
+)
+@catalog_option
+def classify_command(source, score: bool, catalogs: tuple[str, ...]) -> None:
+    """Suggest a decision for each rule in a YAML or JSON list (FILE or - for stdin)."""
+    import yaml
+
+    from finder.audit.agreement import measure, rule_input
+    from finder.audit.suggester import classify
+    from finder.catalog import read
+
+    try:
+        data = yaml.safe_load(source.read())
+    except yaml.YAMLError as exc:
+        raise click.ClickException(f"cannot read the rules: {exc}") from exc
+    items = data.get("rules") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not all(
+        isinstance(i, dict) and i.get("text") for i in items
+    ):
+        raise click.ClickException(
+            "expected a list of rules, each with at least `text`"
+        )
+    catalog = read(_catalog_dirs(catalogs))
+    click.echo(json.dumps([classify(rule_input(i), catalog) for i in items], indent=2))
+    if score:
+        result = measure([i for i in items if i.get("label")], catalog)
+        for text, label, got in result.disagreements:
+            click.echo(
+                f"disagree: {text[:70]!r} labelled {label}, suggested {got}", err=True
+            )
+        click.echo(
+            f"rules: {result.total}  decided: {result.decided}  agreement: {result.agreement:.1%}  "
+            f"needs review: {result.review_share:.1%}",
+            err=True,
+        )

@@ -128,3 +128,34 @@ def test_report_table():
     result = invoke("report", "--catalog", TEST_CATALOG)
     assert "Entries: 9" in result.output
     assert "Colorado" in result.output
+
+
+def test_classify_reads_yaml_and_prints_suggestions(tmp_path):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "- {text: Uniform school start date, source_level: state_statute, citation: '§ 25.0811', state: TX, label: unnecessary_control}\n"
+        "- {text: We always do it this way, source_level: practice, label: not_a_rule}\n"
+    )
+    result = CliRunner().invoke(
+        main, ["classify", "--score", str(rules), "--catalog", str(TEST_CATALOG)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["suggestion"] for r in data] == ["unnecessary_control", "not_a_rule"]
+    assert "agreement: 100.0%" in result.stderr
+
+
+def test_classify_reads_json_from_stdin():
+    payload = json.dumps(
+        [{"text": "Background checks for staff", "source_level": "state_statute"}]
+    )
+    result = CliRunner().invoke(
+        main, ["classify", "-", "--catalog", str(TEST_CATALOG)], input=payload
+    )
+    assert json.loads(result.output)[0]["suggestion"] == "essential_oversight"
+
+
+def test_classify_rejects_malformed_input():
+    result = CliRunner().invoke(main, ["classify", "-"], input="just: [a, mapping")
+    assert result.exit_code == 1
+    assert "cannot read the rules" in result.output

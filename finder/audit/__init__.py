@@ -1,0 +1,1 @@
+"""The local policy audit: rubric, suggester, decisions, matching and templates (no Flask)."""

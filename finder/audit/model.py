@@ -1,0 +1,153 @@
+"""An audit's content as plain data: set-up, rules, answers, decisions, chosen mechanisms."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+
+from finder.audit.rubric import DECISIONS
+from finder.audit.suggester import SOURCE_LEVELS
+from finder.catalog import POLICY_AREAS
+
+FORMAT = 1
+
+
+class AuditDataError(ValueError):
+    """Imported audit data is not valid; the message says what is wrong."""
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Answer:
+    value: bool | None = None  # the team's answer (None: not answered yet)
+    suggested: bool | None = None
+    reasons: list[str] = field(default_factory=list)
+    comment: str = ""
+    confirmed: bool = False
+
+
+@dataclass
+class AuditRule:
+    text: str
+    source_level: str = "unknown"
+    citation: str = ""
+    policy_area: str = "other"
+    raised_by: str = ""
+    uid: str = field(default_factory=new_uid)
+    # "Does it really bind?": who requires it, where it is written, what the team checked.
+    binds: bool | None = None
+    required_by: str = ""
+    written_in: str = ""
+    checked: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)
+    decision: str = ""  # the recorded decision ("" until decided)
+    override_reason: str = ""
+    mechanisms: list[str] = field(default_factory=list)
+
+    def answer_values(self) -> dict[str, bool | None]:
+        values = {q: a.value for q, a in self.answers.items()}
+        values["binds"] = self.binds
+        return values
+
+
+@dataclass
+class AuditData:
+    """Everything an audit holds besides its id, team and version."""
+
+    title: str
+    state: str = ""
+    district: str = ""
+    innovation: str = ""
+    outcome: str = ""
+    template_id: str = ""
+    rules: list[AuditRule] = field(default_factory=list)
+
+    def rule(self, uid: str) -> AuditRule | None:
+        return next((r for r in self.rules if r.uid == uid), None)
+
+    def to_dict(self) -> dict:
+        return {"format": FORMAT, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> AuditData:
+        """Rebuild from exported data, checking every value (imports are untrusted)."""
+        if not isinstance(data, dict):
+            raise AuditDataError("The file must hold one audit (a mapping).")
+        if data.get("format", FORMAT) != FORMAT:
+            raise AuditDataError(f"Unknown audit format {data.get('format')!r}.")
+        title = _text(data, "title", required=True)
+        rules = []
+        for i, raw in enumerate(data.get("rules") or []):
+            if not isinstance(raw, dict):
+                raise AuditDataError(f"rules[{i}] must be a mapping.")
+            rules.append(_rule(raw, i))
+        return cls(
+            title=title,
+            state=_text(data, "state").upper(),
+            district=_text(data, "district"),
+            innovation=_text(data, "innovation"),
+            outcome=_text(data, "outcome"),
+            template_id=_text(data, "template_id"),
+            rules=rules,
+        )
+
+
+def _text(data: dict, key: str, required: bool = False, limit: int = 10_000) -> str:
+    value = data.get(key, "")
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise AuditDataError(f"{key} must be text.")
+    if required and not value.strip():
+        raise AuditDataError(f"{key} is required.")
+    return value[:limit]
+
+
+def _flag(value, where: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise AuditDataError(f"{where} must be true, false or null.")
+
+
+def _rule(raw: dict, i: int) -> AuditRule:
+    level = raw.get("source_level") or "unknown"
+    area = raw.get("policy_area") or "other"
+    decision = raw.get("decision") or ""
+    if level not in SOURCE_LEVELS:
+        raise AuditDataError(
+            f"rules[{i}].source_level {level!r} is not one of {', '.join(SOURCE_LEVELS)}."
+        )
+    if area not in POLICY_AREAS:
+        raise AuditDataError(f"rules[{i}].policy_area {area!r} is not a policy area.")
+    if decision and decision not in DECISIONS:
+        raise AuditDataError(f"rules[{i}].decision {decision!r} is not a decision.")
+    answers = {}
+    for qid, a in (raw.get("answers") or {}).items():
+        if not isinstance(a, dict):
+            raise AuditDataError(f"rules[{i}].answers.{qid} must be a mapping.")
+        answers[str(qid)] = Answer(
+            value=_flag(a.get("value"), f"rules[{i}].answers.{qid}.value"),
+            suggested=_flag(a.get("suggested"), f"rules[{i}].answers.{qid}.suggested"),
+            reasons=[str(r) for r in a.get("reasons") or []],
+            comment=str(a.get("comment") or ""),
+            confirmed=bool(a.get("confirmed")),
+        )
+    return AuditRule(
+        text=_text(raw, "text", required=True, limit=2000),
+        source_level=level,
+        citation=_text(raw, "citation", limit=300),
+        policy_area=area,
+        raised_by=_text(raw, "raised_by", limit=200),
+        uid=_text(raw, "uid", limit=40) or new_uid(),
+        binds=_flag(raw.get("binds"), f"rules[{i}].binds"),
+        required_by=_text(raw, "required_by"),
+        written_in=_text(raw, "written_in"),
+        checked=_text(raw, "checked"),
+        answers=answers,
+        decision=decision,
+        override_reason=_text(raw, "override_reason"),
+        mechanisms=[str(m) for m in raw.get("mechanisms") or []],
+    )

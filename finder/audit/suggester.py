@@ -1,0 +1,255 @@
+"""Pre-answer the rubric for a rule from data (knowledge.yaml, the catalog), with reasons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
+from finder.catalog import Catalog
+from finder.search.analysis import TEXT_ANALYZER, analyze
+
+SOURCE_LEVELS = {
+    "federal_law": "Federal law",
+    "state_statute": "State statute",
+    "state_rule": "State rule",
+    "local_policy": "Local board policy",
+    "contract": "Contract / collective bargaining",
+    "practice": "Practice or habit",
+    "unknown": "Unknown",
+}
+STATE_LEVELS = {"state_statute", "state_rule"}
+LOCAL_LEVELS = {"local_policy", "contract"}
+
+
+@dataclass(frozen=True)
+class RuleInput:
+    """What the suggester needs to know about a rule."""
+
+    text: str
+    source_level: str = "unknown"
+    citation: str = ""
+    state: str = ""
+
+
+@dataclass
+class Suggestion:
+    answers: dict[str, bool | None] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    decision: str = "needs_review"
+    decision_reason: str = ""
+
+    def add(self, question: str, value: bool | None, reason: str) -> None:
+        self.answers[question] = value
+        self.reasons.setdefault(question, []).append(reason)
+
+    def all_reasons(self) -> list[str]:
+        return [r for rs in self.reasons.values() for r in rs] + [self.decision_reason]
+
+
+def _pattern(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    alternatives = sorted(
+        (re.escape(str(w).lower()) for w in words), key=len, reverse=True
+    )
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + ")")
+
+
+@dataclass(frozen=True)
+class Signals:
+    words: re.Pattern | None
+    citations: re.Pattern | None
+
+    def find(self, text: str, citation: str) -> str | None:
+        """The first signal found in the rule's text or citation, for the reason."""
+        for pattern, value in (
+            (self.words, f"{text} {citation}".lower()),
+            (self.citations, citation.lower()),
+        ):
+            if pattern is not None:
+                match = pattern.search(value)
+                if match:
+                    return match.group(1)
+        return None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    protects: dict[str, Signals]
+    federal: Signals
+    prescribes_how: Signals
+    not_binding: Signals
+    not_binding_levels: frozenset[str]
+
+
+def _signals(block: dict | None) -> Signals:
+    block = block or {}
+    return Signals(
+        _pattern(block.get("words", [])), _pattern(block.get("citations", []))
+    )
+
+
+@cache
+def load_knowledge(folder: str | Path = DEFAULT_DIR) -> Knowledge:
+    data = yaml.safe_load((Path(folder) / "knowledge.yaml").read_text(encoding="utf-8"))
+    return Knowledge(
+        protects={k: _signals(v) for k, v in data["protects"].items()},
+        federal=_signals(data["federal"]),
+        prescribes_how=_signals(data["prescribes_how"]),
+        not_binding=_signals(data["not_binding"]),
+        not_binding_levels=frozenset(data["not_binding"].get("source_levels", [])),
+    )
+
+
+def _stems(text: str) -> set[str]:
+    return set(analyze(text, TEXT_ANALYZER))
+
+
+def non_waivable_match(
+    rule: RuleInput, catalog: Catalog | None
+) -> tuple[str, str] | None:
+    """(item, mechanism title) when a mechanism of the rule's state lists the rule as never waivable."""
+    if catalog is None or not rule.state:
+        return None
+    rule_stems = _stems(f"{rule.text} {rule.citation}")
+    if not rule_stems:
+        return None
+    for entry in catalog.for_state(rule.state):
+        for item in entry.cannot_waive:
+            item_stems = _stems(item)
+            if not item_stems:
+                continue
+            overlap = len(rule_stems & item_stems)
+            # Most of the rule's words are in the listed item (or the item's in the rule).
+            if overlap >= 2 and (
+                overlap / len(rule_stems) >= 0.6 or overlap / len(item_stems) >= 0.75
+            ):
+                return item, entry.title
+    return None
+
+
+def suggest(
+    rule: RuleInput,
+    catalog: Catalog | None = None,
+    rubric: Rubric | None = None,
+    knowledge: Knowledge | None = None,
+) -> Suggestion:
+    """Suggested answers and decision for one rule; every answer carries its reasons."""
+    rubric = rubric or load_rubric()
+    knowledge = knowledge or load_knowledge()
+    s = Suggestion()
+    text, citation, level = (
+        rule.text or "",
+        rule.citation or "",
+        rule.source_level or "unknown",
+    )
+
+    habit = knowledge.not_binding.find(text, "")
+    if level in knowledge.not_binding_levels:
+        s.add(
+            "binds",
+            False,
+            "Listed as a practice or habit: no law, rule, policy or contract was named.",
+        )
+    elif habit:
+        s.add(
+            "binds",
+            False,
+            f"The description (“{habit}”) suggests a habit or belief, not a written rule.",
+        )
+    elif level == "unknown" and not citation:
+        s.add(
+            "binds",
+            None,
+            "Nobody has said where this is written; check before treating it as a rule.",
+        )
+    else:
+        s.add(
+            "binds",
+            True,
+            f"Written in {SOURCE_LEVELS.get(level, level).lower()}{f' ({citation})' if citation else ''}.",
+        )
+
+    listed = non_waivable_match(rule, catalog)
+    if listed:
+        item, title = listed
+        s.add(
+            "non_waivable",
+            True,
+            f"“{title}” lists “{item}” among what it can never waive.",
+        )
+
+    any_protect = False
+    for question in rubric.protects:
+        found = knowledge.protects.get(question) and knowledge.protects[question].find(
+            text, citation
+        )
+        if found:
+            s.add(
+                question,
+                True,
+                f"Mentions “{found}”, an interest this question protects.",
+            )
+            any_protect = True
+
+    how = knowledge.prescribes_how.find(text, citation)
+    if how:
+        s.add("prescribes_how", True, f"Sets a means (“{how}”) rather than an outcome.")
+    if not any_protect:
+        for question in rubric.protects:
+            if how:
+                s.add(
+                    question,
+                    False,
+                    "Names a method, with no sign of this protected interest.",
+                )
+            else:
+                s.add(
+                    question,
+                    None,
+                    "Not sure: nothing in the rule's wording settles it.",
+                )
+    if not how and any_protect:
+        s.add(
+            "prescribes_how",
+            False,
+            "Its wording is about a protected interest, not a method.",
+        )
+
+    federal = knowledge.federal.find(text, citation)
+    if level == "federal_law" or federal:
+        s.add(
+            "federal_required",
+            True,
+            "Listed as federal law."
+            if level == "federal_law"
+            else f"Mentions “{federal}”.",
+        )
+    elif level in STATE_LEVELS | LOCAL_LEVELS:
+        s.add(
+            "federal_required",
+            False,
+            "The team listed it as a state or local requirement.",
+        )
+    else:
+        s.add("federal_required", None, "Not sure whether federal law requires it.")
+
+    if any_protect:
+        s.add(
+            "other_safeguard",
+            False,
+            "No other safeguard for this interest is known to the suggester; say so if one exists.",
+        )
+    s.decision, s.decision_reason = rubric.decide(s.answers)
+    return s
+
+
+def classify(rule: RuleInput, catalog: Catalog | None = None) -> dict:
+    """The CLI's shape: {suggestion, reasons}."""
+    s = suggest(rule, catalog)
+    return {"suggestion": s.decision, "reasons": s.all_reasons()}

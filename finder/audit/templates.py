@@ -1,0 +1,159 @@
+"""Audit design templates (audit_templates/*.yaml): load and validate them like the catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from finder.audit.rubric import DEFAULT_DIR
+from finder.audit.suggester import SOURCE_LEVELS
+from finder.catalog import POLICY_AREAS
+from finder.catalog.jurisdictions import CODES
+
+RESERVED = {"rubric.yaml", "knowledge.yaml"}
+TEMPLATE_FIELDS = {
+    "id",
+    "title",
+    "summary",
+    "rules",
+    "evidence",
+    "metrics",
+    "catalog_entries",
+    "sources",
+}
+RULE_FIELDS = {"text", "source_level", "policy_area", "note", "by_state"}
+METRIC_AREAS = ("access", "engagement", "belonging", "agency", "outcomes")
+
+
+@dataclass(frozen=True)
+class TemplateRule:
+    text: str
+    source_level: str
+    policy_area: str
+    note: str
+    by_state: dict[str, dict]
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    summary: str
+    rules: tuple[TemplateRule, ...]
+    evidence: tuple[str, ...]
+    metrics: tuple[dict, ...]
+    catalog_entries: tuple[str, ...]
+    sources: tuple[dict, ...]
+
+    def rules_for(self, state: str) -> list[dict]:
+        """The template's rules for a state, with that state's citation where known."""
+        out = []
+        for rule in self.rules:
+            known = rule.by_state.get((state or "").upper(), {})
+            out.append(
+                {
+                    "text": rule.text,
+                    "source_level": rule.source_level,
+                    "policy_area": rule.policy_area,
+                    "citation": known.get("citation", ""),
+                    "note": rule.note,
+                }
+            )
+        return out
+
+
+class TemplateError(ValueError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _check(name: str, data, known_entries: set[str] | None) -> list[str]:
+    if not isinstance(data, dict):
+        return [f"{name}: must be a mapping"]
+    problems = [f"{name}: {k}: unknown field" for k in data if k not in TEMPLATE_FIELDS]
+    for key in ("id", "title", "summary"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problems.append(f"{name}: {key}: must be non-empty text")
+    for i, rule in enumerate(data.get("rules") or []):
+        where = f"{name}: rules[{i}]"
+        if not isinstance(rule, dict):
+            problems.append(f"{where}: must be a mapping")
+            continue
+        problems += [
+            f"{where}.{k}: unknown field" for k in rule if k not in RULE_FIELDS
+        ]
+        if rule.get("source_level") not in SOURCE_LEVELS:
+            problems.append(
+                f"{where}.source_level: {rule.get('source_level')!r} is not one of {', '.join(SOURCE_LEVELS)}"
+            )
+        if rule.get("policy_area") not in POLICY_AREAS:
+            problems.append(
+                f"{where}.policy_area: {rule.get('policy_area')!r} is not a policy area"
+            )
+        for code, info in (rule.get("by_state") or {}).items():
+            if code not in CODES:
+                problems.append(f"{where}.by_state: unknown state {code!r}")
+            entry = (info or {}).get("entry")
+            if entry and known_entries is not None and entry not in known_entries:
+                problems.append(
+                    f"{where}.by_state.{code}.entry: no catalog entry {entry!r}"
+                )
+    for i, metric in enumerate(data.get("metrics") or []):
+        if not isinstance(metric, dict) or metric.get("area") not in METRIC_AREAS:
+            problems.append(
+                f"{name}: metrics[{i}].area: must be one of {', '.join(METRIC_AREAS)}"
+            )
+    for entry in data.get("catalog_entries") or []:
+        if known_entries is not None and entry not in known_entries:
+            problems.append(f"{name}: catalog_entries: no catalog entry {entry!r}")
+    if not data.get("sources"):
+        problems.append(f"{name}: sources: needs at least one source that was read")
+    return problems
+
+
+def load_templates(
+    folder: str | Path = DEFAULT_DIR, known_entries: set[str] | None = None
+) -> dict[str, Template]:
+    """Every template in the folder; raises TemplateError listing all problems."""
+    problems: list[str] = []
+    templates: dict[str, Template] = {}
+    for path in sorted(Path(folder).glob("*.yaml")):
+        if path.name in RESERVED:
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problems.append(
+                f"{path.name}:{mark.line + 1 if mark else 1}: yaml: {getattr(exc, 'problem', exc)}"
+            )
+            continue
+        found = _check(path.name, data, known_entries)
+        if found:
+            problems += found
+            continue
+        templates[data["id"]] = Template(
+            id=data["id"],
+            title=data["title"].strip(),
+            summary=data["summary"].strip(),
+            rules=tuple(
+                TemplateRule(
+                    r["text"].strip(),
+                    r["source_level"],
+                    r["policy_area"],
+                    (r.get("note") or "").strip(),
+                    dict(r.get("by_state") or {}),
+                )
+                for r in data.get("rules") or []
+            ),
+            evidence=tuple(data.get("evidence") or ()),
+            metrics=tuple(data.get("metrics") or ()),
+            catalog_entries=tuple(data.get("catalog_entries") or ()),
+            sources=tuple(data.get("sources") or ()),
+        )
+    if problems:
+        raise TemplateError(problems)
+    return templates

@@ -1,0 +1,83 @@
+"""Matching a rule to mechanisms by jurisdiction, source level, policy area and cannot-waive."""
+
+from __future__ import annotations
+
+from finder.audit.matching import (
+    BOARD_ACTION,
+    NEGOTIATION,
+    STOP_PRACTICE,
+    match_mechanisms,
+)
+from finder.audit.suggester import RuleInput
+
+
+def ids(matches):
+    return [m.id for m in matches]
+
+
+def test_state_rule_matches_state_mechanisms_ranked_with_reasons(catalog):
+    matches = match_mechanisms(
+        RuleInput("Carnegie unit seat time for credit", "state_rule", "", "CO"),
+        "seat_time",
+        catalog,
+    )
+    assert ids(matches)[0] == "co-state-board-waivers"
+    assert any("policy area" in r for r in matches[0].reasons)
+    assert all(m.mechanism.state == "CO" for m in matches)
+
+
+def test_federal_rule_only_federal_mechanisms(catalog):
+    matches = match_mechanisms(
+        RuleInput("Statewide assessment in every grade", "federal_law", "", "CO"),
+        "assessment",
+        catalog,
+    )
+    assert matches
+    assert {m.mechanism.state for m in matches} == {"US"}
+    assert "only by a federal mechanism" in matches[0].reasons[0]
+
+
+def test_local_policy_is_lifted_by_the_board(catalog):
+    matches = match_mechanisms(
+        RuleInput("Board policy on the bell schedule", "local_policy", "", "CO"),
+        "calendar",
+        catalog,
+    )
+    assert matches[0].mechanism is BOARD_ACTION
+
+
+def test_contract_clause_by_negotiation_or_a_mechanism_that_reaches_contracts(catalog):
+    matches = match_mechanisms(
+        RuleInput("Contract limits on the teacher workday", "contract", "", "CO"),
+        "calendar",
+        catalog,
+    )
+    assert NEGOTIATION in [m.mechanism for m in matches]
+    assert "co-innovation-schools-act" in ids(
+        matches
+    )  # its text says it reaches bargaining provisions
+    assert "co-state-board-waivers" not in ids(matches)
+
+
+def test_practice_needs_no_mechanism(catalog):
+    assert [
+        m.mechanism
+        for m in match_mechanisms(
+            RuleInput("We always do X", "practice"), "other", catalog
+        )
+    ] == [STOP_PRACTICE]
+
+
+def test_cannot_waive_marks_a_mechanism_unusable(catalog):
+    matches = match_mechanisms(
+        RuleInput("Bilingual education requirements", "state_statute", "", "TX"),
+        "student_services",
+        catalog,
+    )
+    doi = next(m for m in matches if m.id == "tx-districts-of-innovation")
+    assert doi.usable is False
+    assert doi.blocked_by == "Bilingual education"
+    assert "Not usable" in doi.reasons[-1]
+    assert matches[-1].usable is False or all(
+        not m.usable for m in matches[matches.index(doi) :]
+    )

@@ -1,0 +1,132 @@
+"""The rubric's decision rules and the suggester's answers, each with reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from finder.audit.rubric import load_rubric
+from finder.audit.suggester import RuleInput, classify, suggest
+
+
+@pytest.fixture(scope="module")
+def rubric():
+    return load_rubric()
+
+
+@pytest.mark.parametrize(
+    ("answers", "decision"),
+    [
+        ({"binds": False}, "not_a_rule"),
+        (
+            {"binds": True, "non_waivable": True, "prescribes_how": True},
+            "essential_oversight",
+        ),
+        (
+            {"binds": None, "prescribes_how": True, "health_safety": False},
+            "needs_review",
+        ),
+        (
+            {"binds": True, "health_safety": True, "other_safeguard": False},
+            "essential_oversight",
+        ),
+        (
+            {
+                "binds": True,
+                "health_safety": True,
+                "other_safeguard": True,
+                "prescribes_how": True,
+            },
+            "unnecessary_control",
+        ),
+        (
+            {"binds": True, "federal_required": True, "prescribes_how": False},
+            "essential_oversight",
+        ),
+        (
+            {
+                "binds": True,
+                "prescribes_how": True,
+                "civil_rights": False,
+                "health_safety": False,
+                "special_populations": False,
+                "fiscal_integrity": False,
+                "accountability": False,
+                "transparency": False,
+            },
+            "unnecessary_control",
+        ),
+        (
+            {"binds": True, "prescribes_how": True},
+            "needs_review",
+        ),  # protected interests unknown
+        ({}, "needs_review"),
+    ],
+)
+def test_decision_rules(rubric, answers, decision):
+    assert rubric.decide(answers)[0] == decision
+
+
+def test_practice_is_not_a_rule():
+    s = suggest(
+        RuleInput("We have always required 180 seat-time days for credit", "practice")
+    )
+    assert s.decision == "not_a_rule"
+    assert "practice or habit" in s.reasons["binds"][0]
+
+
+def test_means_rule_is_unnecessary_control_with_reasons():
+    s = suggest(
+        RuleInput(
+            "Uniform school start date",
+            "state_statute",
+            "Tex. Educ. Code § 25.0811",
+            "TX",
+        )
+    )
+    assert s.decision == "unnecessary_control"
+    assert s.answers["prescribes_how"] is True
+    assert "start date" in s.reasons["prescribes_how"][0]
+
+
+def test_protected_interest_is_essential():
+    s = suggest(
+        RuleInput("Criminal history background checks for employees", "state_statute")
+    )
+    assert s.decision == "essential_oversight"
+    assert s.answers["health_safety"] is True
+
+
+def test_federal_citation_is_recognized():
+    s = suggest(
+        RuleInput(
+            "Annual assessment in reading and math", "unknown", "20 U.S.C. § 6311"
+        )
+    )
+    assert s.answers["federal_required"] is True
+
+
+def test_unknown_without_citation_needs_review():
+    s = suggest(RuleInput("Something about the lunch schedule", "unknown"))
+    assert s.answers["binds"] is None
+    assert s.decision == "needs_review"
+
+
+def test_state_non_waivable_list_comes_from_the_catalog(catalog):
+    s = suggest(
+        RuleInput("Bilingual education programs", "state_statute", "", "TX"), catalog
+    )
+    assert s.answers["non_waivable"] is True
+    assert "Districts of Innovation" in s.reasons["non_waivable"][0]
+    assert s.decision == "essential_oversight"
+
+
+def test_classify_shape():
+    result = classify(RuleInput("Class size limits", "state_statute"))
+    assert set(result) == {"suggestion", "reasons"}
+    assert result["suggestion"] in {
+        "essential_oversight",
+        "unnecessary_control",
+        "not_a_rule",
+        "needs_review",
+    }
+    assert all(isinstance(r, str) and r for r in result["reasons"])
