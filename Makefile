@@ -23,7 +23,7 @@ test: setup lint    ## set up and run the whole test suite (SQLite, then Postgre
 	$(MAKE) test-postgres
 
 # The storage and authorization tests again, on a throwaway PostgreSQL on loopback.
-PG_TESTS := tests/store tests/web/test_auth.py tests/web/test_teams.py tests/web/test_authorization.py
+PG_TESTS := tests/store tests/web/test_auth.py tests/web/test_teams.py tests/web/test_authorization.py tests/web/test_audits.py
 test-postgres: setup
 	@set -e; read dir port <<< "$$(scripts/pg-start.sh)"; \
 	trap 'scripts/pg-stop.sh "$$dir"' EXIT; \

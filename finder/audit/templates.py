@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -118,9 +119,21 @@ def load_templates(
     folder: str | Path = DEFAULT_DIR, known_entries: set[str] | None = None
 ) -> dict[str, Template]:
     """Every template in the folder; raises TemplateError listing all problems."""
+    files = tuple(
+        (str(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.yaml"))
+    )
+    return _load(files, frozenset(known_entries) if known_entries is not None else None)
+
+
+@cache
+def _load(
+    files: tuple[tuple[str, int], ...], known_entries: frozenset[str] | None
+) -> dict[str, Template]:
+    """Parse the files (cached until one of them changes)."""
     problems: list[str] = []
     templates: dict[str, Template] = {}
-    for path in sorted(Path(folder).glob("*.yaml")):
+    for name, _ in files:
+        path = Path(name)
         if path.name in RESERVED:
             continue
         try:

@@ -1,0 +1,75 @@
+"""The audit's steps in order, and how far an audit has got through them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from finder.audit.decisions import derived_decision, effective_decision
+from finder.audit.model import AuditData
+from finder.audit.rubric import DECISIONS, Rubric
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    endpoint: str
+
+
+STEPS = (
+    Step("setup", "Set-up", "audits.setup"),
+    Step("template", "Template", "audits.template"),
+    Step("rules", "Rules", "audits.rules"),
+    Step("review", "Review each rule", "audits.review"),
+    Step("summary", "Summary", "audits.summary"),
+)
+
+
+def rule_status(rule, rubric: Rubric) -> str:
+    """Where one rule stands: 'decided', 'needs_review' or 'open'."""
+    if rule.decision:
+        return "decided"
+    decision, _ = derived_decision(rule, rubric)
+    return "needs_review" if decision == "needs_review" else "open"
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    decided: int
+    by_decision: Counter
+    by_area: dict[str, Counter]
+    open_questions: list[tuple[str, str]]  # (rule uid, what is open)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.decided / self.total) if self.total else 0
+
+
+def progress(data: AuditData, rubric: Rubric) -> Progress:
+    """Counts by decision and policy area, and what is left to do."""
+    by_decision: Counter = Counter()
+    by_area: dict[str, Counter] = {}
+    open_questions = []
+    decided = 0
+    for rule in data.rules:
+        decision = effective_decision(rule, rubric)
+        by_decision[decision] += 1
+        by_area.setdefault(rule.policy_area, Counter())[decision] += 1
+        if rule.decision:
+            decided += 1
+        else:
+            open_questions.append(
+                (
+                    rule.uid,
+                    f"No decision recorded yet (suggested: {DECISIONS[decision].lower()}).",
+                )
+            )
+        if (rule.decision or decision) == "unnecessary_control" and not rule.mechanisms:
+            open_questions.append((rule.uid, "No mechanism chosen to lift it."))
+        if rule.binds is None:
+            open_questions.append(
+                (rule.uid, "Nobody has checked whether it really binds.")
+            )
+    return Progress(len(data.rules), decided, by_decision, by_area, open_questions)

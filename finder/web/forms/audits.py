@@ -1,0 +1,147 @@
+"""Audit forms: set-up, rules, and the per-rule review form built from the rubric at run time."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from finder.audit.rubric import DECISIONS, Rubric
+from finder.audit.suggester import SOURCE_LEVELS
+from finder.catalog import POLICY_AREAS
+from finder.web.forms.teams import STATE_CHOICES
+
+LEVEL_CHOICES = [SelectChoice(k, v) for k, v in SOURCE_LEVELS.items()]
+AREA_CHOICES = [SelectChoice(k, v) for k, v in POLICY_AREAS.items()]
+ANSWER_CHOICES = [
+    SelectChoice("yes", "Yes"),
+    SelectChoice("no", "No"),
+    SelectChoice("unsure", "Not sure"),
+]
+DECISION_CHOICES = [SelectChoice("", "Use the decision the answers lead to")] + [
+    SelectChoice(k, v) for k, v in DECISIONS.items()
+]
+
+
+class VersionedForm(FlaskForm):
+    version = HiddenField()
+
+
+class SetupForm(VersionedForm):
+    title = StringField("Audit title", validators=[DataRequired(), Length(max=200)])
+    district = StringField("District", validators=[Length(max=200)])
+    state = SelectField(
+        "State",
+        choices=STATE_CHOICES,
+        validators=[DataRequired(message="Choose the state whose rules apply.")],
+    )
+    innovation = TextAreaField(
+        "The innovation you want",
+        validators=[Length(max=4000)],
+        description="For example: a four-day week with a fifth day for internships.",
+    )
+    outcome = TextAreaField(
+        "The outcome it seeks, and why", validators=[Length(max=8000)]
+    )
+
+
+class TemplateForm(VersionedForm):
+    template = RadioField("Start from", validators=[DataRequired()])
+
+
+class RuleFields(FlaskForm):
+    text = TextAreaField("The rule", validators=[DataRequired(), Length(max=2000)])
+    source_level = SelectField(
+        "Where it comes from", choices=LEVEL_CHOICES, default="unknown"
+    )
+    citation = StringField("Citation", validators=[Length(max=300)])
+    policy_area = SelectField("Policy area", choices=AREA_CHOICES, default="other")
+    raised_by = StringField("Raised by", validators=[Length(max=200)])
+
+
+class AddRuleForm(RuleFields, VersionedForm):
+    pass
+
+
+class PasteForm(VersionedForm):
+    lines = TextAreaField(
+        "Paste rules, one per line", validators=[DataRequired(), Length(max=50_000)]
+    )
+
+
+class CsvForm(VersionedForm):
+    file = FileField(
+        "CSV file",
+        validators=[FileRequired(), FileAllowed(["csv"], "Choose a .csv file.")],
+        description="Columns: text, source_level, citation, policy_area, raised_by (a header row is required).",
+    )
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        "Audit file (YAML or JSON)",
+        validators=[
+            FileRequired(),
+            FileAllowed(["yaml", "yml", "json"], "Choose a .yaml or .json file."),
+        ],
+    )
+
+
+class CommentForm(FlaskForm):
+    text = TextAreaField("Comment", validators=[DataRequired(), Length(max=4000)])
+    rule_uid = HiddenField()
+
+
+class ConfirmVersionForm(VersionedForm):
+    """A button that posts with a CSRF token and the version it was shown."""
+
+
+def make_review_form(rubric: Rubric, mechanism_choices: list[tuple[str, str]]):
+    """A form class for reviewing one rule, with one field per rubric question."""
+
+    class ReviewForm(RuleFields, VersionedForm):
+        binds = RadioField(
+            "Does it really bind?", choices=ANSWER_CHOICES, validators=[Optional()]
+        )
+        required_by = StringField("Who requires it?", validators=[Length(max=300)])
+        written_in = StringField("Where is it written?", validators=[Length(max=300)])
+        checked = TextAreaField("What the team checked", validators=[Length(max=4000)])
+        decision = SelectField(
+            "Decision", choices=DECISION_CHOICES, validators=[Optional()]
+        )
+        override_reason = TextAreaField(
+            "Why (required when you override the suggestion)",
+            validators=[Length(max=4000)],
+        )
+        mechanisms = SelectMultipleField(
+            "Mechanisms to lift it", choices=mechanism_choices, validators=[Optional()]
+        )
+
+    for question in rubric.questions:
+        setattr(
+            ReviewForm,
+            f"q_{question.id}",
+            RadioField(
+                question.text,
+                choices=ANSWER_CHOICES,
+                description=question.help,
+                validators=[Optional()],
+            ),
+        )
+        setattr(
+            ReviewForm,
+            f"c_{question.id}",
+            StringField("Comment", validators=[Length(max=1000)]),
+        )
+        setattr(ReviewForm, f"k_{question.id}", BooleanField("Confirmed"))
+    return ReviewForm
