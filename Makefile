@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup run test test-postgres lint fmt index validate report eval
+.PHONY: setup run test test-postgres browser-deps lint fmt index validate report eval
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,16 @@ run: setup          ## set up and serve the app on http://127.0.0.1:5000/
 	$(VENV)/bin/finder db upgrade
 	$(VENV)/bin/finder serve
 
-test: setup lint    ## set up and run the whole test suite (SQLite, then PostgreSQL)
+test: setup lint browser-deps   ## set up and run the whole test suite (SQLite, then PostgreSQL)
 	$(PY) -m pytest
 	$(MAKE) test-postgres
+
+# Debian's Chromium for the Playwright tests, and axe-core from the npm registry.
+browser-deps:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "Install Debian's chromium (apt-get install chromium) for the browser tests" >&2; exit 1; }
+	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
 
 # The storage and authorization tests again, on a throwaway PostgreSQL on loopback.
 PG_TESTS := tests/store tests/web/test_auth.py tests/web/test_teams.py tests/web/test_authorization.py tests/web/test_audits.py

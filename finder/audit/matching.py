@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from finder.audit.suggester import LOCAL_LEVELS, STATE_LEVELS, RuleInput, _stems
@@ -80,6 +81,15 @@ def _blocked(rule_stems: set[str], entry: Entry) -> str:
     return ""
 
 
+def _words_for(rule: RuleInput, stems: set[str]) -> list[str]:
+    """The rule's own words behind a set of stems ("days" rather than "dai")."""
+    words: list[str] = []
+    for word in re.findall(r"[A-Za-z0-9][\w.\-]*", f"{rule.text} {rule.citation}"):
+        if _stems(word) & stems and word.lower() not in words:
+            words.append(word.lower())
+    return words or sorted(stems)
+
+
 def match_mechanisms(
     rule: RuleInput, policy_area: str, catalog: Catalog, limit: int = 8
 ) -> list[Match]:
@@ -153,7 +163,7 @@ def match_mechanisms(
             if shared:
                 score += min(4.0, 1.0 * len(shared))
                 reasons.append(
-                    "Shares the words: " + ", ".join(sorted(shared)[:6]) + "."
+                    "Shares the words: " + ", ".join(_words_for(rule, shared)[:6]) + "."
                 )
             if rule.citation and any(
                 rule.citation.lower() in c.lower() or c.lower() in rule.citation.lower()

@@ -40,7 +40,7 @@ class Progress:
     decided: int
     by_decision: Counter
     by_area: dict[str, Counter]
-    open_questions: list[tuple[str, str]]  # (rule uid, what is open)
+    open_questions: list[tuple[str, list[str]]]  # (rule uid, what is open about it)
 
     @property
     def percent(self) -> int:

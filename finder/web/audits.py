@@ -21,6 +21,7 @@ from flask import (
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
+from finder.audit.decisions import refresh_suggestions
 from finder.audit.model import AuditData, AuditDataError, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.templates import load_templates
@@ -28,7 +29,7 @@ from finder.audit.wizard import STEPS, progress
 from finder.catalog import POLICY_AREAS
 from finder.store import audits as store
 from finder.store.access import can
-from finder.web import db
+from finder.web import db, live_catalog
 from finder.web.forms.accounts import ConfirmForm
 from finder.web.forms.audits import (
     CommentForm,
@@ -209,15 +210,15 @@ def template(team_id: int, audit_id: int):
                 existing = {r.text.lower() for r in data.rules}
                 for seed in chosen.rules_for(data.state):
                     if seed["text"].lower() not in existing:
-                        data.rules.append(
-                            AuditRule(
-                                seed["text"],
-                                seed["source_level"],
-                                seed["citation"],
-                                seed["policy_area"],
-                                "Template",
-                            )
+                        rule = AuditRule(
+                            seed["text"],
+                            seed["source_level"],
+                            seed["citation"],
+                            seed["policy_area"],
+                            "Template",
                         )
+                        refresh_suggestions(rule, data.state, live_catalog().catalog)
+                        data.rules.append(rule)
                         added += 1
             data.template_id = chosen.id if chosen else ""
             back = url_for("audits.template", team_id=team.id, audit_id=row.id)

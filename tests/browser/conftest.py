@@ -1,0 +1,116 @@
+"""Browser fixtures: the app on a loopback port, Debian's Chromium through Playwright, axe-core."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from finder import create_app
+from finder.config import shipped_catalog_dir
+from finder.store.migrate import upgrade
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The real app (shipped catalog, fresh SQLite) served on 127.0.0.1 in a thread."""
+    folder = tmp_path_factory.mktemp("live")
+    url = f"sqlite:///{folder / 'live.sqlite3'}"
+    upgrade(url)
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-tests",
+            "DATABASE_URL": url,
+            "INDEX_DIR": str(folder / "index"),
+            "CATALOG_DIRS": [str(shipped_catalog_dir())],
+            "CATALOG_REPLACE": True,
+        }
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    app.extensions["finder.engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is required: apt-get install chromium"
+    )
+    assert AXE.exists(), "axe-core is required: npm install (see package.json)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def page(request, chromium, live_server):
+    context = chromium.new_context(
+        viewport=request.param, base_url=live_server, bypass_csp=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(chromium, live_server):
+    context = chromium.new_context(
+        viewport=DESKTOP, base_url=live_server, bypass_csp=True
+    )  # to inject axe
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A/AA rules) on the page; return the serious and critical findings."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
+
+
+def sign_up(
+    page, email: str, name: str = "Test Person", password: str = "correct horse battery"
+) -> None:
+    page.goto("/signup")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("District or organization").fill("Example ISD")
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_label("Repeat the password").fill(password)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/teams")

@@ -1,0 +1,59 @@
+"""A team member signs up, creates a team, invites a colleague and runs an audit in a browser."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_up
+
+pytestmark = pytest.mark.browser
+_people = itertools.count(1)
+
+
+def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
+    n = next(_people)
+    sign_up(page, f"lead{n}-{page.viewport_size['width']}@example.org", "Lena Lead")
+    page.get_by_label("Team name").fill("Mesa Unified")
+    page.get_by_role("button", name="Create team").click()
+    assert page.locator("h1").inner_text() == "Mesa Unified"
+    assert axe_violations(page) == []
+    # Invite a colleague as a viewer.
+    page.get_by_label("Role", exact=True).select_option("viewer")
+    page.get_by_role("button", name="Create invitation link").click()
+    link = page.get_by_label("Invitation link").input_value()
+    # Start an audit from a template.
+    page.get_by_role("link", name="Policy audits").click()
+    page.get_by_role("link", name="Start a new audit").click()
+    page.get_by_label("Audit title").fill("Four-day week")
+    page.get_by_label("State").select_option("CO")
+    page.get_by_role("button", name="Save and choose a template").click()
+    page.get_by_label("Four-day school week").check()
+    page.get_by_role("button", name="Use this and continue").click()
+    assert page.locator("table.rules tbody tr").count() >= 4
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Review the rules one by one").click()
+    assert page.get_by_text("The answers lead to:").is_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Save", exact=True).click()
+    assert page.get_by_text("Saved:").is_visible()
+    page.get_by_role("link", name="Summary").click()
+    assert page.get_by_role("heading", name="What is left to do").is_visible()
+    assert axe_violations(page) == []
+
+    # The colleague joins as a viewer: can read the audit but not edit it.
+    colleague = chromium.new_context(
+        viewport=page.viewport_size, base_url=live_server
+    ).new_page()
+    sign_up(
+        colleague, f"viewer{n}-{page.viewport_size['width']}@example.org", "Vic Viewer"
+    )
+    colleague.goto(link)
+    colleague.get_by_role("button", name="Accept and join").click()
+    assert "Viewer" in colleague.locator(".meta").first.inner_text()
+    colleague.get_by_role("link", name="Policy audits").click()
+    colleague.get_by_role("link", name="Four-day week").click()
+    colleague.get_by_role("link", name="Rules").first.click()
+    assert colleague.get_by_role("button", name="Add rule").count() == 0
+    colleague.context.close()
