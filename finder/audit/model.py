@@ -46,11 +46,41 @@ class AuditRule:
     decision: str = ""  # the recorded decision ("" until decided)
     override_reason: str = ""
     mechanisms: list[str] = field(default_factory=list)
+    # For the required-flexibilities document (unnecessary controls).
+    request_type: str = ""  # "waiver" or "partial_modification"
+    rationale: str = ""
+    replacement_plan: str = ""
+    affected: str = ""  # students and schools affected, with baseline data
+    term: str = ""
+    application_answers: dict[str, str] = field(
+        default_factory=dict
+    )  # application field -> text
 
     def answer_values(self) -> dict[str, bool | None]:
         values = {q: a.value for q, a in self.answers.items()}
         values["binds"] = self.binds
         return values
+
+
+METRIC_AREAS = ("access", "engagement", "belonging", "agency", "outcomes")
+REQUEST_TYPES = {"waiver": "Waiver", "partial_modification": "Partial modification"}
+
+
+@dataclass
+class Metric:
+    area: str
+    metric: str
+    baseline: str = ""
+    target: str = ""
+    data_source: str = ""
+    frequency: str = ""
+    owner: str = ""
+
+
+@dataclass
+class Milestone:
+    when: str
+    what: str
 
 
 @dataclass
@@ -64,6 +94,8 @@ class AuditData:
     outcome: str = ""
     template_id: str = ""
     rules: list[AuditRule] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    timeline: list[Milestone] = field(default_factory=list)
 
     def rule(self, uid: str) -> AuditRule | None:
         return next((r for r in self.rules if r.uid == uid), None)
@@ -92,6 +124,10 @@ class AuditData:
             outcome=_text(data, "outcome"),
             template_id=_text(data, "template_id"),
             rules=rules,
+            metrics=[_metric(m, i) for i, m in enumerate(data.get("metrics") or [])],
+            timeline=[
+                _milestone(m, i) for i, m in enumerate(data.get("timeline") or [])
+            ],
         )
 
 
@@ -150,4 +186,44 @@ def _rule(raw: dict, i: int) -> AuditRule:
         decision=decision,
         override_reason=_text(raw, "override_reason"),
         mechanisms=[str(m) for m in raw.get("mechanisms") or []],
+        request_type=_choice(raw, "request_type", REQUEST_TYPES, i),
+        rationale=_text(raw, "rationale"),
+        replacement_plan=_text(raw, "replacement_plan"),
+        affected=_text(raw, "affected"),
+        term=_text(raw, "term", limit=500),
+        application_answers={
+            str(k): str(v or "")[:10_000]
+            for k, v in (raw.get("application_answers") or {}).items()
+        },
+    )
+
+
+def _choice(raw: dict, key: str, allowed: dict, i: int) -> str:
+    value = raw.get(key) or ""
+    if value and value not in allowed:
+        raise AuditDataError(
+            f"rules[{i}].{key} {value!r} is not one of {', '.join(allowed)}."
+        )
+    return value
+
+
+def _metric(raw, i: int) -> Metric:
+    if not isinstance(raw, dict):
+        raise AuditDataError(f"metrics[{i}] must be a mapping.")
+    if raw.get("area") not in METRIC_AREAS:
+        raise AuditDataError(
+            f"metrics[{i}].area must be one of {', '.join(METRIC_AREAS)}."
+        )
+    fields = ("metric", "baseline", "target", "data_source", "frequency", "owner")
+    return Metric(
+        raw["area"],
+        *(_text(raw, f, required=f == "metric", limit=1000) for f in fields),
+    )
+
+
+def _milestone(raw, i: int) -> Milestone:
+    if not isinstance(raw, dict):
+        raise AuditDataError(f"timeline[{i}] must be a mapping.")
+    return Milestone(
+        _text(raw, "when", limit=200), _text(raw, "what", required=True, limit=2000)
     )

@@ -23,6 +23,8 @@ STEPS = (
     Step("rules", "Rules", "audits.rules"),
     Step("review", "Review each rule", "audits.review"),
     Step("summary", "Summary", "audits.summary"),
+    Step("evaluation", "Evaluation plan", "documents.evaluation"),
+    Step("document", "Document", "documents.document"),
 )
 
 

@@ -196,3 +196,24 @@ class AuditComment(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     user: Mapped[User | None] = relationship()
+
+
+class DocumentVersion(Base):
+    """One generated required-flexibilities document, kept so the team can see what it sent."""
+
+    __tablename__ = "document_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_id: Mapped[int] = mapped_column(
+        ForeignKey("audits.id", ondelete="CASCADE"), index=True
+    )
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(10))
+    outline: Mapped[str] = mapped_column(
+        Text
+    )  # the Outline as JSON, rendered on demand
+
+    user: Mapped[User | None] = relationship()

@@ -35,9 +35,9 @@ def init_app(app: Flask) -> None:
         app.config["INDEX_DIR"],
         app.config["CATALOG_CHECK_SECONDS"],
     )
-    from finder.web import api, audits, auth, catalog, errors, search, teams
+    from finder.web import api, audits, auth, catalog, documents, errors, search, teams
 
-    for module in (catalog, search, api, auth, teams, audits):
+    for module in (catalog, search, api, auth, teams, audits, documents):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.after_request(_security_headers)

@@ -213,6 +213,11 @@ def _prefill(rule: AuditRule, rubric, version: int) -> dict:
         "decision": rule.decision,
         "override_reason": rule.override_reason,
         "mechanisms": rule.mechanisms,
+        "request_type": rule.request_type,
+        "rationale": rule.rationale,
+        "replacement_plan": rule.replacement_plan,
+        "affected": rule.affected,
+        "term": rule.term,
     }
     for q in rubric.questions:
         answer = rule.answers.get(q.id)
@@ -263,6 +268,14 @@ def rule(team_id: int, audit_id: int, uid: str):
         derived=derived,
         derived_reason=derived_reason,
         comment_form=CommentForm(data={"rule_uid": current.uid}),
+        application_fields=list(
+            dict.fromkeys(
+                f
+                for m in current.mechanisms
+                if catalog.get(m)
+                for f in catalog.get(m).application_fields
+            )
+        ),
         levels=SOURCE_LEVELS,
         **context(team, membership, row, data, "review"),
     ), 400 if form.errors else 200
@@ -309,6 +322,17 @@ def _apply_review(team, row, data, current: AuditRule, form, rubric, catalog):
         new_decision,
         reason if chosen and chosen != derived else "",
     )
+    current.request_type = form.request_type.data or ""
+    current.rationale, current.replacement_plan = (
+        form.rationale.data or "",
+        form.replacement_plan.data or "",
+    )
+    current.affected, current.term = form.affected.data or "", form.term.data or ""
+    current.application_answers = {
+        key[5:]: value.strip()[:10_000]
+        for key, value in request.form.items()
+        if key.startswith("app::") and value.strip()
+    }
     allowed = {c.value for c in form.mechanisms.choices}
     current.mechanisms = [m for m in form.mechanisms.data or [] if m in allowed]
     events = []

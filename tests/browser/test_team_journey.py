@@ -41,6 +41,12 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     page.get_by_role("link", name="Summary").click()
     assert page.get_by_role("heading", name="What is left to do").is_visible()
     assert axe_violations(page) == []
+    page.get_by_role("link", name="Evaluation plan").click()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Document").first.click()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Generate").click()
+    assert page.locator("table.data tbody tr").count() == 1
 
     # The colleague joins as a viewer: can read the audit but not edit it.
     colleague = chromium.new_context(
@@ -57,3 +63,26 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     colleague.get_by_role("link", name="Rules").first.click()
     assert colleague.get_by_role("button", name="Add rule").count() == 0
     colleague.context.close()
+
+
+def test_print_view_screenshot_and_pdf(desktop, tmp_path):
+    sign_up(desktop, "printer@example.org", "Pat Printer")
+    desktop.get_by_label("Team name").fill("Print ISD")
+    desktop.get_by_role("button", name="Create team").click()
+    desktop.get_by_role("link", name="Policy audits").click()
+    desktop.get_by_role("link", name="Start a new audit").click()
+    desktop.get_by_label("Audit title").fill("Seat time")
+    desktop.get_by_label("State").select_option("TX")
+    desktop.get_by_role("button", name="Save and choose a template").click()
+    desktop.get_by_label("Competency-based high school credit").check()
+    desktop.get_by_role("button", name="Use this and continue").click()
+    desktop.goto(desktop.url.replace("/rules", "/document/preview"))
+    desktop.emulate_media(media="print")
+    shot = tmp_path / "print-view.png"
+    desktop.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert desktop.locator("h1").inner_text() == "Required flexibilities: Seat time"
+    assert desktop.locator(".blank").count() > 0
+    pdf = desktop.pdf(format="Letter", display_header_footer=False)
+    assert pdf.startswith(b"%PDF")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 2

@@ -14,6 +14,7 @@ from finder import create_app
 from finder.audit.model import AuditData, AuditRule
 from finder.store import accounts, teams
 from finder.store import audits as audit_store
+from finder.store.audits import content as store_content
 from finder.store.models import Invitation, Membership, Team
 from finder.web import db
 from tests.conftest import app_config
@@ -49,9 +50,17 @@ VIEWER_ALLOWED = {
     "audits.review",
     "audits.export",
     "audits.comment",
+    "documents.preview",
+    "documents.download",
 }
 # Pages that show a form to viewers read-only (GET) but refuse the POST.
-VIEWER_READS = {"audits.setup", "audits.template", "audits.rule"}
+VIEWER_READS = {
+    "audits.setup",
+    "audits.template",
+    "audits.rule",
+    "documents.evaluation",
+    "documents.document",
+}
 
 
 @pytest.fixture
@@ -86,7 +95,16 @@ def world(tmp_path, database_url):
         audit = audit_store.create_audit(
             s, team.id, owner, AuditData("Target audit", "TX", rules=[rule])
         )
+        from finder.catalog import load_catalog
+        from finder.documents.build import build_outline
+        from finder.store.documents import keep_version
+
+        outline = build_outline(
+            store_content(audit), load_catalog(app.config["CATALOG_DIRS"]), "Target ISD"
+        )
+        version = keep_version(s, audit, owner, outline)
         ids = {
+            "version_id": version.id,
             "audit_id": audit.id,
             "uid": rule.uid,
             "team_id": team.id,
@@ -123,7 +141,7 @@ def routes(app, ids):
                 "code": "TX",
                 "token": "not-a-real-token",
                 "filename": "finder.css",
-                "fmt": "json",
+                "fmt": "json" if rule.endpoint == "audits.export" else "docx",
             }.get(arg, ids.get(arg))
         path = rule.build(values, append_unknown=False)[1]
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
@@ -143,7 +161,8 @@ def test_every_route_is_classified(world):
     app, ids = world
     for endpoint, _, _ in routes(app, ids):
         team_scoped = (
-            endpoint.startswith(("teams.", "audits.")) and endpoint not in ACCOUNT
+            endpoint.startswith(("teams.", "audits.", "documents."))
+            and endpoint not in ACCOUNT
         )
         assert endpoint in PUBLIC or endpoint in ACCOUNT or team_scoped, endpoint
 

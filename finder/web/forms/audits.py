@@ -6,6 +6,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
+    FieldList,
+    FormField,
     HiddenField,
     RadioField,
     SelectChoice,
@@ -16,6 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from finder.audit.model import REQUEST_TYPES
 from finder.audit.rubric import DECISIONS, Rubric
 from finder.audit.suggester import SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
@@ -27,6 +30,9 @@ ANSWER_CHOICES = [
     SelectChoice("yes", "Yes"),
     SelectChoice("no", "No"),
     SelectChoice("unsure", "Not sure"),
+]
+REQUEST_CHOICES = [SelectChoice("", "Not chosen yet")] + [
+    SelectChoice(k, v) for k, v in REQUEST_TYPES.items()
 ]
 DECISION_CHOICES = [SelectChoice("", "Use the decision the answers lead to")] + [
     SelectChoice(k, v) for k, v in DECISIONS.items()
@@ -126,6 +132,23 @@ def make_review_form(rubric: Rubric, mechanism_choices: list[tuple[str, str]]):
         mechanisms = SelectMultipleField(
             "Mechanisms to lift it", choices=mechanism_choices, validators=[Optional()]
         )
+        request_type = SelectField(
+            "Waiver or partial modification",
+            choices=REQUEST_CHOICES,
+            validators=[Optional()],
+        )
+        rationale = TextAreaField(
+            "Rationale, tied to the vision", validators=[Length(max=8000)]
+        )
+        replacement_plan = TextAreaField(
+            "Replacement plan: how the rule's intent is still met",
+            validators=[Length(max=8000)],
+        )
+        affected = TextAreaField(
+            "Students and schools affected, with baseline data",
+            validators=[Length(max=8000)],
+        )
+        term = StringField("Term requested", validators=[Length(max=500)])
 
     for question in rubric.questions:
         setattr(
@@ -145,3 +168,44 @@ def make_review_form(rubric: Rubric, mechanism_choices: list[tuple[str, str]]):
         )
         setattr(ReviewForm, f"k_{question.id}", BooleanField("Confirmed"))
     return ReviewForm
+
+
+class MetricForm(FlaskForm):
+    class Meta:
+        csrf = False  # part of EvaluationForm, which carries the token
+
+    area = SelectField(
+        "Area",
+        choices=[SelectChoice("", "—")]
+        + [
+            SelectChoice(a, a.capitalize())
+            for a in ("access", "engagement", "belonging", "agency", "outcomes")
+        ],
+        validators=[Optional()],
+    )
+    metric = StringField("Metric", validators=[Length(max=1000)])
+    baseline = StringField("Baseline", validators=[Length(max=1000)])
+    target = StringField("Target", validators=[Length(max=1000)])
+    data_source = StringField("Data source", validators=[Length(max=1000)])
+    frequency = StringField("Frequency", validators=[Length(max=1000)])
+    owner = StringField("Owner", validators=[Length(max=1000)])
+
+
+class MilestoneForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    when = StringField("When", validators=[Length(max=200)])
+    what = StringField("What", validators=[Length(max=2000)])
+
+
+class EvaluationForm(VersionedForm):
+    metrics = FieldList(FormField(MetricForm), min_entries=1, max_entries=60)
+    timeline = FieldList(FormField(MilestoneForm), min_entries=1, max_entries=60)
+
+
+class DocumentForm(FlaskForm):
+    status = SelectField(
+        "Status",
+        choices=[SelectChoice("draft", "Draft"), SelectChoice("final", "Final")],
+    )

@@ -1,0 +1,136 @@
+"""The document model: what the required-flexibilities outline says, before any format."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SECTIONS = {
+    "vision": "Vision and why this design",
+    "requests": "Requested flexibilities",
+    "kept": "Essential oversight we keep",
+    "not_binding": "Flexibility we already have",
+    "activation": "Activation plan",
+    "evaluation": "Evaluation plan",
+    "timeline": "Timeline",
+    "sources": "Sources",
+}
+DEFAULT_ORDER = tuple(SECTIONS)
+
+
+@dataclass
+class Request:
+    rule: str
+    citation: str
+    source_level: str
+    request_type: str
+    mechanism: str
+    mechanism_citations: list[str]
+    rationale: str
+    replacement_plan: str
+    safeguards_kept: list[str]
+    affected: str
+    term: str
+    application_fields: list[
+        tuple[str, str]
+    ]  # (what the law asks for, what the team wrote)
+
+
+@dataclass
+class Kept:
+    rule: str
+    citation: str
+    reason: str
+
+
+@dataclass
+class NotBinding:
+    rule: str
+    checked: str
+
+
+@dataclass
+class Activation:
+    mechanism: str
+    citations: list[str]
+    steps: list[str]
+    approver: str
+    public_process: list[str]
+    term: str
+
+
+@dataclass
+class Metric:
+    area: str
+    metric: str
+    baseline: str
+    target: str
+    data_source: str
+    frequency: str
+    owner: str
+
+
+@dataclass
+class Source:
+    title: str
+    url: str
+    accessed: str
+
+
+@dataclass
+class Outline:
+    title: str
+    district: str
+    state: str
+    innovation: str
+    team: str
+    date: str
+    status: str  # "draft" or "final"
+    vision: str
+    why: str
+    requests: list[Request] = field(default_factory=list)
+    kept: list[Kept] = field(default_factory=list)
+    not_binding: list[NotBinding] = field(default_factory=list)
+    activation: list[Activation] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    timeline: list[tuple[str, str]] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=lambda: list(DEFAULT_ORDER))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Outline:
+        """Rebuild a stored version (written by to_dict, so trusted in shape)."""
+        return cls(
+            **{k: v for k, v in data.items() if k not in _NESTED},
+            requests=[
+                Request(
+                    **{
+                        **r,
+                        "application_fields": [
+                            tuple(p) for p in r["application_fields"]
+                        ],
+                    }
+                )
+                for r in data["requests"]
+            ],
+            kept=[Kept(**k) for k in data["kept"]],
+            not_binding=[NotBinding(**n) for n in data["not_binding"]],
+            activation=[Activation(**a) for a in data["activation"]],
+            metrics=[Metric(**m) for m in data["metrics"]],
+            timeline=[tuple(t) for t in data["timeline"]],
+            sources=[Source(**s) for s in data["sources"]],
+        )
+
+
+_NESTED = {
+    "requests",
+    "kept",
+    "not_binding",
+    "activation",
+    "metrics",
+    "timeline",
+    "sources",
+}

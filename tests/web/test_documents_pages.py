@@ -1,0 +1,85 @@
+"""Evaluation plan and document pages: save metrics, generate versions, download each format."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from bs4 import BeautifulSoup
+from docx import Document
+
+from tests.web.test_audits import audit, form_values, soup, version  # noqa: F401  (fixture)
+
+
+def test_evaluation_plan_with_template_suggestions(browser, audit):  # noqa: F811
+    _, _, base = audit
+    page = soup(browser.client.get(f"{base}/evaluation?suggest=1"))
+    values = form_values(page)
+    suggested = [
+        v for k, v in values.items() if re.match(r"metrics-\d+-metric", k) and v[0]
+    ]
+    assert len(suggested) >= 3  # the four-day-week template's metrics
+    values["metrics-0-baseline"] = ["81%"]
+    values["timeline-0-when"], values["timeline-0-what"] = (
+        ["January"],
+        ["Public hearing"],
+    )
+    assert browser.client.post(f"{base}/evaluation", data=values).status_code == 302
+    page = soup(browser.client.get(f"{base}/evaluation"))
+    assert page.find("input", attrs={"name": "metrics-0-baseline"})["value"] == "81%"
+    assert (
+        page.find("input", attrs={"name": "timeline-0-what"})["value"]
+        == "Public hearing"
+    )
+
+
+def test_generate_versions_and_download_every_format(browser, audit):  # noqa: F811
+    _, _, base = audit
+    page = browser.client.get(f"{base}/document")
+    assert b"to resolve" in page.data
+    token = browser.token(f"{base}/document")
+    form = {
+        "csrf_token": token,
+        "status": "draft",
+        "include-requests": "1",
+        "order-requests": "2",
+        "include-vision": "1",
+        "order-vision": "1",
+    }
+    assert browser.client.post(f"{base}/document", data=form).status_code == 302
+    form["status"] = "final"
+    browser.client.post(f"{base}/document", data=form)
+    rows = soup(browser.client.get(f"{base}/document")).select("table.data tbody tr")
+    assert len(rows) == 2  # both versions are kept
+    link = rows[-1].find("a")["href"]
+    docx = browser.client.get(link)
+    assert (
+        docx.mimetype
+        == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    assert re.match(
+        r'attachment; filename="required-flexibilities-four-day-week-v\d+-\d{4}-\d{2}-\d{2}\.docx"',
+        docx.headers["Content-Disposition"],
+    )
+    headings = [
+        p.text
+        for p in Document(io.BytesIO(docx.data)).paragraphs
+        if p.style.name == "Heading 1"
+    ]
+    assert headings[-2:] == ["Vision and why this design", "Requested flexibilities"]
+    html = browser.client.get(link.replace(".docx", ".html"))
+    assert html.mimetype == "text/html"
+    assert (
+        BeautifulSoup(html.data, "html.parser")
+        .find("h1")
+        .get_text()
+        .startswith("Required flexibilities")
+    )
+    md = browser.client.get(link.replace(".docx", ".md"))
+    assert md.mimetype == "text/markdown"
+    assert md.data.startswith(b"# Required flexibilities")
+    view = browser.client.get(link.replace(".docx", ".html") + "?view=1")
+    assert "'unsafe-inline'" in view.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in view.headers["Content-Security-Policy"]
+    preview = browser.client.get(f"{base}/document/preview")
+    assert b"To resolve before submitting" in preview.data
