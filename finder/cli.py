@@ -69,8 +69,13 @@ index_option = click.option(
 @main.command("index")
 @catalog_option
 @index_option
-def index_command(catalogs: tuple[str, ...], index_dir: str | None) -> None:
-    """Build (or rebuild) the search index from the catalog."""
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Rebuild from scratch instead of updating the last index.",
+)
+def index_command(catalogs: tuple[str, ...], index_dir: str | None, full: bool) -> None:
+    """Build the search index from the catalog (updating the previous one when it can)."""
     import time
 
     from finder.catalog import read
@@ -88,10 +93,13 @@ def index_command(catalogs: tuple[str, ...], index_dir: str | None) -> None:
             length=len(catalog), label="Indexing", file=sys.stderr
         ) as bar:
             folder = build_index(
-                _index_dir(index_dir), catalog, lambda done, total: bar.update(1)
+                _index_dir(index_dir),
+                catalog,
+                lambda done, total: bar.update(1),
+                incremental=not full,
             )
     else:
-        folder = build_index(_index_dir(index_dir), catalog)
+        folder = build_index(_index_dir(index_dir), catalog, incremental=not full)
     click.echo(
         f"Indexed {len(catalog)} entries in {time.perf_counter() - started:.2f}s → {folder}"
     )

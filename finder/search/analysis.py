@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from whoosh.analysis import (
+    Filter,
     LowercaseFilter,
     RegexTokenizer,
     StemmingAnalyzer,
@@ -75,10 +76,61 @@ QUESTION_WORDS = frozenset(
 # "four-day week" → four, day, week ; "12A.004" stays whole → 12a.004
 WORD_PATTERN = r"\w+(\.?\w+)*"
 
-TEXT_ANALYZER = StemmingAnalyzer(
+BASE_TEXT_ANALYZER = StemmingAnalyzer(
     expression=WORD_PATTERN, stoplist=STOP_WORDS, minsize=1
 )
 """Prose: "Waivers of minimum minutes" → waiver, minimum, minut."""
+
+
+class SynonymFilter(Filter):
+    """Adds one token per synonym group found in the stream, at the phrase's first position.
+
+    "a four-day school week" → four, dai, school, week, syn0 ; a query for any phrase of
+    the group is then a single term, not a dozen phrase searches over long text.
+    """
+
+    def __init__(self, groups: dict[tuple[str, ...], int]):
+        self.groups = groups
+        self.longest = max((len(k) for k in groups), default=0)
+
+    def __eq__(self, other):
+        return isinstance(other, SynonymFilter) and other.groups == self.groups
+
+    def __call__(self, tokens):
+        window = []
+        for token in tokens:
+            window.append(token.copy())
+            yield token
+        texts = [t.text for t in window]
+        for i in range(len(window)):
+            for size in range(min(self.longest, len(window) - i), 0, -1):
+                group = self.groups.get(tuple(texts[i : i + size]))
+                if group is not None:
+                    extra = window[i].copy()
+                    extra.text = synonym_term(group)
+                    yield extra
+                    break
+
+
+def synonym_term(group: int) -> str:
+    return f"syn{group}"
+
+
+def synonym_stems() -> dict[tuple[str, ...], int]:
+    """Each synonym phrase as the stems the base analyzer makes of it, mapped to its group."""
+    from finder.search.synonyms import default_synonyms
+
+    table: dict[tuple[str, ...], int] = {}
+    for number, group in enumerate(default_synonyms().groups):
+        for phrase in group:
+            stems = tuple(t.text for t in BASE_TEXT_ANALYZER(phrase.replace("-", " ")))
+            if stems:
+                table.setdefault(stems, number)
+    return table
+
+
+TEXT_ANALYZER = BASE_TEXT_ANALYZER | SynonymFilter(synonym_stems())
+"""Prose with synonym tokens: "four-day week" → four, dai, week, syn0."""
 
 SPELL_ANALYZER = RegexTokenizer(r"[A-Za-z]{3,}") | LowercaseFilter()
 """Unstemmed words for "did you mean": "Carnegie units" → carnegie, units."""
@@ -151,6 +203,6 @@ class CitationTokenizer(Tokenizer):
 CITATION_ANALYZER = CitationTokenizer()
 
 
-def analyze(text: str, analyzer=TEXT_ANALYZER) -> list[str]:
+def analyze(text: str, analyzer=BASE_TEXT_ANALYZER) -> list[str]:
     """The index terms an analyzer makes of a text."""
     return [t.text for t in analyzer(text)]

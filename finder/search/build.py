@@ -15,7 +15,7 @@ from finder.search.documents import entry_to_document
 from finder.search.schema import build_schema
 
 # Bump when the schema, analyzers or document mapping change: old indexes are then stale.
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
 READY_MARK = "READY"
 KEEP_OLD = 2
 
@@ -39,8 +39,50 @@ def _write_index(folder: Path, catalog: Catalog, progress: Progress | None) -> N
     (folder / READY_MARK).write_text(catalog.fingerprint)
 
 
+def _previous(root: Path, final: Path) -> Path | None:
+    """The newest complete index of the same format, to update instead of rebuilding."""
+    candidates = [
+        p
+        for p in root.iterdir()
+        if p.is_dir()
+        and p != final
+        and p.name.startswith(f"v{INDEX_FORMAT}-")
+        and (p / READY_MARK).exists()
+    ]
+    return max(candidates, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def _update_index(folder: Path, catalog: Catalog, progress: Progress | None) -> int:
+    """Bring a copied index up to date: only changed, new and removed entries are written."""
+    ix = whoosh_index.open_dir(str(folder))
+    with ix.searcher() as searcher:
+        old = {f["id"]: f.get("hash") for _, f in searcher.reader().iter_docs()}
+    writer = ix.writer(limitmb=128)
+    changed = 0
+    total = len(catalog.entries)
+    for done, entry in enumerate(catalog.entries, start=1):
+        document = entry_to_document(entry)
+        if old.get(entry.id) != document["hash"]:
+            writer.update_document(**document)
+            changed += 1
+        if progress:
+            progress(done, total)
+    for gone in set(old) - set(catalog.by_id):
+        writer.delete_by_term("id", gone)
+        changed += 1
+    if changed:
+        writer.commit()
+    else:
+        writer.cancel()
+    (folder / READY_MARK).write_text(catalog.fingerprint)
+    return changed
+
+
 def build_index(
-    root: str | Path, catalog: Catalog, progress: Progress | None = None
+    root: str | Path,
+    catalog: Catalog,
+    progress: Progress | None = None,
+    incremental: bool = True,
 ) -> Path:
     """Build a fresh index for the catalog and move it into place; return its folder.
 
@@ -52,8 +94,14 @@ def build_index(
     root.mkdir(parents=True, exist_ok=True)
     final = root / index_key(catalog)
     tmp = Path(tempfile.mkdtemp(prefix="build-", dir=root))
+    previous = _previous(root, final) if incremental else None
     try:
-        _write_index(tmp, catalog, progress)
+        if previous is not None:
+            shutil.rmtree(tmp)
+            shutil.copytree(previous, tmp)
+            _update_index(tmp, catalog, progress)
+        else:
+            _write_index(tmp, catalog, progress)
         try:
             os.rename(tmp, final)
         except OSError:

@@ -10,12 +10,14 @@ from whoosh.highlight import ContextFragmenter, Formatter, highlight
 from finder.catalog import Catalog
 from finder.search import query as queries
 from finder.search import schema as f
-from finder.search.analysis import SPELL_ANALYZER, TEXT_ANALYZER
+from finder.search.analysis import BASE_TEXT_ANALYZER, SPELL_ANALYZER
 from finder.search.facets import FacetTable, facet_values
 from finder.search.results import Hit, SearchRequest, SearchResults, Segments
 
 SNIPPET_CHARS = 240
+SYNONYM_TOKEN = re.compile(r"syn\d+")
 FEW_RESULTS = 3
+SNIPPET_SOURCE_CHARS = 4000  # snippets come from the first part of long bodies
 SORT_KEYS = {"state": ([f.STATE, f.TITLE_SORT], False), "reviewed": (f.REVIEWED, True)}
 
 
@@ -58,6 +60,7 @@ class SearchIndex:
         self.ix = ix
         self.catalog = catalog
         self._local = threading.local()
+        self._near: dict[str, list[str]] = {}
         with ix.searcher() as searcher:
             self.facets = FacetTable.from_reader(searcher.reader())
 
@@ -96,7 +99,7 @@ class SearchIndex:
                 "area": frozenset(request.areas),
             }
             for mode in modes:
-                q = queries.build(parsed, mode)
+                q = queries.build(parsed, mode, self.near)
                 matched = list(searcher.docs_for_query(q))
                 allowed = {d for d in matched if self.facets.passes(d, selected)}
                 # Few entries with every word: widen to any word, ranked by how many match.
@@ -140,7 +143,9 @@ class SearchIndex:
         results = searcher.search(
             q, filter=allowed, limit=limit, sortedby=sortedby, reverse=reverse
         )
-        page_hits = list(results)[(request.page - 1) * size : limit]
+        # Index into the top hits: list(results) would count every match first.
+        top = min(limit, results.scored_length())
+        page_hits = [results[i] for i in range((request.page - 1) * size, top)]
         terms, analyzer = self._highlight_terms(searcher, q, mode)
         hits = []
         for hit in page_hits:
@@ -172,14 +177,20 @@ class SearchIndex:
         terms = {
             text for name, text in q.iter_all_terms(phrases=True) if name in wanted
         }
-        return terms, TEXT_ANALYZER
+        # A synonym-group token stands for its phrases: mark their words instead.
+        groups = {int(t[3:]) for t in terms if SYNONYM_TOKEN.fullmatch(t)}
+        terms = {t for t in terms if not SYNONYM_TOKEN.fullmatch(t)}
+        for stems, group in queries.synonym_stems_cached().items():
+            if group in groups:
+                terms.update(stems)
+        return terms, BASE_TEXT_ANALYZER
 
     @staticmethod
     def _snippet(summary: str, body: str, terms: set[str], analyzer) -> Segments:
         if not terms:
             return _plain(summary)
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-        for text in (summary, body):
+        for text in (summary, (body or "")[:SNIPPET_SOURCE_CHARS]):
             text = re.sub(r"\s+", " ", text or "")
             segments = highlight(
                 text, terms, analyzer, fragmenter, _SegmentFormatter(), top=1
@@ -188,10 +199,37 @@ class SearchIndex:
                 return segments
         return _plain(summary)
 
+    def near(self, word: str) -> list[str]:
+        """Indexed words within a small edit distance of a typed word, closest first.
+
+        Building a Levenshtein automaton is the costly part of fuzzy matching, so each
+        word's answer is kept for the life of this (immutable) index.
+        """
+        word = word.lower()
+        found = self._near.get(word)
+        if found is None:
+            reader = self.searcher().reader()
+            maxdist = 2 if len(word) > 5 else 1
+            terms = [
+                t.decode() if isinstance(t, bytes) else t
+                for t in reader.terms_within(f.SPELL, word, maxdist, prefix=1)
+            ]
+            found = sorted(
+                terms,
+                key=lambda t: (
+                    edit_distance(word, t),
+                    -reader.doc_frequency(f.SPELL, t),
+                    t,
+                ),
+            )
+            if len(self._near) > 4096:
+                self._near.clear()
+            self._near[word] = found
+        return found
+
     def suggest(self, parsed: queries.ParsedQuery) -> str | None:
         """A corrected query when some typed words are not in the catalog's vocabulary."""
         reader = self.searcher().reader()
-        corrector = self.searcher().corrector(f.SPELL)
         corrected = parsed.text
         changed = False
         for word in parsed.words:
@@ -201,10 +239,21 @@ class SearchIndex:
                 or reader.doc_frequency(f.SPELL, word)
             ):
                 continue
-            options = corrector.suggest(
-                word, limit=1, maxdist=2 if len(word) > 5 else 1
-            )
-            if options and options[0] != word:
+            options = [t for t in self.near(word) if t != word]
+            if options:
                 corrected = re.sub(rf"(?i)\b{re.escape(word)}\b", options[0], corrected)
                 changed = True
         return corrected if changed else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (short words only, so the plain algorithm is fine)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            )
+        previous = current
+    return previous[-1]

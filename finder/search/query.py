@@ -12,7 +12,12 @@ from whoosh.analysis.filters import STOP_WORDS
 
 from finder.catalog.jurisdictions import ALIASES, CODES, NAMES, WORDLIKE_CODES
 from finder.search import schema as f
-from finder.search.analysis import QUESTION_WORDS, TEXT_ANALYZER, analyze
+from finder.search.analysis import (
+    QUESTION_WORDS,
+    analyze,
+    synonym_stems,
+    synonym_term,
+)
 from finder.search.synonyms import Synonyms, default_synonyms, phrase_words
 
 MAX_QUERY_CHARS = 300
@@ -121,7 +126,7 @@ def parse(text: object, synonyms: Synonyms | None = None) -> ParsedQuery:
 
 
 def _terms(fields: tuple[str, ...], text: str) -> list[wq.Query]:
-    stems = analyze(text, TEXT_ANALYZER)
+    stems = analyze(text)
     if not stems:
         return []
     if len(stems) == 1:
@@ -132,10 +137,14 @@ def _terms(fields: tuple[str, ...], text: str) -> list[wq.Query]:
 def concept_query(concept: Concept) -> wq.Query:
     """The Whoosh query for one concept, across the fields that can hold it."""
     if concept.kind == "synonyms":
-        distinct = {tuple(analyze(p, TEXT_ANALYZER)): p for p in concept.phrases}
-        subs = [
-            q for phrase in distinct.values() for q in _terms(PHRASE_FIELDS, phrase)
-        ]
+        # The index carries one token per synonym group (see SynonymFilter): one term
+        # per field instead of a phrase search for every variant over long text.
+        group = _group_of(concept)
+        subs = (
+            [wq.Term(name, synonym_term(group)) for name in PHRASE_FIELDS]
+            if group is not None
+            else []
+        )
         subs += [wq.Term(f.CITATIONS, p) for p in concept.phrases if " " not in p]
     elif concept.kind == "citation":
         subs = [
@@ -147,21 +156,35 @@ def concept_query(concept: Concept) -> wq.Query:
     return wq.Or(subs)
 
 
-def build(parsed: ParsedQuery, mode: str = "all") -> wq.Query:
+def build(parsed: ParsedQuery, mode: str = "all", near=None) -> wq.Query:
     """All concepts (mode "all"), any of them ("any"), or fuzzy words ("fuzzy")."""
     if not parsed.concepts:
         return wq.Every()
     if mode == "fuzzy":
+        # Words near each typed word, found once per index by the caller (near()).
         fuzzy = [
-            wq.FuzzyTerm(
-                f.SPELL, c.text, maxdist=2 if len(c.text) > 5 else 1, prefixlength=1
-            )
+            wq.Term(f.SPELL, term)
             for c in parsed.concepts
-            if c.kind == "word" and len(c.text) >= 3
+            if c.kind == "word" and len(c.text) >= 3 and near is not None
+            for term in near(c.text)
         ]
         return wq.Or(fuzzy) if fuzzy else wq.NullQuery
     subs = [concept_query(c) for c in parsed.concepts]
     return wq.And(subs) if mode == "all" else wq.Or(subs, scale=0.9)
+
+
+def _group_of(concept: Concept) -> int | None:
+    groups = synonym_stems_cached()
+    for phrase in concept.phrases:
+        group = groups.get(tuple(analyze(phrase.replace("-", " "))))
+        if group is not None:
+            return group
+    return None
+
+
+@cache
+def synonym_stems_cached() -> dict[tuple[str, ...], int]:
+    return synonym_stems()
 
 
 def highlight_terms(parsed: ParsedQuery) -> set[str]:
@@ -169,5 +192,5 @@ def highlight_terms(parsed: ParsedQuery) -> set[str]:
     terms: set[str] = set()
     for c in parsed.concepts:
         for phrase in c.phrases or (c.text,):
-            terms.update(analyze(phrase, TEXT_ANALYZER))
+            terms.update(analyze(phrase))
     return terms

@@ -89,3 +89,9 @@ def changes_feed():
         entry_url=lambda i: url_for("catalog.entry", entry_id=i, _external=True),
     )
     return Response(body, mimetype="application/atom+xml")
+
+
+@bp.get("/healthz")
+def healthz():
+    """A bare liveness check for load balancers (and the benchmark's baseline)."""
+    return Response("ok\n", mimetype="text/plain")

@@ -262,3 +262,24 @@ def test_catalog_with_problems_still_serves_valid_entries(tmp_path):
     assert len(catalog.problems) == 1
     assert "ky-districts-of-innovation" not in catalog.by_id
     assert run(open_index(tmp_path / "ix", catalog), "").total == 8
+
+
+def test_incremental_update_writes_only_what_changed(tmp_path):
+    from finder.search.build import _update_index
+
+    folder = write_catalog(tmp_path / "cat", {p.name: p.read_text() for p in TEST_CATALOG.iterdir()})
+    root = tmp_path / "index"
+    open_index(root, load_catalog([folder]))
+    path = folder / "co.yaml"
+    text = path.read_text().replace("Colorado flexibility guide", "Colorado zebra guide")
+    path.write_text(text.replace("  - id: co-reduced-calendar", "  - id: co-reduced-calendar-x", 1))
+    changed = load_catalog([folder])
+    index = open_index(root, changed)  # updates a copy of the previous index
+    assert ids(index.search(SearchRequest.from_params("zebra"))) == ["co-flexibility-guide"]
+    assert index.search(SearchRequest.from_params("")).total == 9
+    assert {h.entry.id for h in index.search(SearchRequest.from_params(""), page_size=20).hits} == set(changed.by_id)
+    copy = tmp_path / "copy"
+    import shutil
+
+    shutil.copytree(root / index_key(changed), copy)
+    assert _update_index(copy, changed, None) == 0  # already current: nothing rewritten

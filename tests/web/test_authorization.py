@@ -27,6 +27,7 @@ PUBLIC = {
     "catalog.entry",
     "catalog.changes",
     "catalog.changes_feed",
+    "catalog.healthz",
     "search.index",
     "api.search",
     "api.entry",

@@ -1,0 +1,253 @@
+"""Benchmarks (not tests): search vs an FTS5 reference, index, memory, web and documents.
+
+    python bench/run.py [--quick] [--json] [--sizes 1000,10000,50000]
+
+Figures that matter are ratios taken in one run (machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from fts5 import build_fts5, search_fts5  # noqa: E402
+from generate import make_catalog, write_yaml  # noqa: E402
+
+from finder.search import SearchRequest, build_index, open_index  # noqa: E402
+
+QUERIES = [
+    ("seat time waiver", {}),
+    ("four-day school week", {}),
+    ("teacher certification", {"states": ["TX"]}),
+    ("class size", {"kinds": ["waiver_authority"]}),
+    ("12A.004", {}),
+    ("§ 1204", {}),
+    ("industry experts career technical", {"areas": ["cte"]}),
+    ("calender flexibilty", {}),
+    ("innovation zones", {"states": ["CO", "TX"]}),
+    ("competency based credit", {}),
+]
+REPEAT = 5
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def bench_search(size: int, workdir: Path, log) -> dict:
+    catalog = make_catalog(size)
+    started = time.perf_counter()
+    build_index(workdir / f"ix-{size}", catalog, incremental=False)
+    build_s = time.perf_counter() - started
+    index = open_index(workdir / f"ix-{size}", catalog)
+    fts = build_fts5(catalog)
+    for q, f in QUERIES:  # warm both
+        index.search(SearchRequest.from_params(q, **f))
+        search_fts5(fts, q, (f.get("states") or [None])[0])
+    ours, ref = [], []
+    for _ in range(REPEAT):
+        for q, f in QUERIES:
+            t = time.perf_counter()
+            index.search(SearchRequest.from_params(q, **f))
+            ours.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            search_fts5(fts, q, (f.get("states") or [None])[0])
+            ref.append((time.perf_counter() - t) * 1000)
+    result = {
+        "p50_ms": round(statistics.median(ours), 2),
+        "p95_ms": round(percentile(ours, 95), 2),
+        "fts5_p95_ms": round(percentile(ref, 95), 2),
+        "build_s": round(build_s, 2),
+    }
+    result["ratio_to_fts5"] = round(result["p95_ms"] / max(result["fts5_p95_ms"], 0.01), 2)
+    log(f"search {size}: {result}")
+    return result
+
+
+def bench_index(workdir: Path, log) -> dict:
+    catalog = make_catalog(1000)
+    root = workdir / "ix-index"
+    seen = []
+    started = time.perf_counter()
+    build_index(root, catalog, progress=lambda done, total: seen.append(done), incremental=False)
+    build = time.perf_counter() - started
+    from dataclasses import replace
+
+    from finder.catalog import Catalog
+
+    changed = list(catalog.entries)
+    changed[0] = replace(changed[0], summary=changed[0].summary + " Changed.")
+    started = time.perf_counter()
+    build_index(root, Catalog(changed, fingerprint="bench-changed"))
+    update = time.perf_counter() - started
+    yaml_dir = workdir / "yaml-1000"
+    write_yaml(catalog, yaml_dir)
+    code = (
+        "import time, sys; t=time.perf_counter(); from finder.catalog import read; "
+        "from finder.search import open_index; c=read([sys.argv[1]]); open_index(sys.argv[2], c); "
+        "print(time.perf_counter()-t)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(yaml_dir), str(workdir / "ix-start")], check=True, capture_output=True)
+    cached = float(subprocess.run([sys.executable, "-c", code, str(yaml_dir), str(workdir / "ix-start")], check=True, capture_output=True, text=True).stdout)
+    result = {"build_s_1000": round(build, 2), "update_one_s": round(update, 3), "cached_start_s": round(cached, 3), "progress_calls": len(seen)}
+    log(f"index: {result}")
+    return result
+
+
+def bench_memory(size: int, workdir: Path, log) -> float:
+    """Resident memory of a fresh process holding the app's index and catalog at this size."""
+    code = (
+        "import sys, resource; sys.path.insert(0, sys.argv[3]); from generate import make_catalog; "
+        "from finder.search import open_index, SearchRequest; c = make_catalog(int(sys.argv[1])); "
+        "i = open_index(sys.argv[2], c); i.search(SearchRequest.from_params('seat time')); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(size), str(workdir / f"ix-{size}"), str(ROOT / "bench")], check=True, capture_output=True, text=True, cwd=ROOT)
+    mb = round(float(out.stdout.strip()), 1)
+    log(f"memory at {size}: {mb} MB")
+    return mb
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _load(url: str, seconds: float, concurrency: int = 8) -> tuple[float, float, int]:
+    """Requests per second and p95 latency from a bounded client on loopback."""
+    deadline = time.perf_counter() + seconds
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def worker():
+        nonlocal errors
+        while time.perf_counter() < deadline:
+            t = time.perf_counter()
+            try:
+                with urllib.request.urlopen(url, timeout=10) as r:
+                    r.read()
+                    ok = r.status == 200
+            except Exception:
+                ok = False
+            with lock:
+                latencies.append((time.perf_counter() - t) * 1000)
+                errors += 0 if ok else 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        for _ in range(concurrency):
+            pool.submit(worker)
+    elapsed = time.perf_counter() - started
+    return len(latencies) / elapsed, percentile(latencies, 95), errors
+
+
+def bench_web(workdir: Path, seconds: float, log) -> dict:
+    port = _free_port()
+    env = {**os.environ, "FINDER_INSTANCE_DIR": str(workdir / "instance"), "SECRET_KEY": "bench", "FINDER_CATALOG_CHECK_SECONDS": "0"}
+    subprocess.run([sys.executable, "-m", "finder", "db", "upgrade"], env=env, check=True, capture_output=True, cwd=ROOT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "finder:create_app()"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1).read()
+                break
+            except Exception:
+                time.sleep(0.2)
+        _load(base + "/search?q=seat+time+waiver", 1.0)  # warm both workers
+        bare_rps, bare_p95, bare_errors = _load(base + "/healthz", seconds)
+        search_rps, search_p95, search_errors = _load(base + "/search?q=seat+time+waiver&state=TX", seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    result = {
+        "search_rps": round(search_rps, 1),
+        "bare_rps": round(bare_rps, 1),
+        "ratio": round(search_rps / max(bare_rps, 0.1), 3),
+        "search_p95_ms": round(search_p95, 1),
+        "errors": bare_errors + search_errors,
+    }
+    log(f"web: {result}")
+    return result
+
+
+def bench_documents(log) -> dict:
+    from finder.audit.model import AuditData, AuditRule, Metric
+    from finder.catalog import load_catalog
+    from finder.config import shipped_catalog_dir
+    from finder.documents.build import build_outline
+    from finder.documents.render import render_html
+    from finder.documents.render_docx import render_docx
+
+    catalog = load_catalog([shipped_catalog_dir()])
+    data = AuditData("Sixty rules", "TX", "Bench ISD", "A redesign", "Outcomes")
+    decisions = ["unnecessary_control", "essential_oversight", "not_a_rule"]
+    for n in range(60):
+        rule = AuditRule(f"Rule {n} about minimum minutes and class size", "state_statute", f"§ {n}", "calendar")
+        rule.decision = decisions[n % 3]
+        rule.mechanisms = ["tx-districts-of-innovation"] if rule.decision == "unnecessary_control" else []
+        rule.rationale = rule.replacement_plan = "Text " * 40
+        data.rules.append(rule)
+    data.metrics = [Metric("access", f"Metric {i}", "1", "2", "SIS", "Yearly", "Office") for i in range(10)]
+    outline = build_outline(data, catalog, "Bench team")
+    timings = {}
+    for name, render in (("html_s", render_html), ("docx_s", render_docx)):
+        runs = []
+        for _ in range(5):
+            t = time.perf_counter()
+            render(build_outline(data, catalog, "Bench team"))
+            runs.append(time.perf_counter() - t)
+        timings[name] = round(statistics.median(runs), 3)
+    del outline
+    log(f"documents: {timings}")
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 entries only; under a minute")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    args = parser.parse_args()
+    sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    log = (lambda m: print(m, file=sys.stderr)) if args.json else print
+    workdir = Path(tempfile.mkdtemp(prefix="finder-bench-"))
+    try:
+        report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+        report["search"] = {str(n): bench_search(n, workdir, log) for n in sizes}
+        report["index"] = bench_index(workdir, log)
+        report["memory_mb"] = bench_memory(10000 if 10000 in sizes else sizes[-1], workdir, log)
+        report["web"] = bench_web(workdir, 4.0 if args.quick else 20.0, log)
+        report["documents"] = bench_documents(log)
+        report["peak_rss_mb_runner"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    if args.json:
+        print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
