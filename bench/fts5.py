@@ -11,13 +11,29 @@ from finder.search.documents import body_text
 
 def build_fts5(catalog: Catalog) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, state UNINDEXED, kind UNINDEXED, title, citations, summary, body, tokenize='porter')")
+    db.execute(
+        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, state UNINDEXED, kind UNINDEXED, title, citations, summary, body, tokenize='porter')"
+    )
     db.execute("CREATE TABLE areas (id TEXT, area TEXT)")
     db.executemany(
         "INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(e.id, e.state, e.kind, e.title, " ".join(e.citations), e.summary, body_text(e)) for e in catalog.entries],
+        [
+            (
+                e.id,
+                e.state,
+                e.kind,
+                e.title,
+                " ".join(e.citations),
+                e.summary,
+                body_text(e),
+            )
+            for e in catalog.entries
+        ],
     )
-    db.executemany("INSERT INTO areas VALUES (?, ?)", [(e.id, a) for e in catalog.entries for a in e.policy_areas])
+    db.executemany(
+        "INSERT INTO areas VALUES (?, ?)",
+        [(e.id, a) for e in catalog.entries for a in e.policy_areas],
+    )
     db.commit()
     return db
 
@@ -39,8 +55,12 @@ def search_fts5(db: sqlite3.Connection, text: str, state: str | None = None) -> 
         args,
     ).fetchall()
     facets = {
-        "state": db.execute(f"SELECT state, count(*) FROM docs WHERE {where} GROUP BY state", args).fetchall(),
-        "kind": db.execute(f"SELECT kind, count(*) FROM docs WHERE {where} GROUP BY kind", args).fetchall(),
+        "state": db.execute(
+            f"SELECT state, count(*) FROM docs WHERE {where} GROUP BY state", args
+        ).fetchall(),
+        "kind": db.execute(
+            f"SELECT kind, count(*) FROM docs WHERE {where} GROUP BY kind", args
+        ).fetchall(),
         "area": db.execute(
             f"SELECT area, count(*) FROM areas WHERE id IN (SELECT id FROM docs WHERE {where}) GROUP BY area",
             args,

@@ -21,8 +21,21 @@ SUBJECTS = [
     "work-based learning", "personalized learning plans", "multi-age classrooms", "virtual instruction",
     "staffing ratios", "school improvement plans", "the length of the school day", "planning time",
 ]  # fmt: skip
-VERBS = ["waive", "modify", "replace", "exempt a district from", "allow alternatives to", "relax"]
-BODIES = ["state board of education", "commissioner of education", "local board of trustees", "department of education", "legislature"]
+VERBS = [
+    "waive",
+    "modify",
+    "replace",
+    "exempt a district from",
+    "allow alternatives to",
+    "relax",
+]
+BODIES = [
+    "state board of education",
+    "commissioner of education",
+    "local board of trustees",
+    "department of education",
+    "legislature",
+]
 FILLER = (
     "The district must hold a public hearing, post the plan online and report results each year. "
     "Approval depends on a replacement plan that shows how the rule's purpose is still met, "
@@ -34,7 +47,9 @@ def _citation(rng: random.Random, code: str) -> str:
     style = rng.randrange(4)
     chapter, section = rng.randint(1, 60), rng.randint(1, 999)
     if style == 0:
-        return f"{code} Educ. Code § {chapter}{rng.choice(['', 'A', 'B'])}.{section:03d}"
+        return (
+            f"{code} Educ. Code § {chapter}{rng.choice(['', 'A', 'B'])}.{section:03d}"
+        )
     if style == 1:
         return f"{rng.randint(10, 30)}-{chapter}.{rng.randint(1, 9)}-{section}"
     if style == 2:
@@ -46,7 +61,10 @@ def make_entry(rng: random.Random, n: int) -> Entry:
     code = rng.choice(CODES)
     subject, verb, body = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(BODIES)
     words = rng.randint(200, 600)
-    text = (f"This mechanism lets the {body} {verb} {subject} for districts that show a plan. " + FILLER) * (words // 60 + 1)
+    text = (
+        f"This mechanism lets the {body} {verb} {subject} for districts that show a plan. "
+        + FILLER
+    ) * (words // 60 + 1)
     today = dt.date(2026, 11, 1)
     return Entry(
         id=f"{code.lower()}-bench-{n}",
@@ -56,7 +74,10 @@ def make_entry(rng: random.Random, n: int) -> Entry:
         policy_areas=tuple(rng.sample(list(POLICY_AREAS), rng.randint(1, 3))),
         citations=tuple(_citation(rng, code) for _ in range(rng.randint(1, 3))),
         summary=f"Lets the {body} {verb} {subject}. " + FILLER[:160],
-        allows=(f"{verb.capitalize()} {subject}", f"Set a local calendar for {subject}"),
+        allows=(
+            f"{verb.capitalize()} {subject}",
+            f"Set a local calendar for {subject}",
+        ),
         eligibility="Districts with an acceptable rating.",
         activation=("Board resolution", "Public hearing", "Submit the plan"),
         approver=body.capitalize(),
@@ -64,9 +85,13 @@ def make_entry(rng: random.Random, n: int) -> Entry:
         public_process=("Public hearing", "30-day posting"),
         application_fields=("Rationale", "Replacement plan", "Measurable goals"),
         cannot_waive=("Special education", "Health and safety", "State assessments"),
-        examples=(Example(f"Example District {n}", "Used it.", "https://example.org/example"),),
+        examples=(
+            Example(f"Example District {n}", "Used it.", "https://example.org/example"),
+        ),
         related=(),
-        sources=(Source(f"https://example.org/{code.lower()}/{n}", f"Source {n}", today),),
+        sources=(
+            Source(f"https://example.org/{code.lower()}/{n}", f"Source {n}", today),
+        ),
         effective=None,
         last_reviewed=today - dt.timedelta(days=rng.randint(0, 900)),
         status="active",
@@ -91,4 +116,6 @@ def write_yaml(catalog: Catalog, folder: Path) -> None:
         data.pop("note") if not data["note"] else None
         by_state.setdefault(entry.state, []).append(data)
     for code, entries in by_state.items():
-        (folder / f"{code.lower()}.yaml").write_text(yaml.safe_dump({"jurisdiction": code, "entries": entries}, sort_keys=False))
+        (folder / f"{code.lower()}.yaml").write_text(
+            yaml.safe_dump({"jurisdiction": code, "entries": entries}, sort_keys=False)
+        )

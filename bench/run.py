@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -60,13 +61,13 @@ def bench_search(size: int, workdir: Path, log) -> dict:
     index = open_index(workdir / f"ix-{size}", catalog)
     fts = build_fts5(catalog)
     for q, f in QUERIES:  # warm both
-        index.search(SearchRequest.from_params(q, **f))
+        index.search(SearchRequest.from_params(q, **f), use_cache=False)
         search_fts5(fts, q, (f.get("states") or [None])[0])
     ours, ref = [], []
     for _ in range(REPEAT):
         for q, f in QUERIES:
             t = time.perf_counter()
-            index.search(SearchRequest.from_params(q, **f))
+            index.search(SearchRequest.from_params(q, **f), use_cache=False)
             ours.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             search_fts5(fts, q, (f.get("states") or [None])[0])
@@ -77,7 +78,9 @@ def bench_search(size: int, workdir: Path, log) -> dict:
         "fts5_p95_ms": round(percentile(ref, 95), 2),
         "build_s": round(build_s, 2),
     }
-    result["ratio_to_fts5"] = round(result["p95_ms"] / max(result["fts5_p95_ms"], 0.01), 2)
+    result["ratio_to_fts5"] = round(
+        result["p95_ms"] / max(result["fts5_p95_ms"], 0.01), 2
+    )
     log(f"search {size}: {result}")
     return result
 
@@ -87,7 +90,9 @@ def bench_index(workdir: Path, log) -> dict:
     root = workdir / "ix-index"
     seen = []
     started = time.perf_counter()
-    build_index(root, catalog, progress=lambda done, total: seen.append(done), incremental=False)
+    build_index(
+        root, catalog, progress=lambda done, total: seen.append(done), incremental=False
+    )
     build = time.perf_counter() - started
     from dataclasses import replace
 
@@ -105,9 +110,25 @@ def bench_index(workdir: Path, log) -> dict:
         "from finder.search import open_index; c=read([sys.argv[1]]); open_index(sys.argv[2], c); "
         "print(time.perf_counter()-t)"
     )
-    subprocess.run([sys.executable, "-c", code, str(yaml_dir), str(workdir / "ix-start")], check=True, capture_output=True)
-    cached = float(subprocess.run([sys.executable, "-c", code, str(yaml_dir), str(workdir / "ix-start")], check=True, capture_output=True, text=True).stdout)
-    result = {"build_s_1000": round(build, 2), "update_one_s": round(update, 3), "cached_start_s": round(cached, 3), "progress_calls": len(seen)}
+    subprocess.run(
+        [sys.executable, "-c", code, str(yaml_dir), str(workdir / "ix-start")],
+        check=True,
+        capture_output=True,
+    )
+    cached = float(
+        subprocess.run(
+            [sys.executable, "-c", code, str(yaml_dir), str(workdir / "ix-start")],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    result = {
+        "build_s_1000": round(build, 2),
+        "update_one_s": round(update, 3),
+        "cached_start_s": round(cached, 3),
+        "progress_calls": len(seen),
+    }
     log(f"index: {result}")
     return result
 
@@ -120,7 +141,20 @@ def bench_memory(size: int, workdir: Path, log) -> float:
         "i = open_index(sys.argv[2], c); i.search(SearchRequest.from_params('seat time')); "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(size), str(workdir / f"ix-{size}"), str(ROOT / "bench")], check=True, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(size),
+            str(workdir / f"ix-{size}"),
+            str(ROOT / "bench"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     mb = round(float(out.stdout.strip()), 1)
     log(f"memory at {size}: {mb} MB")
     return mb
@@ -132,16 +166,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _load(url: str, seconds: float, concurrency: int = 8) -> tuple[float, float, int]:
-    """Requests per second and p95 latency from a bounded client on loopback."""
+def _load(
+    urls: str | list[str], seconds: float, concurrency: int = 8
+) -> tuple[float, float, int]:
+    """Requests per second and p95 latency from a bounded client on loopback.
+
+    Stops by itself after ``seconds``; each of the ``concurrency`` workers cycles
+    through the URLs.
+    """
+    urls = [urls] if isinstance(urls, str) else urls
     deadline = time.perf_counter() + seconds
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
 
-    def worker():
+    def worker(offset: int):
         nonlocal errors
+        n = offset
         while time.perf_counter() < deadline:
+            url = urls[n % len(urls)]
+            n += 1
             t = time.perf_counter()
             try:
                 with urllib.request.urlopen(url, timeout=10) as r:
@@ -155,16 +199,27 @@ def _load(url: str, seconds: float, concurrency: int = 8) -> tuple[float, float,
 
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        for _ in range(concurrency):
-            pool.submit(worker)
+        for offset in range(concurrency):
+            pool.submit(worker, offset)
     elapsed = time.perf_counter() - started
     return len(latencies) / elapsed, percentile(latencies, 95), errors
 
 
 def bench_web(workdir: Path, seconds: float, log) -> dict:
     port = _free_port()
-    env = {**os.environ, "FINDER_INSTANCE_DIR": str(workdir / "instance"), "SECRET_KEY": "bench", "FINDER_CATALOG_CHECK_SECONDS": "0"}
-    subprocess.run([sys.executable, "-m", "finder", "db", "upgrade"], env=env, check=True, capture_output=True, cwd=ROOT)
+    env = {
+        **os.environ,
+        "FINDER_INSTANCE_DIR": str(workdir / "instance"),
+        "SECRET_KEY": "bench",
+        "FINDER_CATALOG_CHECK_SECONDS": "0",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "finder", "db", "upgrade"],
+        env=env,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "finder:create_app()"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -177,9 +232,17 @@ def bench_web(workdir: Path, seconds: float, log) -> dict:
                 break
             except Exception:
                 time.sleep(0.2)
-        _load(base + "/search?q=seat+time+waiver", 1.0)  # warm both workers
+        # Sixty distinct search pages (ten questions, six filters), as a busy site sees them.
+        pages = [
+            base
+            + "/search?"
+            + urllib.parse.urlencode({"q": q, **({"state": s} if s else {})})
+            for q, _ in QUERIES
+            for s in (None, "TX", "CO", "KY", "CA", "US")
+        ]
+        _load(pages, 2.0)  # warm both workers
         bare_rps, bare_p95, bare_errors = _load(base + "/healthz", seconds)
-        search_rps, search_p95, search_errors = _load(base + "/search?q=seat+time+waiver&state=TX", seconds)
+        search_rps, search_p95, search_errors = _load(pages, seconds)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -206,12 +269,24 @@ def bench_documents(log) -> dict:
     data = AuditData("Sixty rules", "TX", "Bench ISD", "A redesign", "Outcomes")
     decisions = ["unnecessary_control", "essential_oversight", "not_a_rule"]
     for n in range(60):
-        rule = AuditRule(f"Rule {n} about minimum minutes and class size", "state_statute", f"§ {n}", "calendar")
+        rule = AuditRule(
+            f"Rule {n} about minimum minutes and class size",
+            "state_statute",
+            f"§ {n}",
+            "calendar",
+        )
         rule.decision = decisions[n % 3]
-        rule.mechanisms = ["tx-districts-of-innovation"] if rule.decision == "unnecessary_control" else []
+        rule.mechanisms = (
+            ["tx-districts-of-innovation"]
+            if rule.decision == "unnecessary_control"
+            else []
+        )
         rule.rationale = rule.replacement_plan = "Text " * 40
         data.rules.append(rule)
-    data.metrics = [Metric("access", f"Metric {i}", "1", "2", "SIS", "Yearly", "Office") for i in range(10)]
+    data.metrics = [
+        Metric("access", f"Metric {i}", "1", "2", "SIS", "Yearly", "Office")
+        for i in range(10)
+    ]
     outline = build_outline(data, catalog, "Bench team")
     timings = {}
     for name, render in (("html_s", render_html), ("docx_s", render_docx)):
@@ -228,7 +303,9 @@ def bench_documents(log) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1,000 entries only; under a minute")
+    parser.add_argument(
+        "--quick", action="store_true", help="1,000 entries only; under a minute"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--sizes", default="1000,10000,50000")
     args = parser.parse_args()
@@ -239,10 +316,14 @@ def main() -> None:
         report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
         report["search"] = {str(n): bench_search(n, workdir, log) for n in sizes}
         report["index"] = bench_index(workdir, log)
-        report["memory_mb"] = bench_memory(10000 if 10000 in sizes else sizes[-1], workdir, log)
+        report["memory_mb"] = bench_memory(
+            10000 if 10000 in sizes else sizes[-1], workdir, log
+        )
         report["web"] = bench_web(workdir, 4.0 if args.quick else 20.0, log)
         report["documents"] = bench_documents(log)
-        report["peak_rss_mb_runner"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        report["peak_rss_mb_runner"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+        )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if args.json:

@@ -314,24 +314,18 @@ def read_catalog(dirs: list[str | Path]):
     entries = []
     for raw, lines, start, path in candidates:
         for i, rel in enumerate(raw["related"]):
-            if rel not in seen:
+            message = (
+                f"no entry has the id {rel!r}"
+                if rel not in seen
+                else "an entry cannot relate to itself"
+                if rel == raw["id"]
+                else ""
+            )
+            if message:
+                field = f"related[{i}]"
                 problems.append(
                     Problem(
-                        path,
-                        _line_for(lines, f"related[{i}]", start),
-                        raw["id"],
-                        f"related[{i}]",
-                        f"no entry has the id {rel!r}",
-                    )
-                )
-            elif rel == raw["id"]:
-                problems.append(
-                    Problem(
-                        path,
-                        _line_for(lines, f"related[{i}]", start),
-                        raw["id"],
-                        f"related[{i}]",
-                        "an entry cannot relate to itself",
+                        path, _line_for(lines, field, start), raw["id"], field, message
                     )
                 )
         entries.append(_to_entry(raw, f"{path}:{start}"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 
 from whoosh.highlight import ContextFragmenter, Formatter, highlight
 
@@ -17,6 +18,7 @@ from finder.search.results import Hit, SearchRequest, SearchResults, Segments
 SNIPPET_CHARS = 240
 SYNONYM_TOKEN = re.compile(r"syn\d+")
 FEW_RESULTS = 3
+CACHE_SIZE = 512  # recent searches kept per index
 SNIPPET_SOURCE_CHARS = 4000  # snippets come from the first part of long bodies
 SORT_KEYS = {"state": ([f.STATE, f.TITLE_SORT], False), "reviewed": (f.REVIEWED, True)}
 
@@ -61,6 +63,8 @@ class SearchIndex:
         self.catalog = catalog
         self._local = threading.local()
         self._near: dict[str, list[str]] = {}
+        self._cache: OrderedDict = OrderedDict()
+        self._cache_lock = threading.Lock()
         with ix.searcher() as searcher:
             self.facets = FacetTable.from_reader(searcher.reader())
 
@@ -77,7 +81,30 @@ class SearchIndex:
             searcher.close()
             self._local.searcher = None
 
-    def search(self, request: SearchRequest, page_size: int = 10) -> SearchResults:
+    def search(
+        self, request: SearchRequest, page_size: int = 10, use_cache: bool = True
+    ) -> SearchResults:
+        """Run a search, answering repeated identical requests from a small cache.
+
+        The index never changes under a SearchIndex (a changed catalog gets a new one),
+        so a cached answer is always the answer the index would give.
+        """
+        if not use_cache:
+            return self._search(request, page_size)
+        key = (request, page_size)
+        with self._cache_lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+        results = self._search(request, page_size)
+        with self._cache_lock:
+            self._cache[key] = results
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return results
+
+    def _search(self, request: SearchRequest, page_size: int) -> SearchResults:
         """Run a search: text, facet filters, fallbacks, facets, snippets and a suggestion."""
         searcher = self.searcher()
         parsed = queries.parse(request.q)

@@ -12,6 +12,17 @@ pytestmark = pytest.mark.browser
 _people = itertools.count(1)
 
 
+def start_audit(page, title: str, state: str, template: str) -> None:
+    """From a team page: open audits, set one up and seed it from a template."""
+    page.get_by_role("link", name="Policy audits").click()
+    page.get_by_role("link", name="Start a new audit").click()
+    page.get_by_label("Audit title").fill(title)
+    page.get_by_label("State").select_option(state)
+    page.get_by_role("button", name="Save and choose a template").click()
+    page.get_by_label(template).check()
+    page.get_by_role("button", name="Use this and continue").click()
+
+
 def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     n = next(_people)
     sign_up(page, f"lead{n}-{page.viewport_size['width']}@example.org", "Lena Lead")
@@ -24,13 +35,7 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     page.get_by_role("button", name="Create invitation link").click()
     link = page.get_by_label("Invitation link").input_value()
     # Start an audit from a template.
-    page.get_by_role("link", name="Policy audits").click()
-    page.get_by_role("link", name="Start a new audit").click()
-    page.get_by_label("Audit title").fill("Four-day week")
-    page.get_by_label("State").select_option("CO")
-    page.get_by_role("button", name="Save and choose a template").click()
-    page.get_by_label("Four-day school week").check()
-    page.get_by_role("button", name="Use this and continue").click()
+    start_audit(page, "Four-day week", "CO", "Four-day school week")
     assert page.locator("table.rules tbody tr").count() >= 4
     assert axe_violations(page) == []
     page.get_by_role("link", name="Review the rules one by one").click()
@@ -69,13 +74,7 @@ def test_print_view_screenshot_and_pdf(desktop, tmp_path):
     sign_up(desktop, "printer@example.org", "Pat Printer")
     desktop.get_by_label("Team name").fill("Print ISD")
     desktop.get_by_role("button", name="Create team").click()
-    desktop.get_by_role("link", name="Policy audits").click()
-    desktop.get_by_role("link", name="Start a new audit").click()
-    desktop.get_by_label("Audit title").fill("Seat time")
-    desktop.get_by_label("State").select_option("TX")
-    desktop.get_by_role("button", name="Save and choose a template").click()
-    desktop.get_by_label("Competency-based high school credit").check()
-    desktop.get_by_role("button", name="Use this and continue").click()
+    start_audit(desktop, "Seat time", "TX", "Competency-based high school credit")
     desktop.goto(desktop.url.replace("/rules", "/document/preview"))
     desktop.emulate_media(media="print")
     shot = tmp_path / "print-view.png"

@@ -267,19 +267,41 @@ def test_catalog_with_problems_still_serves_valid_entries(tmp_path):
 def test_incremental_update_writes_only_what_changed(tmp_path):
     from finder.search.build import _update_index
 
-    folder = write_catalog(tmp_path / "cat", {p.name: p.read_text() for p in TEST_CATALOG.iterdir()})
+    folder = write_catalog(
+        tmp_path / "cat", {p.name: p.read_text() for p in TEST_CATALOG.iterdir()}
+    )
     root = tmp_path / "index"
     open_index(root, load_catalog([folder]))
     path = folder / "co.yaml"
-    text = path.read_text().replace("Colorado flexibility guide", "Colorado zebra guide")
-    path.write_text(text.replace("  - id: co-reduced-calendar", "  - id: co-reduced-calendar-x", 1))
+    text = path.read_text().replace(
+        "Colorado flexibility guide", "Colorado zebra guide"
+    )
+    path.write_text(
+        text.replace("  - id: co-reduced-calendar", "  - id: co-reduced-calendar-x", 1)
+    )
     changed = load_catalog([folder])
     index = open_index(root, changed)  # updates a copy of the previous index
-    assert ids(index.search(SearchRequest.from_params("zebra"))) == ["co-flexibility-guide"]
+    assert ids(index.search(SearchRequest.from_params("zebra"))) == [
+        "co-flexibility-guide"
+    ]
     assert index.search(SearchRequest.from_params("")).total == 9
-    assert {h.entry.id for h in index.search(SearchRequest.from_params(""), page_size=20).hits} == set(changed.by_id)
+    assert {
+        h.entry.id
+        for h in index.search(SearchRequest.from_params(""), page_size=20).hits
+    } == set(changed.by_id)
     copy = tmp_path / "copy"
     import shutil
 
     shutil.copytree(root / index_key(changed), copy)
     assert _update_index(copy, changed, None) == 0  # already current: nothing rewritten
+
+
+def test_repeated_searches_come_from_the_cache_and_match_fresh_ones(search_index):
+    request = SearchRequest.from_params("waiver", states=["CO"])
+    first = search_index.search(request)
+    assert search_index.search(request) is first  # cached
+    fresh = search_index.search(request, use_cache=False)
+    assert fresh is not first
+    assert ids(fresh) == ids(first)
+    assert fresh.total == first.total
+    assert search_index.search(SearchRequest.from_params("waiver")) is not first
