@@ -75,3 +75,37 @@ def progress(data: AuditData, rubric: Rubric) -> Progress:
                 (rule.uid, "Nobody has checked whether it really binds.")
             )
     return Progress(len(data.rules), decided, by_decision, by_area, open_questions)
+
+
+def chart(
+    progress: Progress, labels: dict[str, str], decisions: dict[str, str]
+) -> dict | None:
+    """Geometry for a horizontal stacked bar chart of decisions by policy area (SVG units)."""
+    if not progress.by_area:
+        return None
+    label_width, plot_width, step = 190, 420, 30
+    largest = max(sum(c.values()) for c in progress.by_area.values())
+    bars = []
+    for row, (area, counts) in enumerate(sorted(progress.by_area.items())):
+        x, segments = label_width, []
+        for decision in decisions:
+            count = counts.get(decision, 0)
+            if count:
+                width = plot_width * count / largest
+                segments.append(
+                    {
+                        "decision": decision,
+                        "count": count,
+                        "x": round(x, 1),
+                        "width": round(width, 1),
+                    }
+                )
+                x += width
+        bars.append(
+            {"label": labels.get(area, area), "y": row * step + 4, "segments": segments}
+        )
+    return {
+        "width": label_width + plot_width + 10,
+        "height": len(bars) * step + 8,
+        "bars": bars,
+    }

@@ -35,9 +35,19 @@ def init_app(app: Flask) -> None:
         app.config["INDEX_DIR"],
         app.config["CATALOG_CHECK_SECONDS"],
     )
-    from finder.web import api, audits, auth, catalog, documents, errors, search, teams
+    from finder.web import (
+        api,
+        audits,
+        auth,
+        catalog,
+        compare,
+        documents,
+        errors,
+        search,
+        teams,
+    )
 
-    for module in (catalog, search, api, auth, teams, audits, documents):
+    for module in (catalog, search, api, compare, auth, teams, audits, documents):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.after_request(_security_headers)

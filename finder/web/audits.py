@@ -25,7 +25,7 @@ from finder.audit.decisions import refresh_suggestions
 from finder.audit.model import AuditData, AuditDataError, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.templates import load_templates
-from finder.audit.wizard import STEPS, progress
+from finder.audit.wizard import STEPS, chart, progress
 from finder.catalog import POLICY_AREAS
 from finder.store import audits as store
 from finder.store.access import can
@@ -258,12 +258,14 @@ def template(team_id: int, audit_id: int):
 def summary(team_id: int, audit_id: int):
     team, membership, row, data = load(team_id, audit_id, "read")
     session = db.session()
+    info = context(team, membership, row, data, "summary")
     return render_template(
         "audits/summary.html",
+        chart=chart(info["progress"], POLICY_AREAS, DECISIONS),
         comments=store.comments(session, row.id),
         comment_form=CommentForm(),
         confirm=ConfirmForm(),
-        **context(team, membership, row, data, "summary"),
+        **info,
     )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, url_for
 
-from finder.catalog import KINDS
+from finder.catalog import KINDS, POLICY_AREAS
+from finder.catalog.compare import BINS, tiles
 from finder.catalog.feed import atom_feed, recent_changes
 from finder.catalog.jurisdictions import NAMES, is_code, sort_key
 from finder.web import live_catalog
+from finder.web.compare import filters
 from finder.web.forms.search import SearchForm
 
 bp = Blueprint("catalog", __name__)
@@ -26,8 +28,20 @@ EXAMPLE_SEARCHES = (
 def home():
     catalog = live_catalog().catalog
     counts = catalog.counts()
+    _, kinds, areas = filters()
     return render_template(
         "catalog/home.html",
+        tiles=tiles(catalog, kinds, areas),
+        state_link=lambda code: (
+            url_for("search.index", state=code, kind=list(kinds), area=list(areas))
+            if kinds or areas
+            else url_for("catalog.state", code=code)
+        ),
+        bins=BINS,
+        map_kinds=kinds,
+        map_areas=areas,
+        all_kinds=KINDS,
+        all_areas=POLICY_AREAS,
         form=SearchForm(),
         catalog=catalog,
         state_counts=sorted(counts["state"].items(), key=lambda kv: sort_key(kv[0])),
