@@ -19,7 +19,7 @@ run: setup          ## set up and serve the app on http://127.0.0.1:5000/
 	$(VENV)/bin/finder serve
 
 test: setup lint browser-deps   ## set up and run the whole test suite (SQLite, then PostgreSQL)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not postgres"
 	$(MAKE) test-postgres
 
 # Debian's Chromium for the Playwright tests, and axe-core from the npm registry.
@@ -35,7 +35,7 @@ test-postgres: setup
 	@set -e; read dir port <<< "$$(scripts/pg-start.sh)"; \
 	trap 'scripts/pg-stop.sh "$$dir"' EXIT; \
 	FINDER_TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$$port/finder_test" \
-	$(PY) -m pytest $(PG_TESTS)
+	$(PY) -m pytest $(or $(PG_ONLY),$(PG_TESTS) tests/test_scale_out.py)
 
 lint: setup
 	$(VENV)/bin/ruff check finder tests bench
