@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
-
 from finder import config
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+def create_app(test_config: dict | None = None):
     """Build the app: defaults, then instance config, then environment, then test_config."""
+    from flask import Flask  # imported here so the CLI's catalog commands start quickly
+
     app = Flask(
         __name__,
         instance_path=str(config.instance_dir()),

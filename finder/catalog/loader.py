@@ -20,7 +20,23 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _CatalogLoader(_SAFE_LOADER):
-    """SafeLoader that keeps an impossible date ("2026-13-45") as text for validation."""
+    """SafeLoader that keeps an impossible date ("2026-13-45") as text for validation,
+    and remembers the line of every mapping and key it builds (one parse, not two)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.lines: dict[int, tuple[int, dict[str, int]]] = {}
+
+    def construct_yaml_map(self, node):
+        data: dict = {}
+        keys = {
+            str(k.value): k.start_mark.line + 1
+            for k, _ in node.value
+            if isinstance(k, yaml.ScalarNode)
+        }
+        self.lines[id(data)] = (node.start_mark.line + 1, keys)
+        yield data
+        data.update(self.construct_mapping(node))
 
     def construct_yaml_timestamp(self, node):
         try:
@@ -32,16 +48,36 @@ class _CatalogLoader(_SAFE_LOADER):
 _CatalogLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _CatalogLoader.construct_yaml_timestamp
 )
+_CatalogLoader.add_constructor(
+    "tag:yaml.org,2002:map", _CatalogLoader.construct_yaml_map
+)
 
 
 def safe_parse(text: str):
-    """Parse YAML safely (no object construction) into plain data and a node tree."""
+    """Parse YAML safely (plain data only) and the lines of its mappings, by object id."""
     loader = _CatalogLoader(text)
     try:
         data = loader.get_single_data()
     finally:
         loader.dispose()
-    return data, yaml.compose(text, Loader=_SAFE_LOADER)
+    return data, loader.lines
+
+
+def _value_lines(value, prefix: str, line_map: dict, out: dict[str, int]) -> None:
+    """Record the line of every key path under a parsed value ("sources[0].url")."""
+    if isinstance(value, dict):
+        keys = line_map.get(id(value), (0, {}))[1]
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if str(key) in keys:
+                out[path] = keys[str(key)]
+            _value_lines(item, path, line_map, out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            path = f"{prefix}[{i}]"
+            if isinstance(item, dict) and id(item) in line_map:
+                out[path] = line_map[id(item)][0]
+            _value_lines(item, path, line_map, out)
 
 
 @dataclass(frozen=True)
@@ -106,29 +142,6 @@ def fingerprint(files: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-def _node_lines(node, prefix: str, out: dict[str, int]) -> None:
-    """Record the 1-based line of every key path under a YAML node ("sources[0].url")."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = f"{prefix}.{key.value}" if prefix else str(key.value)
-            out[path] = key.start_mark.line + 1
-            _node_lines(value, path, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            path = f"{prefix}[{i}]"
-            out[path] = item.start_mark.line + 1
-            _node_lines(item, path, out)
-
-
-def _entry_nodes(root) -> list:
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if key.value == "entries" and isinstance(value, yaml.SequenceNode):
-            return value.value
-    return []
-
-
 def _line_for(lines: dict[str, int], field: str, default: int) -> int:
     """The line of a field path, or of its nearest parent that has one."""
     path = field
@@ -145,7 +158,7 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
     parsed = _Parsed(name, None, [])
     try:
         text = path.read_text(encoding="utf-8")
-        data, root = safe_parse(text)
+        data, line_map = safe_parse(text)
     except UnicodeDecodeError as exc:
         problems.append(
             Problem(name, 1, "", "file", f"is not UTF-8 text ({exc.reason})")
@@ -164,8 +177,7 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
             )
         )
         return parsed
-    top_lines: dict[str, int] = {}
-    _node_lines(root, "", top_lines)
+    top_lines = dict(line_map.get(id(data), (1, {}))[1])
     for key in data:
         if key not in FILE_FIELDS:
             problems.append(
@@ -222,10 +234,16 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
         parsed.info = FileInfo(
             name, jurisdiction, as_date(coded) if coded else None, notes.strip()
         )
-    for raw, node in zip(entries, _entry_nodes(root), strict=False):
+    entries_line = top_lines.get("entries", 1)
+    for raw in entries:
         lines: dict[str, int] = {}
-        _node_lines(node, "", lines)
-        start = node.start_mark.line + 1
+        start = (
+            line_map[id(raw)][0]
+            if isinstance(raw, dict) and id(raw) in line_map
+            else entries_line
+        )
+        if isinstance(raw, dict):
+            _value_lines(raw, "", line_map, lines)
         if not isinstance(raw, dict):
             problems.append(
                 Problem(name, start, "", "entry", "must be a mapping of fields")

@@ -97,18 +97,35 @@ class SynonymFilter(Filter):
         return isinstance(other, SynonymFilter) and other.groups == self.groups
 
     def __call__(self, tokens):
-        window = []
+        seen: list[tuple[str, int, int, int]] = []  # text, pos, startchar, endchar
+        last = None
         for token in tokens:
-            window.append(token.copy())
+            seen.append(
+                (
+                    token.text,
+                    getattr(token, "pos", 0),
+                    getattr(token, "startchar", 0),
+                    getattr(token, "endchar", 0),
+                )
+            )
+            last = token
             yield token
-        texts = [t.text for t in window]
-        for i in range(len(window)):
-            for size in range(min(self.longest, len(window) - i), 0, -1):
+        if last is None:
+            return
+        texts = [t[0] for t in seen]
+        for i in range(len(seen)):
+            for size in range(min(self.longest, len(seen) - i), 0, -1):
                 group = self.groups.get(tuple(texts[i : i + size]))
                 if group is not None:
-                    extra = window[i].copy()
-                    extra.text = synonym_term(group)
-                    yield extra
+                    # Reuse the stream's token object, as Whoosh's own filters do.
+                    last.text = synonym_term(group)
+                    last.pos, last.startchar, last.endchar = (
+                        seen[i][1],
+                        seen[i][2],
+                        seen[i + size - 1][3],
+                    )
+                    last.stopped = False
+                    yield last
                     break
 
 

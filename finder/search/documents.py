@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from finder.catalog import Entry
 from finder.catalog.jurisdictions import name
 from finder.search import schema as f
+
+SPELL_WORDS = re.compile(r"[a-z]{3,}")
 
 
 def entry_hash(entry: Entry) -> str:
@@ -50,7 +53,16 @@ def entry_to_document(entry: Entry) -> dict:
         f.TAGS: tags,
         f.BODY: body,
         f.CANNOT_WAIVE: "\n".join(entry.cannot_waive),
-        f.SPELL: "\n".join([entry.title, entry.summary, tags, body]),
+        # Each distinct word once is all "did you mean" needs (and much less to index).
+        f.SPELL: " ".join(
+            sorted(
+                set(
+                    SPELL_WORDS.findall(
+                        " ".join([entry.title, entry.summary, tags, body]).lower()
+                    )
+                )
+            )
+        ),
         f.TITLE_SORT: entry.title.lower(),
         f.REVIEWED: entry.last_reviewed.isoformat(),
         f.HASH: entry_hash(entry),

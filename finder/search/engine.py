@@ -66,7 +66,7 @@ class SearchIndex:
         self._cache: OrderedDict = OrderedDict()
         self._cache_lock = threading.Lock()
         with ix.searcher() as searcher:
-            self.facets = FacetTable.from_reader(searcher.reader())
+            self.facets = FacetTable.from_reader(searcher.reader(), catalog)
 
     def searcher(self):
         """A searcher for this thread (Whoosh searchers must not be shared across threads)."""

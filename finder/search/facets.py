@@ -27,13 +27,20 @@ class FacetTable:
     values: list[tuple[str, str, tuple[str, ...]]]  # state, kind, areas
 
     @classmethod
-    def from_reader(cls, reader) -> FacetTable:
+    def from_reader(cls, reader, catalog) -> FacetTable:
+        """Facet values from the catalog, by document number (read from the id column).
+
+        Reading the id column avoids loading every stored document (bodies included)
+        just to learn three short values per entry.
+        """
         values: list[tuple[str, str, tuple[str, ...]]] = [
             ("", "", ())
         ] * reader.doc_count_all()
-        for docnum, stored in reader.iter_docs():
-            areas = tuple(a for a in (stored.get("area") or "").split(",") if a)
-            values[docnum] = (stored.get("state", ""), stored.get("kind", ""), areas)
+        ids = reader.column_reader("id")
+        for docnum in reader.all_doc_ids():
+            entry = catalog.get(ids[docnum])
+            if entry is not None:
+                values[docnum] = (entry.state, entry.kind, tuple(entry.policy_areas))
         return cls(values)
 
     def passes(

@@ -131,7 +131,9 @@ def _terms(fields: tuple[str, ...], text: str) -> list[wq.Query]:
         return []
     if len(stems) == 1:
         return [wq.Term(name, stems[0]) for name in fields]
-    return [wq.Phrase(name, stems) for name in fields]
+    # Several stems from one typed token ("22-32.5" → 22, 32.5): all of them, in any order
+    # (long fields keep no positions, which makes indexing much cheaper).
+    return [wq.And([wq.Term(name, stem) for stem in stems]) for name in fields]
 
 
 def concept_query(concept: Concept) -> wq.Query:

@@ -29,7 +29,7 @@ def build_schema() -> Schema:
     """The index layout; every field says what it holds and why."""
     return Schema(
         # Entry id: the key for updates and for looking the entry up in the catalog.
-        id=ID(stored=True, unique=True),
+        id=ID(stored=True, unique=True, sortable=True),
         # Postal code (or US): filter and facet; sortable for "sort by state".
         state=ID(stored=True, sortable=True),
         # Kind from the closed list: filter and facet.
@@ -45,9 +45,9 @@ def build_schema() -> Schema:
         # Kind and policy-area labels and the jurisdiction's name, as words.
         tags=TEXT(analyzer=TEXT_ANALYZER, field_boost=1.5),
         # Everything else a reader would search: allows, eligibility, steps, examples.
-        body=TEXT(analyzer=TEXT_ANALYZER, stored=True),
+        body=TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=False),
         # What the mechanism never waives: searchable, but weak evidence of topic.
-        cannot_waive=TEXT(analyzer=TEXT_ANALYZER, field_boost=0.4),
+        cannot_waive=TEXT(analyzer=TEXT_ANALYZER, field_boost=0.4, phrase=False),
         # Unstemmed words, only for "did you mean" corrections.
         spell=TEXT(analyzer=SPELL_ANALYZER, phrase=False),
         # Sort keys.
