@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from finder.audit.suggester import LOCAL_LEVELS, STATE_LEVELS, RuleInput, _stems
 from finder.catalog import Catalog, Entry
+from finder.search.analysis import citation_terms
 
 # Kinds that can lift a rule at all (guides explain; they do not grant).
 LIFTING_KINDS = {
@@ -165,12 +166,20 @@ def match_mechanisms(
                 reasons.append(
                     "Shares the words: " + ", ".join(_words_for(rule, shared)[:6]) + "."
                 )
-            if rule.citation and any(
-                rule.citation.lower() in c.lower() or c.lower() in rule.citation.lower()
-                for c in entry.allows + entry.citations
-            ):
-                score += 3
-                reasons.append("Names the rule's citation.")
+            sections = [
+                t
+                for t in citation_terms(rule.citation)
+                if any(ch.isdigit() for ch in t) and len(t) >= 3
+            ]
+            said = " ".join(
+                [entry.summary, *entry.allows, *(e.note for e in entry.examples)]
+            ).lower()
+            named = next((t for t in sections if t in said), None)
+            if named:
+                score += 4
+                reasons.append(
+                    f"Its own text names the rule's section ({named}) among what it lifts."
+                )
             if entry.kind == "waiver_authority":
                 score += 1
                 reasons.append("A general waiver authority.")
