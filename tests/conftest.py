@@ -158,3 +158,30 @@ def browser(client):
 def make_browser(app):
     """A factory for more browsers (people) on the same app."""
     return lambda: Browser(app.test_client())
+
+
+def form_values(page) -> dict:
+    """What the browser would send for the first form with a version field, as shown."""
+    form = page.find("input", attrs={"name": "version"}).find_parent("form")
+    values: dict[str, list[str]] = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("disabled") is not None:
+            continue
+        if field.name == "select":
+            chosen = [
+                o.get("value", "")
+                for o in field.find_all("option")
+                if o.has_attr("selected")
+            ]
+            values.setdefault(name, []).extend(
+                chosen or [field.find("option").get("value", "")]
+            )
+        elif field.get("type") in ("radio", "checkbox"):
+            if field.has_attr("checked"):
+                values.setdefault(name, []).append(field.get("value", "y"))
+        elif field.name == "textarea":
+            values.setdefault(name, []).append(field.get_text())
+        else:
+            values.setdefault(name, []).append(field.get("value", ""))
+    return values

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, form_values
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,33 +60,7 @@ class Client:
     def form(self, url: str) -> dict:
         """The values of the first form with a version field on a page, as shown."""
         _, html = self.get(url)
-        form = (
-            BeautifulSoup(html, "html.parser")
-            .find("input", attrs={"name": "version"})
-            .find_parent("form")
-        )
-        values: dict[str, list[str]] = {}
-        for field in form.find_all(["input", "select", "textarea"]):
-            name = field.get("name")
-            if not name:
-                continue
-            if field.name == "select":
-                chosen = [
-                    o.get("value", "")
-                    for o in field.find_all("option")
-                    if o.has_attr("selected")
-                ]
-                values.setdefault(name, []).extend(
-                    chosen or [field.find("option").get("value", "")]
-                )
-            elif field.get("type") in ("radio", "checkbox"):
-                if field.has_attr("checked"):
-                    values.setdefault(name, []).append(field.get("value", "y"))
-            elif field.name == "textarea":
-                values.setdefault(name, []).append(field.get_text())
-            else:
-                values.setdefault(name, []).append(field.get("value", ""))
-        return values
+        return form_values(BeautifulSoup(html, "html.parser"))
 
     def token(self, url: str) -> str:
         _, html = self.get(url)

@@ -88,7 +88,9 @@ def test_a_mechanism_that_names_the_section_ranks_first():
     from finder.config import shipped_catalog_dir
 
     shipped = load_catalog([shipped_catalog_dir()])
-    rule = RuleInput("Uniform school start date", "state_statute", "Tex. Educ. Code § 25.0811", "TX")
+    rule = RuleInput(
+        "Uniform school start date", "state_statute", "Tex. Educ. Code § 25.0811", "TX"
+    )
     first = match_mechanisms(rule, "calendar", shipped)[0]
     assert first.id == "tx-districts-of-innovation"
     assert "names the rule's section (25.0811)" in " ".join(first.reasons)

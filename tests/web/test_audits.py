@@ -10,6 +10,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.conftest import form_values  # noqa: F401  (re-exported for other tests)
+
 
 def soup(response):
     return BeautifulSoup(response.data, "html.parser")
@@ -19,33 +21,6 @@ def version(browser, url):
     return soup(browser.client.get(url)).find("input", attrs={"name": "version"})[
         "value"
     ]
-
-
-def form_values(page) -> dict:
-    """What the browser would send for the first form with a version field, as shown."""
-    form = page.find("input", attrs={"name": "version"}).find_parent("form")
-    values: dict[str, list[str]] = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("disabled") is not None:
-            continue
-        if field.name == "select":
-            chosen = [
-                o.get("value", "")
-                for o in field.find_all("option")
-                if o.has_attr("selected")
-            ]
-            values.setdefault(name, []).extend(
-                chosen or [field.find("option").get("value", "")]
-            )
-        elif field.get("type") in ("radio", "checkbox"):
-            if field.has_attr("checked"):
-                values.setdefault(name, []).append(field.get("value", "y"))
-        elif field.name == "textarea":
-            values.setdefault(name, []).append(field.get_text())
-        else:
-            values.setdefault(name, []).append(field.get("value", ""))
-    return values
 
 
 @pytest.fixture
