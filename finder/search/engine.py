@@ -127,8 +127,11 @@ class SearchIndex:
             }
             for mode in modes:
                 q = queries.build(parsed, mode, self.near)
-                matched = list(searcher.docs_for_query(q))
-                allowed = {d for d in matched if self.facets.passes(d, selected)}
+                matched = list(searcher.docs_for_query(queries.matching_fields(q)))
+                if any(selected.values()):
+                    allowed = {d for d in matched if self.facets.passes(d, selected)}
+                else:
+                    allowed = set(matched)
                 # Few entries with every word: widen to any word, ranked by how many match.
                 widen = mode == "all" and "any" in modes and len(allowed) < FEW_RESULTS
                 if allowed and not widen:
@@ -136,7 +139,9 @@ class SearchIndex:
             if allowed:
                 break
         widened = bool(named) and not set(named) <= set(states)
-        hits = self._page(searcher, q, allowed, request, page_size, mode)
+        hits = self._page(
+            searcher, q, allowed, request, page_size, mode, any(selected.values())
+        )
         counts = self.facets.count(matched, selected)
         return SearchResults(
             request=request,
@@ -160,6 +165,7 @@ class SearchIndex:
         request: SearchRequest,
         size: int,
         mode: str,
+        filtered: bool,
     ) -> list[Hit]:
         if not allowed:
             return []
@@ -167,8 +173,10 @@ class SearchIndex:
         limit = min(request.page * size, len(allowed))
         if request.page > (len(allowed) + size - 1) // size:
             return []
+        # Without facet filters every match is allowed: no filter lets Whoosh skip work.
+        restrict = allowed if filtered else None
         results = searcher.search(
-            q, filter=allowed, limit=limit, sortedby=sortedby, reverse=reverse
+            q, filter=restrict, limit=limit, sortedby=sortedby, reverse=reverse
         )
         # Index into the top hits: list(results) would count every match first.
         top = min(limit, results.scored_length())

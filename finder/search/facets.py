@@ -58,6 +58,14 @@ class FacetTable:
     def count(self, docnums, selected: dict[str, frozenset[str]]) -> dict[str, Counter]:
         """Counts per facet value; each facet ignores its own selection (disjunctive)."""
         counts = {facet: Counter() for facet in FACETS}
+        if not any(
+            selected.values()
+        ):  # the common case: plain counts, no per-document tests
+            rows = [self.values[d] for d in docnums]
+            counts["state"].update(r[0] for r in rows)
+            counts["kind"].update(r[1] for r in rows)
+            counts["area"].update(a for r in rows for a in r[2])
+            return counts
         for doc in docnums:
             state, kind, areas = self.values[doc]
             if self.passes(doc, selected, skip="state"):

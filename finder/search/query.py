@@ -23,6 +23,7 @@ from finder.search.synonyms import Synonyms, default_synonyms, phrase_words
 MAX_QUERY_CHARS = 300
 WORD_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY, f.CANNOT_WAIVE)
 PHRASE_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY)
+TEXT_FIELD_SET = frozenset(WORD_FIELDS)
 _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
 
 
@@ -156,6 +157,20 @@ def concept_query(concept: Concept) -> wq.Query:
     else:
         subs = [*_terms(WORD_FIELDS, concept.text), wq.Term(f.CITATIONS, concept.text)]
     return wq.Or(subs)
+
+
+def matching_fields(query: wq.Query) -> wq.Query:
+    """The same query over the combined field: the same matches, far cheaper to enumerate.
+
+    Terms on the separate text fields become one term on the combined field; citation
+    and spelling terms stay as they are.
+    """
+    if isinstance(query, wq.Term) and query.fieldname in TEXT_FIELD_SET:
+        return wq.Term(f.ALL, query.text)
+    if isinstance(query, wq.compound.CompoundQuery):
+        subs = list(dict.fromkeys(matching_fields(sub) for sub in query.subqueries))
+        return type(query)(subs) if len(subs) > 1 else subs[0]
+    return query
 
 
 def build(parsed: ParsedQuery, mode: str = "all", near=None) -> wq.Query:
