@@ -52,6 +52,10 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     assert axe_violations(page) == []
     page.get_by_role("button", name="Generate").click()
     assert page.locator("table.data tbody tr").count() == 1
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Word").click()
+    assert download.value.suggested_filename.startswith("required-flexibilities-four-day-week-v")
+    assert download.value.suggested_filename.endswith(".docx")
 
     # The colleague joins as a viewer: can read the audit but not edit it.
     colleague = chromium.new_context(
