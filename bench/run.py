@@ -205,47 +205,84 @@ def _load(
     return len(latencies) / elapsed, percentile(latencies, 95), errors
 
 
-def bench_web(workdir: Path, seconds: float, log) -> dict:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "FINDER_INSTANCE_DIR": str(workdir / "instance"),
-        "SECRET_KEY": "bench",
-        "FINDER_CATALOG_CHECK_SECONDS": "0",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "finder", "db", "upgrade"],
-        env=env,
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "finder:create_app()"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        base = f"http://127.0.0.1:{port}"
+class _Server:
+    """The app under gunicorn (2 workers) on a loopback port, for the web figures."""
+
+    def __init__(self, workdir: Path):
+        self.port = _free_port()
+        self.env = {
+            **os.environ,
+            "FINDER_INSTANCE_DIR": str(workdir / "instance"),
+            "SECRET_KEY": "bench",
+            "FINDER_CATALOG_CHECK_SECONDS": "0",
+        }
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        subprocess.run(
+            [sys.executable, "-m", "finder", "db", "upgrade"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{self.port}", "finder:create_app()"],
+            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=1).read()
+                urllib.request.urlopen(self.base + "/healthz", timeout=1).read()
                 break
             except Exception:
                 time.sleep(0.2)
-        # Sixty distinct search pages (ten questions, six filters), as a busy site sees them.
-        pages = [
-            base
-            + "/search?"
-            + urllib.parse.urlencode({"q": q, **({"state": s} if s else {})})
-            for q, _ in QUERIES
-            for s in (None, "TX", "CO", "KY", "CA", "US")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def _pages(base: str) -> list[str]:
+    """Sixty distinct search pages (ten questions, six filters), as a busy site sees them."""
+    return [
+        base
+        + "/search?"
+        + urllib.parse.urlencode({"q": q, **({"state": s} if s else {})})
+        for q, _ in QUERIES
+        for s in (None, "TX", "CO", "KY", "CA", "US")
+    ]
+
+
+def bench_load(workdir: Path, seconds: float, log) -> dict:
+    """A bounded mixed load (search, entry, state, compare pages and the API) that stops itself."""
+    with _Server(workdir) as server:
+        b = server.base
+        urls = _pages(b) + [
+            b + "/flexibilities/tx-districts-of-innovation",
+            b + "/states/CO",
+            b + "/compare",
+            b + "/api/v1/flexibilities?q=four-day+week&state=MO",
+            b + "/",
         ]
+        rps, p95, errors = _load(urls, seconds)
+    result = {
+        "seconds": seconds,
+        "rps": round(rps, 1),
+        "p95_ms": round(p95, 1),
+        "requests": round(rps * seconds),
+        "errors": errors,
+    }
+    log(f"load: {result}")
+    return result
+
+
+def bench_web(workdir: Path, seconds: float, log) -> dict:
+    with _Server(workdir) as server:
+        pages = _pages(server.base)
         _load(pages, 2.0)  # warm both workers
-        bare_rps, bare_p95, bare_errors = _load(base + "/healthz", seconds)
+        bare_rps, _, bare_errors = _load(server.base + "/healthz", seconds)
         search_rps, search_p95, search_errors = _load(pages, seconds)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     result = {
         "search_rps": round(search_rps, 1),
         "bare_rps": round(bare_rps, 1),
@@ -308,12 +345,24 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument(
+        "--load",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="only the bounded mixed load run, for this long",
+    )
     args = parser.parse_args()
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     log = (lambda m: print(m, file=sys.stderr)) if args.json else print
     workdir = Path(tempfile.mkdtemp(prefix="finder-bench-"))
     try:
         report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+        if args.load:
+            report["load"] = bench_load(workdir, args.load, log)
+            if args.json:
+                print(json.dumps(report, indent=2))
+            return
         report["search"] = {str(n): bench_search(n, workdir, log) for n in sizes}
         report["index"] = bench_index(workdir, log)
         report["memory_mb"] = bench_memory(
