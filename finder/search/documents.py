@@ -50,9 +50,7 @@ def entry_to_document(entry: Entry) -> dict:
         f.TITLE: entry.title,
         f.CITATIONS: "\n".join(entry.citations),
         f.SUMMARY: entry.summary,
-        f.TAGS: tags,
         f.BODY: body,
-        f.CANNOT_WAIVE: "\n".join(entry.cannot_waive),
         f.ALL: "\n".join([entry.title, entry.summary, tags, body, *entry.cannot_waive]),
         # Each distinct word once is all "did you mean" needs (and much less to index).
         f.SPELL: " ".join(

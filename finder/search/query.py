@@ -21,9 +21,11 @@ from finder.search.analysis import (
 from finder.search.synonyms import Synonyms, default_synonyms, phrase_words
 
 MAX_QUERY_CHARS = 300
-WORD_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY, f.CANNOT_WAIVE)
-PHRASE_FIELDS = (f.TITLE, f.SUMMARY, f.TAGS, f.BODY)
-TEXT_FIELD_SET = frozenset(WORD_FIELDS)
+# Ranking uses the title (boosted) and the combined field that holds every text field;
+# fewer posting lists per concept is what keeps search fast on large catalogs.
+WORD_FIELDS = (f.TITLE, f.SUMMARY, f.ALL)
+PHRASE_FIELDS = WORD_FIELDS
+TEXT_FIELD_SET = frozenset({f.TITLE, f.SUMMARY})
 _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
 
 
@@ -152,7 +154,7 @@ def concept_query(concept: Concept) -> wq.Query:
     elif concept.kind == "citation":
         subs = [
             wq.Term(f.CITATIONS, concept.text),
-            *_terms((f.TITLE, f.BODY), concept.text),
+            *_terms((f.TITLE, f.ALL), concept.text),
         ]
     else:
         subs = [*_terms(WORD_FIELDS, concept.text), wq.Term(f.CITATIONS, concept.text)]

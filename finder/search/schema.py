@@ -13,9 +13,7 @@ AREA = "area"
 TITLE = "title"
 CITATIONS = "citations"
 SUMMARY = "summary"
-TAGS = "tags"
 BODY = "body"
-CANNOT_WAIVE = "cannot_waive"
 SPELL = "spell"
 TITLE_SORT = "title_sort"
 REVIEWED = "reviewed"
@@ -23,7 +21,7 @@ HASH = "hash"
 ALL = "all"
 
 # Fields a free-text query searches, with the weight BM25F gives each.
-TEXT_FIELDS = (TITLE, CITATIONS, SUMMARY, TAGS, BODY, CANNOT_WAIVE)
+TEXT_FIELDS = (TITLE, CITATIONS, SUMMARY, ALL)
 
 
 def build_schema() -> Schema:
@@ -43,14 +41,10 @@ def build_schema() -> Schema:
         citations=TEXT(analyzer=CITATION_ANALYZER, phrase=False, field_boost=4.0),
         # Summary: stored for snippets; a bit above the long body text.
         summary=TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=1.5),
-        # Kind and policy-area labels and the jurisdiction's name, as words.
-        tags=TEXT(analyzer=TEXT_ANALYZER, field_boost=1.5),
-        # Everything else a reader would search: allows, eligibility, steps, examples.
-        body=TEXT(analyzer=TEXT_ANALYZER, stored=True, phrase=False),
-        # What the mechanism never waives: searchable, but weak evidence of topic.
-        cannot_waive=TEXT(analyzer=TEXT_ANALYZER, field_boost=0.4, phrase=False),
-        # Every text field's words in one posting list: finding the set of matches (for
-        # totals and facet counts) walks one list per concept instead of a union of five.
+        # The long text, kept for snippets only (its words are searched through ALL).
+        body=STORED(),
+        # Every text field's words (title, summary, kind and area labels, state name, body,
+        # what it cannot waive) in one posting list: one list per concept to walk.
         all=TEXT(analyzer=TEXT_ANALYZER, phrase=False),
         # Unstemmed words, only for "did you mean" corrections.
         spell=TEXT(analyzer=SPELL_ANALYZER, phrase=False),
