@@ -19,7 +19,7 @@ SNIPPET_CHARS = 240
 SYNONYM_TOKEN = re.compile(r"syn\d+")
 FEW_RESULTS = 3
 CACHE_SIZE = 512  # recent searches kept per index
-SNIPPET_SOURCE_CHARS = 4000  # snippets come from the first part of long bodies
+SNIPPET_SOURCE_CHARS = 1500  # snippets come from the first part of long bodies
 SORT_KEYS = {"state": ([f.STATE, f.TITLE_SORT], False), "reviewed": (f.REVIEWED, True)}
 
 

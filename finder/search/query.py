@@ -26,6 +26,7 @@ MAX_QUERY_CHARS = 300
 WORD_FIELDS = (f.TITLE, f.SUMMARY, f.ALL)
 PHRASE_FIELDS = WORD_FIELDS
 TEXT_FIELD_SET = frozenset({f.TITLE, f.SUMMARY})
+FUZZY_TERMS = 4  # the closest words to a typo that a fuzzy search tries
 _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
 
 
@@ -185,7 +186,7 @@ def build(parsed: ParsedQuery, mode: str = "all", near=None) -> wq.Query:
             wq.Term(f.SPELL, term)
             for c in parsed.concepts
             if c.kind == "word" and len(c.text) >= 3 and near is not None
-            for term in near(c.text)
+            for term in near(c.text)[:FUZZY_TERMS]
         ]
         return wq.Or(fuzzy) if fuzzy else wq.NullQuery
     subs = [concept_query(c) for c in parsed.concepts]
