@@ -139,7 +139,8 @@ def bench_memory(size: int, workdir: Path, log) -> float:
         "import sys, resource; sys.path.insert(0, sys.argv[3]); from generate import make_catalog; "
         "from finder.search import open_index, SearchRequest; c = make_catalog(int(sys.argv[1])); "
         "i = open_index(sys.argv[2], c); i.search(SearchRequest.from_params('seat time')); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        # VmHWM, not ru_maxrss: after fork and exec, ru_maxrss can still report the parent's peak.
+        "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)"
     )
     out = subprocess.run(
         [

@@ -208,7 +208,7 @@ class SearchIndex:
                 for _, text in leaf.expanded_terms(reader)
             }
             return terms, SPELL_ANALYZER
-        wanted = {f.TITLE, f.SUMMARY, f.ALL}
+        wanted = {f.TITLE, f.ALL}
         terms = {
             text for name, text in q.iter_all_terms(phrases=True) if name in wanted
         }

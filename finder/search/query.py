@@ -23,9 +23,9 @@ from finder.search.synonyms import Synonyms, default_synonyms, phrase_words
 MAX_QUERY_CHARS = 300
 # Ranking uses the title (boosted) and the combined field that holds every text field;
 # fewer posting lists per concept is what keeps search fast on large catalogs.
-WORD_FIELDS = (f.TITLE, f.SUMMARY, f.ALL)
+WORD_FIELDS = (f.TITLE, f.ALL)
 PHRASE_FIELDS = WORD_FIELDS
-TEXT_FIELD_SET = frozenset({f.TITLE, f.SUMMARY})
+TEXT_FIELD_SET = frozenset({f.TITLE})
 FUZZY_TERMS = 4  # the closest words to a typo that a fuzzy search tries
 _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
 

@@ -21,7 +21,7 @@ HASH = "hash"
 ALL = "all"
 
 # Fields a free-text query searches, with the weight BM25F gives each.
-TEXT_FIELDS = (TITLE, CITATIONS, SUMMARY, ALL)
+TEXT_FIELDS = (TITLE, CITATIONS, ALL)
 
 
 def build_schema() -> Schema:
@@ -39,8 +39,8 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=3.0),
         # Citations as typed ("12A.004", "22-32.5"), with chapter prefixes.
         citations=TEXT(analyzer=CITATION_ANALYZER, phrase=False, field_boost=4.0),
-        # Summary: stored for snippets; a bit above the long body text.
-        summary=TEXT(analyzer=TEXT_ANALYZER, stored=True, field_boost=1.5),
+        # Summary: kept for snippets (its words are searched through ALL).
+        summary=STORED(),
         # The long text, kept for snippets only (its words are searched through ALL).
         body=STORED(),
         # Every text field's words (title, summary, kind and area labels, state name, body,
