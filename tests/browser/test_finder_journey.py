@@ -33,7 +33,11 @@ def test_search_with_a_typo_did_you_mean_facets_entry_and_state(page):
     page.get_by_label("State 1").select_option("CO")
     page.get_by_label("State 2").select_option("TX")
     page.get_by_role("button", name="Compare").click()
-    assert page.locator("table.side-by-side thead th").all_inner_texts() == ["Kind", "Colorado", "Texas"]
+    assert page.locator("table.side-by-side thead th").all_inner_texts() == [
+        "Kind",
+        "Colorado",
+        "Texas",
+    ]
 
 
 def test_citation_search_finds_the_statute(page):

@@ -54,17 +54,30 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     assert page.locator("table.data tbody tr").count() == 1
     with page.expect_download() as download:
         page.get_by_role("link", name="Word").click()
-    assert download.value.suggested_filename.startswith("required-flexibilities-four-day-week-v")
+    assert download.value.suggested_filename.startswith(
+        "required-flexibilities-four-day-week-v"
+    )
     assert download.value.suggested_filename.endswith(".docx")
+
+    page.get_by_role("link", name="Summary").click()
+    page.get_by_role("link", name="History of changes").click()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Audits").click()
+    assert axe_violations(page) == []
+    page.goto("/account")
+    assert axe_violations(page) == []
 
     # The colleague joins as a viewer: can read the audit but not edit it.
     colleague = chromium.new_context(
-        viewport=page.viewport_size, base_url=live_server
+        viewport=page.viewport_size,
+        base_url=live_server,
+        bypass_csp=True,  # to inject axe
     ).new_page()
     sign_up(
         colleague, f"viewer{n}-{page.viewport_size['width']}@example.org", "Vic Viewer"
     )
     colleague.goto(link)
+    assert axe_violations(colleague) == []
     colleague.get_by_role("button", name="Accept and join").click()
     assert "Viewer" in colleague.locator(".meta").first.inner_text()
     colleague.get_by_role("link", name="Policy audits").click()
