@@ -171,9 +171,20 @@ def authenticate(
     return user if ok else None
 
 
-def update_profile(session: Session, user: User, name: str, district: str) -> None:
+def update_profile(
+    session: Session, user: User, name: str, district: str, email: str | None = None
+) -> None:
+    """Change name, district and (when given) email; an email already in use is refused."""
     if not name.strip():
         raise AccountError("Enter your name.")
+    if email is not None:
+        email = normalize_email(email)
+        if not email or "@" not in email:
+            raise AccountError("Enter a valid email address.")
+        other = find_user(session, email)
+        if other is not None and other.id != user.id:
+            raise AccountError("Another account already uses that email address.")
+        user.email = email
     user.name, user.district = name.strip(), district.strip()
     session.commit()
 

@@ -109,9 +109,11 @@ def account():
                 db.session().merge(user),
                 form.name.data,
                 form.district.data or "",
+                form.email.data,
             )
         except accounts.AccountError as exc:
-            form.name.errors.append(str(exc))
+            field = form.email if "email" in str(exc).lower() else form.name
+            field.errors.append(str(exc))
         else:
             flash("Your profile is saved.", "success")
             return redirect(url_for("auth.account"))

@@ -116,11 +116,23 @@ def test_reset_link_changes_password_and_ends_other_sessions(
     assert fresh.client.get(f"/reset/{token}").status_code == 404
 
 
-def test_profile_update(browser, client):
+def test_profile_update(browser, client, make_browser):
     browser.signup()
-    response = browser.post("/account", {"name": "Ana D.", "district": "New ISD"})
+    response = browser.post(
+        "/account",
+        {"name": "Ana D.", "email": "ana.d@example.org", "district": "New ISD"},
+    )
     assert response.status_code == 302
-    assert b"Ana D." in client.get("/account").data
+    page = client.get("/account").data
+    assert b"Ana D." in page
+    assert b"ana.d@example.org" in page
+    other = make_browser()
+    other.signup(email="ben@example.org", name="Ben Ng")
+    taken = other.post(
+        "/account", {"name": "Ben", "email": "ANA.D@example.org", "district": ""}
+    )
+    assert taken.status_code == 200
+    assert b"Another account already uses that email address." in taken.data
 
 
 def test_session_cookie_flags(browser):

@@ -55,6 +55,11 @@ class SignInForm(FlaskForm):
 
 class ProfileForm(FlaskForm):
     name = StringField("Your name", validators=[DataRequired(), Length(max=120)])
+    email = EmailField(
+        "Email",
+        validators=[DataRequired(), Email(), Length(max=254)],
+        render_kw={"autocomplete": "email"},
+    )
     district = StringField("District or organization", validators=[Length(max=200)])
 
 
