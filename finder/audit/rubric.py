@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from finder.audit.files import load_cached
 from finder.config import PROJECT_ROOT
 
 DEFAULT_DIR = PROJECT_ROOT / "audit_templates"
@@ -60,7 +59,11 @@ class Rubric:
 
 
 def load_rubric(folder: str | Path = DEFAULT_DIR) -> Rubric:
-    data = yaml.safe_load((Path(folder) / "rubric.yaml").read_text(encoding="utf-8"))
+    """The rubric, parsed once per change of rubric.yaml."""
+    return load_cached(Path(folder) / "rubric.yaml", _build_rubric)
+
+
+def _build_rubric(data) -> Rubric:
     questions = tuple(
         Question(q["id"], q["text"], q.get("help", ""), q.get("group", ""))
         for q in data["questions"]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-import yaml
-
+from finder.audit.files import load_cached
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.catalog import Catalog
-from finder.search.analysis import TEXT_ANALYZER, analyze
+from finder.search.analysis import analyze
 
 SOURCE_LEVELS = {
     "federal_law": "Federal law",
@@ -94,9 +92,12 @@ def _signals(block: dict | None) -> Signals:
     )
 
 
-@cache
 def load_knowledge(folder: str | Path = DEFAULT_DIR) -> Knowledge:
-    data = yaml.safe_load((Path(folder) / "knowledge.yaml").read_text(encoding="utf-8"))
+    """The suggester's knowledge, parsed once per change of knowledge.yaml."""
+    return load_cached(Path(folder) / "knowledge.yaml", _build_knowledge)
+
+
+def _build_knowledge(data) -> Knowledge:
     return Knowledge(
         protects={k: _signals(v) for k, v in data["protects"].items()},
         federal=_signals(data["federal"]),
@@ -107,7 +108,7 @@ def load_knowledge(folder: str | Path = DEFAULT_DIR) -> Knowledge:
 
 
 def _stems(text: str) -> set[str]:
-    return set(analyze(text, TEXT_ANALYZER))
+    return set(analyze(text))  # plain stems: synonym-group tokens would count as overlap
 
 
 def non_waivable_match(

@@ -1,0 +1,24 @@
+"""Audit data files (rubric, knowledge) read once, and again only when a file changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+T = TypeVar("T")
+_CACHE: dict[tuple[str, Callable], tuple[int, object]] = {}
+
+
+def load_cached(path: Path, build: Callable[[object], T]) -> T:
+    """``build(parsed YAML)`` for a file, reused until the file's modification time changes."""
+    stamp = path.stat().st_mtime_ns
+    key = (str(path), build)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]  # type: ignore[return-value]
+    value = build(yaml.safe_load(path.read_text(encoding="utf-8")))
+    _CACHE[key] = (stamp, value)
+    return value
