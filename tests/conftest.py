@@ -13,7 +13,7 @@ from finder import create_app
 from finder.catalog import load_catalog
 from finder.config import shipped_catalog_dir
 from finder.search import open_index
-from finder.store.db import make_engine
+from finder.store.db import make_engine, make_sessionmaker
 from finder.store.migrate import upgrade
 from finder.store.models import Base
 
@@ -68,6 +68,15 @@ def database_url(migrated_template, tmp_path):
     path = tmp_path / "finder.sqlite3"
     shutil.copy(migrated_template, path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def session(database_url):
+    """A database session on a fresh, migrated database."""
+    engine = make_engine(database_url)
+    with make_sessionmaker(engine)() as s:
+        yield s
+    engine.dispose()
 
 
 def app_config(tmp_path, database_url, **overrides) -> dict:

@@ -22,6 +22,22 @@ def run(*args, **kwargs):
     return CliRunner().invoke(main, list(args), **kwargs)
 
 
+def upgraded_with_admin() -> None:
+    """A migrated database holding the administrator a@example.org."""
+    assert run("db", "upgrade").exit_code == 0
+    created = run(
+        "admin",
+        "create",
+        "--email",
+        "a@example.org",
+        "--name",
+        "A",
+        "--password",
+        "correct horse battery",
+    )
+    assert created.exit_code == 0, created.output
+
+
 def test_upgrade_status_admin_and_reset_link(env):
     assert run("db", "status").exit_code == 1
     assert run("db", "upgrade").exit_code == 0
@@ -71,17 +87,7 @@ def test_commands_refuse_a_database_that_is_behind(env):
 
 
 def test_backup_and_restore(env, tmp_path):
-    run("db", "upgrade")
-    run(
-        "admin",
-        "create",
-        "--email",
-        "a@example.org",
-        "--name",
-        "A",
-        "--password",
-        "correct horse battery",
-    )
+    upgraded_with_admin()
     backup = tmp_path / "backup.sqlite3"
     assert run("backup", str(backup)).exit_code == 0
     engine = make_engine(env)
@@ -118,17 +124,7 @@ def test_reset_link_is_mailed_when_smtp_is_set(env, monkeypatch):
 
     monkeypatch.setattr("smtplib.SMTP", FakeSMTP)
     monkeypatch.setenv("FINDER_SMTP_HOST", "mail.example.org:2525")
-    run("db", "upgrade")
-    run(
-        "admin",
-        "create",
-        "--email",
-        "a@example.org",
-        "--name",
-        "A",
-        "--password",
-        "correct horse battery",
-    )
+    upgraded_with_admin()
     result = run("admin", "reset-link", "a@example.org")
     assert result.exit_code == 0
     assert "mailed to a@example.org" in result.output

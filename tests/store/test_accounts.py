@@ -7,16 +7,7 @@ import datetime as dt
 import pytest
 
 from finder.store import accounts
-from finder.store.db import make_engine, make_sessionmaker
 from finder.store.models import SignInAttempt
-
-
-@pytest.fixture
-def session(database_url):
-    engine = make_engine(database_url)
-    with make_sessionmaker(engine)() as s:
-        yield s
-    engine.dispose()
 
 
 def test_create_and_authenticate(session):

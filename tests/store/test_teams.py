@@ -8,15 +8,6 @@ import pytest
 
 from finder.store import accounts, teams
 from finder.store.access import Forbidden, NotFound, authorize
-from finder.store.db import make_engine, make_sessionmaker
-
-
-@pytest.fixture
-def session(database_url):
-    engine = make_engine(database_url)
-    with make_sessionmaker(engine)() as s:
-        yield s
-    engine.dispose()
 
 
 @pytest.fixture
