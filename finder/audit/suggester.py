@@ -108,7 +108,8 @@ def _build_knowledge(data) -> Knowledge:
 
 
 def _stems(text: str) -> set[str]:
-    return set(analyze(text))  # plain stems: synonym-group tokens would count as overlap
+    # Plain stems: synonym-group tokens would count as overlap between unrelated texts.
+    return set(analyze(text))
 
 
 def non_waivable_match(
