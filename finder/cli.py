@@ -44,8 +44,12 @@ def validate(catalogs: tuple[str, ...]) -> None:
     from finder.catalog import read
 
     catalog = read(_catalog_dirs(catalogs))
-    for problem in catalog.problems:
+    for problem in sorted(
+        [*catalog.problems, *catalog.warnings], key=lambda p: (p.file, p.line)
+    ):
         click.echo(str(problem).replace(os.getcwd() + os.sep, "", 1))
+    if catalog.warnings:
+        click.echo(f"{len(catalog.warnings)} warning(s).", err=True)
     if catalog.problems:
         click.echo(f"{len(catalog.problems)} problem(s) in the catalog.", err=True)
         sys.exit(1)

@@ -51,7 +51,15 @@ def entry_to_document(entry: Entry) -> dict:
         f.CITATIONS: "\n".join(entry.citations),
         f.SUMMARY: entry.summary,
         f.BODY: body,
-        f.ALL: "\n".join([entry.title, entry.summary, tags, body, *entry.cannot_waive]),
+        f.ALL: "\n".join(
+            [
+                entry.title,
+                entry.summary,
+                tags,
+                body,
+                *(i.text for i in entry.cannot_waive),
+            ]
+        ),
         # Each distinct word once is all "did you mean" needs (and much less to index).
         f.SPELL: " ".join(
             sorted(
