@@ -29,6 +29,11 @@ class Body:
     url_chapter: str = ""
     url_publisher: str = ""
     citeurl: str = ""  # a form CiteURL understands, for a link when ``url`` is empty
+    sign: str = "§"  # what stands before a section number in the normal form
+    chapter_word: str = (
+        "ch."  # how the normal form names a chapter ("c." in Massachusetts)
+    )
+    trailing: tuple[str, ...] = ()  # names written after the number ("20-7-101, MCA")
 
     @property
     def is_federal(self) -> bool:

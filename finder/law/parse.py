@@ -28,9 +28,11 @@ BODIES_FILE = Path(__file__).with_name("bodies.yaml")
 # One section number of each numbering style (without subsections).
 _SECTION = {
     "dotted": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]{0,2})*",
-    "dashed": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]?)*(?:[-:]\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]{0,2})*)*",
+    "dashed": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]?)*(?:[-:]\.?\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]{0,2})*)*",
     "colon": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]?)*(?:[-:]\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]{0,2})*)*",
     "flat": r"\d+(?:\.\d+)*[A-Za-z]{0,3}",
+    "ncac": r"\d+[A-Z]{0,2}\s?\.\d+",
+    "policy": r"[A-Z]{2,5}(?:-[A-Z0-9]{1,4})+",
     "mixed": r"\d+[A-Z]{0,2}(?:[-:.](?:\d+[A-Za-z]{0,3}|[IVXLCDM]+\b))*",
     "ilcs": r"\d+\s*/\s*\d+[A-Za-z]?(?:[-.]\d+[A-Za-z]{0,3})*",
     "chapter_section": r"\d+[A-Z]{0,2}\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*\d+[A-Z]{0,2}(?:½|1/2)?",
@@ -39,7 +41,8 @@ _SUBSECTIONS = r"(?:\s?\((?:[a-zA-Z]{1,4}|\d{1,3}|[a-z]-\d|\d-[a-z])\))*"
 _SECTION_SIGN = r"(?:§§?|[Ss]ec(?:tion)?s?\.?|[Ss]s?\.(?=\s*\d)|[Pp]ar(?:agraph)?\.?)"
 _LIST_SEP = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|\s+and\s+|\s+or\s+|\s*&\s*|;\s*)"
 _RANGE_SEP = r"\s*(?:–|—|\bto\b|\bthrough\b|\bthru\b)\s*"
-_CHAPTER_WORD = r"(?:[Cc]h(?:apter)?s?\.?|[Cc]\.)"
+_CHAPTER_WORD = r"(?:[Cc]h(?:apter)?s?\.?|[Cc]\.|[Pp]t\.|[Pp]arts?)"
+_CHAPTER_CAPTURE = r"(?P<cword>[Cc]h(?:apter)?s?\.?|[Cc]\.|[Pp]t\.|[Pp]arts?)"
 _SUBCHAPTER = r"(?:\s*,?\s*[Ss]ubch(?:apter)?s?\.?\s*(?P<sub>[A-Z]{1,3}|\d{1,2}))"
 _TITLE_WORD = r"(?:[Tt]it(?:le)?\.?)"
 _ARTICLE_WORD = r"(?:[Aa]rt(?:icle)?s?\.?)"
@@ -73,7 +76,11 @@ def _name_patterns() -> tuple[tuple[Body, re.Pattern], ...]:
     out = []
     for body in load_law().bodies:
         names = "|".join(f"(?:{n})" for n in body.names)
-        title = r"(?:(?P<title>\d+[A-Z]?)\s*[-—]?\s*)?" if body.numbered else ""
+        title = (
+            r"(?:(?P<title>\d+(?:-(?:\d{1,3}|[A-Z]))?[A-Z]?)\s*[-—]?\s*)?"
+            if body.numbered
+            else ""
+        )
         out.append(
             (
                 body,
@@ -93,14 +100,22 @@ def _pinpoint(numbering: str) -> re.Pattern:
     item = rf"(?:{sec}){_SUBSECTIONS}"
     hyphen = "|-" if numbering in {"dotted", "flat"} else ""
     sections = rf"{item}(?:(?:{_RANGE_SEP}{hyphen}){item})?(?:{_LIST_SEP}{item}(?:(?:{_RANGE_SEP}{hyphen}){item})?)*"
-    chapter = r"\d+[A-Z]{0,2}(?:[.\-]\d+[A-Z]?)?"
+    chapter = r"\d+[A-Z]{0,2}(?:[.\-:]\d+[A-Z]?)*"
+    chapters = rf"{_CHAPTER_CAPTURE}\s*(?P<chapters>{chapter}(?:{_LIST_SEP}{chapter})*){_SUBCHAPTER}?"
+    section_branch = rf"(?:{_SECTION_SIGN}\s*)?(?P<sections>{sections})"
+    if (
+        numbering == "chapter_section"
+    ):  # "c. 71, § 92": the chapter is part of the section
+        section_branch = rf"(?:{_CHAPTER_WORD}\s*)?(?P<sections>{sections})"
+        branches = f"{section_branch} | {chapters}"
+    else:
+        branches = f"{chapters} | {section_branch}"
     return re.compile(
-        rf"""^\s*,?\s*
+        rf"""^[\s,\-]*
         (?:{_TITLE_WORD}\s*(?P<tword>\d+[A-Z]{{0,2}}(?:\.\d+)?)\s*,?\s*)?
         (?:
-            {_CHAPTER_WORD}\s*(?P<chapters>{chapter}(?:{_LIST_SEP}{chapter})*){_SUBCHAPTER}?
+            {branches}
           | {_ARTICLE_WORD}\s*(?P<article>[\dA-Z.]+)
-          | (?:{_SECTION_SIGN}\s*)?(?P<sections>{sections})
         )?""",
         re.VERBOSE,
     )
@@ -144,7 +159,7 @@ def _section_path(body: Body, number: str) -> tuple[str, ...]:
     """The nested path of one section number in a body's numbering style."""
     number = re.sub(r"\s+", "", number)
     style = body.numbering
-    if style == "dotted":
+    if style in {"dotted", "ncac"}:
         parts = number.split(".")
         return tuple(".".join(parts[: i + 1]) for i in range(len(parts)))
     if style in {"dashed", "colon", "mixed"}:
@@ -155,6 +170,8 @@ def _section_path(body: Body, number: str) -> tuple[str, ...]:
         act, _, section = number.partition("/")
         return (act, f"{act}/{section}") if section else (act,)
     if style == "chapter_section":
+        if not re.search(r"§|s\.|sec", number):
+            return (number,)  # a chapter alone
         chapter, section = re.split(
             r"\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*", number, maxsplit=1
         )
@@ -164,7 +181,15 @@ def _section_path(body: Body, number: str) -> tuple[str, ...]:
 
 def _label(body: Body, title: str, text: str) -> str:
     head = f"{title} {body.name}" if title else body.name
+    if text[:1].isdigit() and head.endswith(" R"):
+        return f"{head}{text}"  # "Ariz. Admin. Code R7-2-610.02"
     return f"{head} {text}".strip()
+
+
+def _sign(body: Body, plural: bool = False) -> str:
+    if not body.sign:
+        return ""
+    return (body.sign * 2 if plural and body.sign == "§" else body.sign) + " "
 
 
 def _section_citation(body: Body, title: str, low: str, high: str) -> Citation | None:
@@ -174,10 +199,12 @@ def _section_citation(body: Body, title: str, low: str, high: str) -> Citation |
     path = _section_path(body, number) + subs
     if body.numbering == "chapter_section":
         chapter, section = path[0], path[1].split("§")[-1].strip()
-        label = f"{body.name} {chapter}, § {section}{''.join(subs)}"
+        label = _label(
+            body, title, f"{body.chapter_word} {chapter}, § {section}{''.join(subs)}"
+        )
     else:
         shown = number.replace(" ", "")
-        label = _label(body, title, f"§ {shown}{''.join(subs)}")
+        label = _label(body, title, f"{_sign(body)}{shown}{''.join(subs)}")
     upper: tuple[str, ...] = ()
     if high:
         high_number, _ = _split_subsections(high)
@@ -185,7 +212,7 @@ def _section_citation(body: Body, title: str, low: str, high: str) -> Citation |
         if len(upper) != len(path):
             # "25.081–.084" or "22-32-101 to 109": complete the short bound
             upper = path[:-1] + (upper[-1],) if upper else ()
-        label = _label(body, title, f"§§ {number}–{high_number}")
+        label = _label(body, title, f"{_sign(body, True)}{number}–{high_number}")
     unit = "subsection" if subs else "section"
     cit = Citation(body, title, path, upper, unit, label)
     return _with_alias(cit)
@@ -250,7 +277,8 @@ def _read_pinpoints(body: Body, title: str, tail: str) -> tuple[list[Citation], 
             if body.numbering in {"dashed", "colon"}:
                 path = _section_path(body, low)
             qualifier = f"subch. {sub}" if sub else ""
-            text = f"ch. {low}" + (f", {qualifier}" if qualifier else "")
+            word = "pt." if m.group("cword")[0] in "Pp" else body.chapter_word
+            text = f"{word} {low}" + (f", {qualifier}" if qualifier else "")
             upper = _section_path(body, high)[: len(path)] if high else ()
             cites.append(
                 Citation(
@@ -282,8 +310,9 @@ def _read_pinpoints(body: Body, title: str, tail: str) -> tuple[list[Citation], 
     return cites, m.end()
 
 
-def _name_matches(text: str, state: str) -> list[tuple[int, int, Body, str]]:
-    """Body-name matches, longest first at each place, the context state's bodies preferred."""
+def _name_matches(text: str, state: str) -> list[list[tuple[int, int, Body, str]]]:
+    """Body-name matches grouped by where they start, in the order to try them: the
+    longest name first, then the context state's bodies, federal last."""
     found = []
     for body, pattern in _name_patterns():
         for m in pattern.finditer(text):
@@ -301,12 +330,26 @@ def _name_matches(text: str, state: str) -> list[tuple[int, int, Body, str]]:
             f[2].jurisdiction == "US",
         )
     )
-    chosen: list[tuple[int, int, Body, str]] = []
+    groups: dict[int, list[tuple[int, int, Body, str]]] = {}
     for item in found:
-        if chosen and item[0] < chosen[-1][1]:
-            continue
-        chosen.append(item)
-    return chosen
+        groups.setdefault(item[0], []).append(item)
+    return list(groups.values())
+
+
+def _first_reading(text: str, group) -> tuple[list[Citation], int, int]:
+    """The citations of the first body in a group whose pinpoint reads, with the
+    span they use; a body named alone counts only when no candidate reads."""
+    for start, end, body, title in group:
+        try:
+            found, length = _read_pinpoints(body, title, text[end : end + 400])
+        except (ValueError, IndexError):  # an odd form: leave it as text
+            found, length = [], 0
+        if found:
+            return found, start, end + length
+    start, end, body, title = group[0]
+    if _bare_body_ok(body, text, start, end):
+        return [_whole(body, title)], start, end
+    return [], start, start
 
 
 def find_citations(
@@ -326,25 +369,30 @@ def find_citations(
     state = (state or "").upper()
     cites: list[tuple[int, Citation]] = []
     used: list[tuple[int, int]] = []
-    matches = _name_matches(text, state)
-    for start, end, body, title in matches:
-        found, length = _read_pinpoints(body, title, text[end : end + 400])
-        if not found:
-            if _bare_body_ok(body, text, start, end):
-                found = [_whole(body, title)]
-            else:
-                continue
-        cites += [(start, c) for c in found]
-        used.append((start, end + length))
+    for group in _name_matches(text, state):
+        if any(a <= group[0][0] < b for a, b in used):
+            continue
+        found, start, stop = _first_reading(text, group)
+        if found:
+            cites += [(start, c) for c in found]
+            used.append((start, stop))
     if default_body is not None:
         for m in _SHORT.finditer(text):
             if any(a <= m.start() < b for a, b in used):
                 continue
             tail = text[m.start() : m.start() + 200]
-            found, length = _read_pinpoints(default_body, "", tail)
+            try:
+                found, length = _read_pinpoints(default_body, "", tail)
+            except (ValueError, IndexError):
+                found, length = [], 0
             if found:
                 cites += [(m.start(), c) for c in found]
                 used.append((m.start(), m.start() + max(length, 1)))
+    cites += [
+        (at, c)
+        for at, c in [*_trailing(text, state), *_acts_and_bills(text, state)]
+        if not any(a <= at < b for a, b in used)
+    ]
     if not cites:
         cites = [(0, c) for c in _citeurl_citations(text)]
     cites.sort(key=lambda pair: pair[0])
@@ -355,10 +403,108 @@ def find_citations(
     return unique
 
 
+_SESSION_LAWS = [
+    # (pattern, group order) → (year, number); each is a session law of the context state
+    (r"\bAct (?P<number>\d+) of (?P<year>\d{4})\b", "act"),
+    (r"\bAct (?:No\. )?(?P<year>\d{4})-(?P<number>\d+)\b", "act"),
+    (r"\bP\.?\s?A\.? (?P<yy>\d{2})-(?P<number>\d+)\b", "act"),
+    (r"\bP\.\s?L\. (?P<year>\d{4}),? c(?:h)?\. ?(?P<number>\d+)", "ch."),
+    (
+        r"\b(?P<year>\d{4}) [A-Z][a-z]+\.? (?:Pub(?:lic)?\.? )?Acts?,? chs?\. (?P<number>\d+)",
+        "ch.",
+    ),
+    (
+        r"\b(?:Ch|ch)\. (?P<number>\d+),? (?:Laws|Stats)\.? (?:of )?(?P<year>\d{4})",
+        "ch.",
+    ),
+    (r"\b(?:Laws|Stats)\.? (?P<year>\d{4}),? ch\. (?P<number>\d+)", "ch."),
+    (r"\bSession Laws? (?P<year>\d{4}),? ch\. (?P<number>\d+)", "ch."),
+]
+_BILL = re.compile(
+    r"(?<![\w.])(?P<kind>(?:E|S|C|H|)?(?:H\.?\s?B|S\.?\s?B|H\.?\s?F|S\.?\s?F|A\.?\s?B|H\.?E\.?A|S\.?E\.?A|L\.?\s?B|H\.?\s?R))\.?\s?(?P<number>\d{1,5})(?!\d)(?:\s*\((?P<year>\d{4})\))?"
+)
+_PUBLIC_LAW = re.compile(
+    r"\bPub(?:lic)?\.?\s?L(?:aw)?\.?\s?(?:No\.\s?)?(?P<congress>\d{2,3})-(?P<number>\d+)"
+)
+
+
+def _session_body(state: str, kind: str) -> Body:
+    names = {"session": "Session laws", "bill": "Bill"}
+    return Body(
+        id=f"{state.lower()}-{kind}",
+        jurisdiction=state,
+        level="state_statute" if kind == "session" else "bill",
+        name=f"{state} {names[kind]}",
+        names=(),
+        numbering="flat",
+    )
+
+
+def _acts_and_bills(text: str, state: str) -> list[tuple[int, Citation]]:
+    """Session laws ("Act 1240 of 2015", "P.L. 2021, c. 224"), public laws and bills.
+
+    A session law is placed in time (year, number); a bill is not law and carries no
+    level, so it never decides a rule's source level.
+    """
+    found: list[tuple[int, Citation]] = []
+    for m in _PUBLIC_LAW.finditer(text):
+        body = Body(
+            "us-public-law", "US", "federal_statute", "Pub. L.", (), "flat", sign=""
+        )
+        congress, number = m.group("congress"), m.group("number")
+        found.append(
+            (
+                m.start(),
+                Citation(
+                    body,
+                    "",
+                    (congress, number),
+                    (),
+                    "section",
+                    f"Pub. L. {congress}-{number}",
+                ),
+            )
+        )
+    if not state:
+        return found
+    for pattern, word in _SESSION_LAWS:
+        for m in re.finditer(pattern, text):
+            year = m.groupdict().get("year") or f"20{m.group('yy')}"
+            number = m.group("number")
+            body = _session_body(state, "session")
+            label = f"{state} Laws {year}, {word} {number}"
+            found.append(
+                (m.start(), Citation(body, "", (year, number), (), "section", label))
+            )
+    for m in _BILL.finditer(text):
+        kind = re.sub(r"[\s.]", "", m.group("kind")).upper()
+        number, year = m.group("number"), m.group("year") or ""
+        label = f"{state} {kind} {number}" + (f" ({year})" if year else "")
+        body = _session_body(state, "bill")
+        found.append(
+            (m.start(), Citation(body, "", (year, kind, number), (), "section", label))
+        )
+    return found
+
+
+def _trailing(text: str, state: str) -> list[tuple[int, Citation]]:
+    """Citations whose body is named after the number ("20-7-1601, MCA")."""
+    found = []
+    for body in load_law().bodies:
+        for name in body.trailing:
+            pattern = rf"(?<![\w.])(?P<sec>{_SECTION[body.numbering]}){_SUBSECTIONS}\s*,\s*{name}\b"
+            for m in re.finditer(pattern, text):
+                cit = _section_citation(body, "", m.group(0).split(",")[0], "")
+                if cit:
+                    found.append((m.start(), cit))
+    return found
+
+
 def _bare_body_ok(body: Body, text: str, start: int, end: int) -> bool:
     """A body named without a section counts only when written out in full."""
     written = text[start:end]
-    return body.act_only or (len(written) >= 6 and " " in written.strip())
+    named_act = body.is_federal and not body.numbered  # "ESEA", "Perkins V"
+    return body.act_only or named_act or (len(written) >= 6 and " " in written.strip())
 
 
 def parse_citation(

@@ -9,10 +9,11 @@ citations; these functions say whether the scope covers it and which item bars i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from finder.law.model import Citation
-from finder.law.parse import find_citations, parse_citation
+from finder.law.parse import find_citations, load_law, parse_citation
 
 # What a mechanism may say it lifts (``waives``), besides citations of bodies of law.
 # Each is scoped to the mechanism's own jurisdiction (federal for US entries).
@@ -25,6 +26,7 @@ WAIVE_LEVELS = {
     "federal_regulation": "Federal regulations",
 }
 STATE_LEVELS = {"state_statute", "state_rule"}
+LAW_LEVELS = {"state_statute", "state_rule", "federal_statute", "federal_regulation"}
 FEDERAL_LEVELS = {"federal_statute", "federal_regulation"}
 # A rule's source level (audit vocabulary) → the scope keywords that reach it.
 REACHED_BY = {
@@ -51,12 +53,32 @@ class RuleLaw:
         return self.level == "federal_law"
 
 
+def home_body(state: str):
+    """The body that bare section numbers in a state's rules belong to: its first statute
+    body in ``bodies.yaml`` (the education code where the state has one), or None."""
+    return next(
+        (
+            b
+            for b in load_law().bodies
+            if b.jurisdiction == state and b.level == "state_statute"
+        ),
+        None,
+    )
+
+
 def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
     """Read a rule's citations (its citation field first, then its words) and, where the
     team has not said, its level and jurisdiction from the first citation."""
     state = (state or "").upper()
-    cites = tuple(find_citations(citation, state) or find_citations(text, state))
-    cites = tuple(c for c in cites if c.body.level)  # CiteURL-only finds carry no level
+    home = home_body(state)
+    bare = citation.strip()
+    if bare and re.fullmatch(r"\d[\w.\-:()]*", bare):
+        bare = "§ " + bare  # "25.0811" typed alone in a Texas audit
+    cites = tuple(
+        c
+        for c in (find_citations(bare, state, home) or find_citations(text, state))
+        if c.body.level in LAW_LEVELS  # not bills, not CiteURL-only finds
+    )
     level = level or "unknown"
     jurisdiction = state
     if cites:
