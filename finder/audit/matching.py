@@ -20,6 +20,8 @@ from finder.law.scope import (
 )
 from finder.search.analysis import citation_terms
 
+BARRED_SHOWN = 4  # mechanisms listed as "cannot be used" after the usable ones
+
 # Kinds that can lift a rule at all (guides explain; they do not grant).
 LIFTING_KINDS = {
     "waiver_authority",
@@ -75,9 +77,11 @@ class Match:
         return self.mechanism.id
 
 
-def _blocked(rule_stems: set[str], entry: Entry) -> str:
+def _blocked(rule_stems: set[str], entry: Entry, only_uncited: bool = False) -> str:
     """The cannot-waive item whose words cover the rule's, if any (the weaker evidence)."""
     for item in entry.cannot_waive:
+        if only_uncited and item.citations:
+            continue
         item_stems = _stems(item.text)
         overlap = len(rule_stems & item_stems)
         if (
@@ -110,10 +114,15 @@ def entry_law(
         (c for c in entry.citations if parse_citation(c, entry.state) is not None),
         "",
     )
+    # Once an entry gives citations, its items without any are read by their words
+    # only (a guess from their text would overreach: "listed subchapters of Ch. 21").
+    structured = any(item.citations for item in entry.cannot_waive)
     items = tuple(
         (
             item.text,
-            barring_citations(item.citations, item.text, entry.state, own),
+            barring_citations(
+                item.citations, item.text, entry.state, own, not structured
+            ),
         )
         for item in entry.cannot_waive
     )
@@ -146,13 +155,27 @@ def _local_routes(level: str) -> list[Match]:
     return []
 
 
-def _relevance(rule: RuleInput, rule_stems: set[str], policy_area: str, entry: Entry):
+def _relevance(
+    rule: RuleInput, law: RuleLaw, rule_stems: set[str], policy_area: str, entry: Entry
+):
     """(score, reasons, shared stems) for how well a mechanism's subject fits the rule."""
     reasons: list[str] = []
     score = 1.0
-    entry_text = _stems(
-        " ".join([entry.title, entry.summary, *entry.allows, *entry.citations])
+    own = [parse_citation(c, entry.state) for c in entry.citations]
+    same = next(
+        (
+            (c, r)
+            for c in own
+            if c is not None and c.path
+            for r in law.citations
+            if c.overlaps(r)
+        ),
+        None,
     )
+    if same:
+        score += 4
+        reasons.append(f"Its own law ({same[0].label}) is where the rule stands.")
+    entry_text = _stems(" ".join([entry.title, entry.summary, *entry.allows]))
     if policy_area and policy_area in entry.policy_areas:
         score += 3
         reasons.append(f"Covers the policy area “{policy_area.replace('_', ' ')}”.")
@@ -201,7 +224,9 @@ def _judge(
                 f"which contains {inner.label} (“{text}”).",
             ],
         )
-    words = _blocked(rule_stems, entry)
+    # words decide only where the law's citations cannot: an uncited rule, or items
+    # that carry no citation
+    words = _blocked(rule_stems, entry, only_uncited=bool(law.citations))
     if words:
         return (
             False,
@@ -235,7 +260,8 @@ def match_mechanisms(
     if level == "practice":
         return matches
     law = rule_law(rule.text, rule.citation, level, rule.state)
-    rule_stems = _stems(f"{rule.text} {rule.citation}")
+    # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject
+    rule_stems = _stems(rule.text)
     states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
     if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":
         states.append(rule.state.upper())
@@ -245,14 +271,20 @@ def match_mechanisms(
         for entry in catalog.for_state(code):
             if entry.kind not in LIFTING_KINDS or entry.status != "active":
                 continue
-            score, reasons, shared = _relevance(rule, rule_stems, policy_area, entry)
-            if score < 3 and not shared:
-                continue
+            score, reasons, shared = _relevance(
+                rule, law, rule_stems, policy_area, entry
+            )
+            if score < 3:
+                continue  # one shared everyday word is not a subject
             usable, blocked_by, barring, why = _judge(law, rule_stems, entry)
             if not usable and not barring and blocked_by == why[0] and score < 5:
                 continue  # out of scope and barely related: not worth listing
             match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
             match.usable, match.blocked_by, match.law = usable, blocked_by, barring
             matches.append(match)
-    matches.sort(key=lambda m: (m.usable, m.score), reverse=True)
-    return matches[:limit]
+    usable = sorted((m for m in matches if m.usable), key=lambda m: -m.score)
+    barred_by_law = sorted(
+        (m for m in matches if not m.usable), key=lambda m: (not m.law, -m.score)
+    )
+    # every usable route up to the limit, then those the law bars, the law named first
+    return usable[:limit] + barred_by_law[:BARRED_SHOWN]

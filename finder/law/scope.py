@@ -182,18 +182,25 @@ def covers(scope: Scope, rule: RuleLaw) -> tuple[bool, str]:
 
 
 def barring_citations(
-    provision_citations: tuple[str, ...], text: str, jurisdiction: str, own: str
+    provision_citations: tuple[str, ...],
+    text: str,
+    jurisdiction: str,
+    own: str,
+    read_words: bool = True,
 ) -> tuple[Citation, ...]:
-    """The citations of one cannot-waive item: given ones, else those its words name,
-    bare forms ("§ 28.002", "Ch. 34") read in the mechanism's own body ``own``."""
+    """The citations of one cannot-waive item: the ones it gives, else (``read_words``)
+    those its words name, bare forms ("§ 28.002", "Ch. 34") read in the mechanism's own
+    body ``own``. A whole code named in passing ("ESEA recipients") bars nothing."""
     if provision_citations:
         found = [parse_citation(c, jurisdiction) for c in provision_citations]
         return tuple(c for c in found if c is not None)
+    if not read_words:
+        return ()
     default = parse_citation(own, jurisdiction)
     return tuple(
         c
         for c in find_citations(text, jurisdiction, default.body if default else None)
-        if c.body.level
+        if c.body.level in LAW_LEVELS and c.unit not in {"code", "title"}
     )
 
 
