@@ -39,7 +39,13 @@ def main() -> None:
 
 @main.command()
 @catalog_option
-def validate(catalogs: tuple[str, ...]) -> None:
+@click.option(
+    "--templates/--no-templates",
+    "with_templates",
+    default=False,
+    help="Also check the audit templates' citations against the catalog.",
+)
+def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
     """Check every catalog file; print problems as file:line: id: field: message."""
     from finder.catalog import read
 
@@ -50,8 +56,24 @@ def validate(catalogs: tuple[str, ...]) -> None:
         click.echo(str(problem).replace(os.getcwd() + os.sep, "", 1))
     if catalog.warnings:
         click.echo(f"{len(catalog.warnings)} warning(s).", err=True)
+    from finder.audit.templates import TemplateError, citation_problems, load_templates
+
+    template_problems: list[str] = []
+    if with_templates:
+        try:
+            templates = load_templates(known_entries=set(catalog.by_id))
+            template_problems = citation_problems(templates, catalog)
+        except TemplateError as exc:
+            template_problems = exc.problems
+    for problem in template_problems:
+        click.echo(f"audit_templates: {problem}")
+    if template_problems:
+        click.echo(
+            f"{len(template_problems)} problem(s) in the audit templates.", err=True
+        )
     if catalog.problems:
         click.echo(f"{len(catalog.problems)} problem(s) in the catalog.", err=True)
+    if catalog.problems or template_problems:
         sys.exit(1)
     click.echo(f"OK: {len(catalog)} entries in {len(catalog.files)} files.")
 

@@ -274,11 +274,13 @@ def match_mechanisms(
             score, reasons, shared = _relevance(
                 rule, law, rule_stems, policy_area, entry
             )
-            if score < 3:
-                continue  # one shared everyday word is not a subject
             usable, blocked_by, barring, why = _judge(law, rule_stems, entry)
-            if not usable and not barring and blocked_by == why[0] and score < 5:
+            out_of_scope = not usable and blocked_by == why[0]
+            if out_of_scope and score < 5:
                 continue  # out of scope and barely related: not worth listing
+            if score < 3 and (usable or out_of_scope):
+                continue  # one shared everyday word is not a subject; but a list
+                # that names the rule is always shown, as "cannot be used"
             match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
             match.usable, match.blocked_by, match.law = usable, blocked_by, barring
             matches.append(match)

@@ -28,7 +28,10 @@ OFFICIAL = {"official_law", "official_agency"}
 _GOVERNMENT = re.compile(
     r"(?:^|\.)(?:[a-z0-9-]+\.)*(?:gov|mil|(?:state\.)?[a-z]{2}\.us)$"
 )
-_STAGING = re.compile(r"(?:^|[.-])(?:stage|staging|dev|test|preview|authoring)[.-]")
+# staging, preview and mail-discovery aliases: never the address of a published page
+_STAGING = re.compile(
+    r"(?:^|[.-])(?:stage|staging|dev|test|preview|authoring|autodiscover|oembed)[.-]"
+)
 
 
 @dataclass(frozen=True)
