@@ -125,3 +125,35 @@ def _contains(outer: Citation, inner: Citation) -> bool:
         return False
     value = section_key(inner.path[depth - 1])
     return section_key(outer.path[-1]) <= value <= section_key(outer.upper[-1])
+
+
+def _key_part(text: str) -> str:
+    return "_".join(text.split())
+
+
+def containment_keys(cit: Citation) -> list[str]:
+    """Index keys for a citation: one per unit it lies in, coarse to fine.
+
+    R.C. 3313.603(J) → oh-rc~~3313, oh-rc~~3313/3313.603, oh-rc~~3313/3313.603/(J).
+    A search for any of these units finds it. A range keeps the units above it.
+    """
+    head = f"{cit.body.id}~{_key_part(cit.title)}~"
+    path = cit.path[:-1] if cit.upper else cit.path
+    keys = [
+        head + "/".join(_key_part(p) for p in path[: i + 1]) for i in range(len(path))
+    ]
+    return keys or [head]
+
+
+def query_keys(cit: Citation) -> list[str]:
+    """Keys a search for this citation looks for: the citation itself and, for a
+    subsection, the section that holds it (never the chapter around a section)."""
+    head = f"{cit.body.id}~{_key_part(cit.title)}~"
+    if cit.upper:
+        return containment_keys(cit)[-1:]
+    sections = len([p for p in cit.path if not p.startswith("(")])
+    depth = max(sections, 1) if cit.path else 0
+    return [
+        head + "/".join(_key_part(p) for p in cit.path[:i])
+        for i in range(depth, len(cit.path) + 1)
+    ] or [head]

@@ -67,6 +67,7 @@ def load_law(path: str = str(BODIES_FILE)) -> Law:
     for raw in data["bodies"]:
         fields = dict(raw)
         fields["names"] = tuple(fields["names"])
+        fields["trailing"] = tuple(fields.get("trailing") or ())
         bodies.append(Body(**fields))
     return Law(tuple(bodies), {str(k): str(v) for k, v in data["esea_usc"].items()})
 
@@ -355,7 +356,16 @@ def _first_reading(text: str, group) -> tuple[list[Citation], int, int]:
 def find_citations(
     text: str, state: str = "", default_body: Body | None = None
 ) -> list[Citation]:
-    """Every citation in ``text``, in order.
+    """Every citation in ``text``, in order (see :func:`citation_spans`)."""
+    return list(
+        dict.fromkeys(c for _, _, c in citation_spans(text, state, default_body))
+    )
+
+
+def citation_spans(
+    text: str, state: str = "", default_body: Body | None = None
+) -> list[tuple[int, int, Citation]]:
+    """Every citation in ``text`` with the span of text it was read from, in order.
 
     :param state: the jurisdiction the text comes from ("TX"): decides between bodies
         whose names are alike ("Education Code") and keeps short forms local.
@@ -367,14 +377,14 @@ def find_citations(
         return []
     text = text[:20000]
     state = (state or "").upper()
-    cites: list[tuple[int, Citation]] = []
+    cites: list[tuple[int, int, Citation]] = []
     used: list[tuple[int, int]] = []
     for group in _name_matches(text, state):
         if any(a <= group[0][0] < b for a, b in used):
             continue
         found, start, stop = _first_reading(text, group)
         if found:
-            cites += [(start, c) for c in found]
+            cites += [(start, stop, c) for c in found]
             used.append((start, stop))
     if default_body is not None:
         for m in _SHORT.finditer(text):
@@ -386,21 +396,18 @@ def find_citations(
             except (ValueError, IndexError):
                 found, length = [], 0
             if found:
-                cites += [(m.start(), c) for c in found]
-                used.append((m.start(), m.start() + max(length, 1)))
+                stop = m.start() + max(length, 1)
+                cites += [(m.start(), stop, c) for c in found]
+                used.append((m.start(), stop))
     cites += [
-        (at, c)
-        for at, c in [*_trailing(text, state), *_acts_and_bills(text, state)]
+        (at, end, c)
+        for at, end, c in [*_trailing(text, state), *_acts_and_bills(text, state)]
         if not any(a <= at < b for a, b in used)
     ]
     if not cites:
-        cites = [(0, c) for c in _citeurl_citations(text)]
-    cites.sort(key=lambda pair: pair[0])
-    unique: list[Citation] = []
-    for _, cit in cites:
-        if cit not in unique:
-            unique.append(cit)
-    return unique
+        cites = [(0, len(text), c) for c in _citeurl_citations(text)]
+    cites.sort(key=lambda item: item[0])
+    return cites
 
 
 _SESSION_LAWS = [
@@ -440,13 +447,13 @@ def _session_body(state: str, kind: str) -> Body:
     )
 
 
-def _acts_and_bills(text: str, state: str) -> list[tuple[int, Citation]]:
+def _acts_and_bills(text: str, state: str) -> list[tuple[int, int, Citation]]:
     """Session laws ("Act 1240 of 2015", "P.L. 2021, c. 224"), public laws and bills.
 
     A session law is placed in time (year, number); a bill is not law and carries no
     level, so it never decides a rule's source level.
     """
-    found: list[tuple[int, Citation]] = []
+    found: list[tuple[int, int, Citation]] = []
     for m in _PUBLIC_LAW.finditer(text):
         body = Body(
             "us-public-law", "US", "federal_statute", "Pub. L.", (), "flat", sign=""
@@ -455,6 +462,7 @@ def _acts_and_bills(text: str, state: str) -> list[tuple[int, Citation]]:
         found.append(
             (
                 m.start(),
+                m.end(),
                 Citation(
                     body,
                     "",
@@ -473,21 +481,19 @@ def _acts_and_bills(text: str, state: str) -> list[tuple[int, Citation]]:
             number = m.group("number")
             body = _session_body(state, "session")
             label = f"{state} Laws {year}, {word} {number}"
-            found.append(
-                (m.start(), Citation(body, "", (year, number), (), "section", label))
-            )
+            cit = Citation(body, "", (year, number), (), "section", label)
+            found.append((m.start(), m.end(), cit))
     for m in _BILL.finditer(text):
         kind = re.sub(r"[\s.]", "", m.group("kind")).upper()
         number, year = m.group("number"), m.group("year") or ""
         label = f"{state} {kind} {number}" + (f" ({year})" if year else "")
         body = _session_body(state, "bill")
-        found.append(
-            (m.start(), Citation(body, "", (year, kind, number), (), "section", label))
-        )
+        cit = Citation(body, "", (year, kind, number), (), "section", label)
+        found.append((m.start(), m.end(), cit))
     return found
 
 
-def _trailing(text: str, state: str) -> list[tuple[int, Citation]]:
+def _trailing(text: str, state: str) -> list[tuple[int, int, Citation]]:
     """Citations whose body is named after the number ("20-7-1601, MCA")."""
     found = []
     for body in load_law().bodies:
@@ -496,7 +502,7 @@ def _trailing(text: str, state: str) -> list[tuple[int, Citation]]:
             for m in re.finditer(pattern, text):
                 cit = _section_citation(body, "", m.group(0).split(",")[0], "")
                 if cit:
-                    found.append((m.start(), cit))
+                    found.append((m.start(), m.end(), cit))
     return found
 
 
