@@ -50,12 +50,7 @@ class Hosts:
         host = host_of(url)
         if not host:
             return "unknown"
-        if (
-            _listed(host, self.refused)
-            or _is_ip(host)
-            or _STAGING.search(host)
-            or host.endswith(".")
-        ):
+        if _listed(host, self.refused) or _is_ip(host) or _STAGING.search(host):
             return "refused"
         for kind in ("official_law", "official_agency"):
             if any(_listed(host, hosts) for hosts in getattr(self, kind).values()):
@@ -90,6 +85,7 @@ def host_of(url: str) -> str:
         host = (urlparse(url).hostname or "").lower()
     except ValueError:
         return ""
+    host = host.rstrip(".")  # "codes.ohio.gov." is the same host, written absolutely
     return host[4:] if host.startswith("www.") else host
 
 
