@@ -448,3 +448,72 @@ def test_any_text_gives_a_list_and_never_raises(text, state):
     assert isinstance(found, list)
     for cit in found:
         assert cit.label
+
+
+@pytest.mark.parametrize(
+    ("line", "state", "text", "citation", "level"),
+    [
+        (
+            "TEC §22.083 Criminal History Record Check",
+            "TX",
+            "Criminal History Record Check",
+            "Tex. Educ. Code § 22.083",
+            "state_statute",
+        ),
+        (
+            "Criminal history checks (Tex. Educ. Code § 22.083)",
+            "TX",
+            "Criminal history checks",
+            "Tex. Educ. Code § 22.083",
+            "state_statute",
+        ),
+        (
+            "§ 25.0811 - Uniform start date",
+            "TX",
+            "Uniform start date",
+            "Tex. Educ. Code § 25.0811",
+            "state_statute",
+        ),
+        (
+            "34 CFR 300.301 Initial evaluations",
+            "",
+            "Initial evaluations",
+            "34 C.F.R. § 300.301",
+            "federal_law",
+        ),
+        (
+            "1 CCR 301-35: innovation plan rules",
+            "CO",
+            "innovation plan rules",
+            "1 CCR 301-35",
+            "state_rule",
+        ),
+        (
+            "Teachers must be certified under TEC 21.003 unless permitted",
+            "TX",
+            "Teachers must be certified under TEC 21.003 unless permitted",
+            "Tex. Educ. Code § 21.003",
+            "state_statute",
+        ),
+        (
+            "IDEA evaluations within 60 days",
+            "",
+            "IDEA evaluations within 60 days",
+            "IDEA",
+            "federal_law",
+        ),
+        ("HB 2 teacher rules", "TX", "HB 2 teacher rules", "", ""),
+        (
+            "Bus routes are set in October",
+            "TX",
+            "Bus routes are set in October",
+            "",
+            "",
+        ),
+    ],
+)
+def test_citations_are_found_where_people_put_them(line, state, text, citation, level):
+    from finder.law.detect import detect
+
+    found = detect(line, state)
+    assert (found.text, found.citation, found.level) == (text, citation, level)
