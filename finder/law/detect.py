@@ -53,7 +53,8 @@ def detect(text: str, state: str = "") -> Detected:
     start, end, cit = spans[0]
     found = text[start:end].strip()
     before, after = text[:start], text[end:]
-    if not before.strip(" ,;:–—-|([") or not after.strip(" ,;:–—-|)]."):
+    at_an_end = not before.strip(" ,;:–—-|([") or not after.strip(" ,;:–—-|)].")
+    if cit.path and at_an_end:  # a named act ("IDEA evaluations") is part of the words
         words = _EDGE.sub("", f"{before} {after}".strip())
         words = " ".join(words.split())
     else:
