@@ -241,7 +241,7 @@ def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
     """Whether a chosen catalog mechanism can lawfully lift the rule, and the reason."""
     law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
     usable, _, _, reasons = _judge(law, _stems(f"{rule.text} {rule.citation}"), entry)
-    return usable, reasons[-1]
+    return usable, reasons[-1].removeprefix("Cannot be used: ")
 
 
 def match_mechanisms(
