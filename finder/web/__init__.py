@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, current_app
+from flask import Flask, Request, current_app
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.datastructures import ImmutableMultiDict
 
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.jurisdictions import name as jurisdiction_name
 from finder.live import LiveCatalog
+from finder.text import clean_text
 
 csrf = CSRFProtect()
 
@@ -19,12 +21,36 @@ CSP = (
 )
 
 
+# Typed secrets are compared as typed: cleaning them could lock a person out.
+RAW_FIELDS = frozenset({"password", "confirm", "csrf_token"})
+
+
+class CleanRequest(Request):
+    """A request whose form values have passed :func:`finder.text.clean_text`.
+
+    This is the one boundary for typed text: every WTForms field and every direct read
+    of ``request.form`` sees cleaned values, whatever the form.
+    """
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        form = self.__dict__.get("form")
+        if form:
+            self.__dict__["form"] = ImmutableMultiDict(
+                [
+                    (key, value if key in RAW_FIELDS else clean_text(value))
+                    for key, value in form.items(multi=True)
+                ]
+            )
+
+
 def live_catalog() -> LiveCatalog:
     return current_app.extensions["finder.live"]
 
 
 def init_app(app: Flask) -> None:
     """Register everything the web layer adds to the app."""
+    app.request_class = CleanRequest
     csrf.init_app(app)
     from finder.web import db, login
 
