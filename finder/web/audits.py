@@ -30,6 +30,7 @@ from finder.catalog import POLICY_AREAS
 from finder.store import audits as store
 from finder.store.access import can
 from finder.web import db, live_catalog
+from finder.web.downloads import attachment
 from finder.web.forms.accounts import ConfirmForm
 from finder.web.forms.audits import (
     CommentForm,
@@ -348,15 +349,19 @@ def export(team_id: int, audit_id: int, fmt: str):
     return Response(
         body,
         mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{_filename(row, fmt)}"'
-        },
+        headers=attachment(_filename(row, fmt)),
     )
 
 
 def _csv_safe(value: str) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """Keep spreadsheet programs from running a cell as a formula.
+
+    Spreadsheets skip leading spaces, tabs and line breaks before ``=`` (``" =1+2"``
+    is a formula), and a cell that starts with a tab or CR is suspect in itself.
+    """
+    if value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r"):
+        return "'" + value
+    return value
 
 
 @bp.post("/import")
