@@ -44,8 +44,6 @@ def test_clean_deep_walks_dataclasses_lists_tuples_dicts():
     assert clean_deep(box) == Box("t", [("a\n", 1), {"k\n": "v"}])
 
 
-
-
 @given(st.text(alphabet=st.characters(exclude_categories=())))
 def test_cleaned_text_is_xml_safe_and_stable(value):
     cleaned = clean_text(value)

@@ -23,7 +23,9 @@ def make_outline(**overrides) -> Outline:
         request_type="waiver",
         mechanism="District of innovation",
         mechanism_citations=["§ 12A.004\x00"],
-        rationale=overrides.pop("rationale", "First line\r\nsecond line\r\n\r\nNew para"),
+        rationale=overrides.pop(
+            "rationale", "First line\r\nsecond line\r\n\r\nNew para"
+        ),
         replacement_plan="Keep minutes\x1b",
         safeguards_kept=["Civil rights\x08"],
         affected="All schools",
@@ -50,7 +52,8 @@ def make_outline(**overrides) -> Outline:
 def test_docx_renders_control_characters_from_any_field():
     body = render_docx(make_outline())  # was: "All strings must be XML compatible"
     xml = zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml").decode()
-    assert "\x00" not in xml and "\x1b" not in xml
+    assert "\x00" not in xml
+    assert "\x1b" not in xml
     headings = [p.text for p in Document(io.BytesIO(body)).paragraphs]
     assert "1. Rule\nsoft break\npagenulbsesc" in headings
 
@@ -69,12 +72,15 @@ def test_html_turns_newlines_into_line_breaks_and_escapes():
     assert para.find("br") is not None
     assert para.find("b") is None  # escaped, not markup
     assert "<b>bold?</b>" in para.get_text()
-    assert "\x00" not in str(page) and "\x0c" not in str(page)
+    assert "\x00" not in str(page)
+    assert "\x0c" not in str(page)
 
 
 def test_markdown_keeps_line_breaks_inside_tables_and_lists():
     md = render_markdown(make_outline())
     assert "First line<br>second line<br><br>New para" in md
-    assert "\r" not in md and "\x0b" not in md
+    assert "\r" not in md
+    assert "\x0b" not in md
     row = next(line for line in md.splitlines() if line.startswith("| Rule"))
-    assert row.count("|") >= 6 and row.endswith("|")
+    assert row.count("|") >= 6
+    assert row.endswith("|")
