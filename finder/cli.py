@@ -407,7 +407,7 @@ def restore(path: str, yes: bool) -> None:
 
 
 @main.command("classify")
-@click.argument("source", default="-", type=click.File("r"))
+@click.argument("source", default="-", type=click.File("rb"))
 @click.option(
     "--score",
     is_flag=True,
@@ -416,23 +416,17 @@ def restore(path: str, yes: bool) -> None:
 @catalog_option
 def classify_command(source, score: bool, catalogs: tuple[str, ...]) -> None:
     """Suggest a decision for each rule in a YAML or JSON list (FILE or - for stdin)."""
-    import yaml
-
     from finder.audit.agreement import measure, rule_input
+    from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
     from finder.audit.suggester import classify
     from finder.catalog import read
 
     try:
-        data = yaml.safe_load(source.read())
-    except yaml.YAMLError as exc:
-        raise click.ClickException(f"cannot read the rules: {exc}") from exc
-    items = data.get("rules") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not all(
-        isinstance(i, dict) and i.get("text") for i in items
-    ):
+        items = load_rule_list(source.read(MAX_BYTES + 1))
+    except ImportProblems as exc:
         raise click.ClickException(
-            "expected a list of rules, each with at least `text`"
-        )
+            "cannot read the rules: " + "\n  ".join(exc.problems)
+        ) from exc
     catalog = read(_catalog_dirs(catalogs))
     click.echo(json.dumps([classify(rule_input(i), catalog) for i in items], indent=2))
     if score:

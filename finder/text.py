@@ -17,12 +17,18 @@ _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n"})
 # Everything XML 1.0 refuses (its Char production), plus lone surrogates such as the
 # "surrogateescape" code points Python makes from undecodable bytes. Tab and LF stay.
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:
     """NFC, every line ending as LF, XML-illegal characters removed (tab and LF kept)."""
     if not value:
         return "" if value is None else value
+    if _SURROGATE.search(value):
+        # Pairs written as two escapes (JSON's "\ud83d\ude00") become the one character.
+        value = value.encode("utf-16-le", "surrogatepass").decode(
+            "utf-16-le", "surrogatepass"
+        )
     text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     text = _XML_ILLEGAL.sub("", text)
     return unicodedata.normalize("NFC", text)

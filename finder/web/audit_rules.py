@@ -11,7 +11,7 @@ from wtforms import SelectChoice
 
 from finder.audit.decisions import derived_decision, refresh_suggestions
 from finder.audit.matching import match_mechanisms
-from finder.audit.model import AuditRule
+from finder.audit.model import MAX_RULES, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.suggester import SOURCE_LEVELS, RuleInput
 from finder.audit.wizard import rule_status
@@ -27,7 +27,6 @@ from finder.web.forms.audits import (
     make_review_form,
 )
 
-MAX_RULES = 500
 ANSWER = {"yes": True, "no": False, "unsure": None}
 ANSWER_BACK = {True: "yes", False: "no", None: "unsure"}
 

@@ -22,7 +22,8 @@ from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from finder.audit.decisions import refresh_suggestions
-from finder.audit.model import AuditData, AuditDataError, AuditRule
+from finder.audit.exchange import MAX_BYTES, ImportProblems, load_audit
+from finder.audit.model import AuditData, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.templates import load_templates
 from finder.audit.wizard import STEPS, chart, progress
@@ -373,10 +374,9 @@ def import_audit(team_id: int):
         flash("Choose a .yaml or .json audit file.", "error")
         return redirect(url_for("audits.index", team_id=team.id))
     try:
-        raw = yaml.safe_load(form.file.data.read().decode("utf-8", errors="replace"))
-        data = AuditData.from_dict(raw)
-    except (yaml.YAMLError, AuditDataError) as exc:
-        flash(f"That file is not an audit export: {str(exc)[:300]}", "error")
+        data = load_audit(form.file.data.read(MAX_BYTES + 1))
+    except ImportProblems as exc:
+        flash(f"That file cannot be imported: {str(exc)[:600]}", "error")
         return redirect(url_for("audits.index", team_id=team.id))
     row = store.create_audit(db.session(), team.id, me(), data)
     current_app.logger.info(

@@ -273,4 +273,5 @@ def test_bad_import_is_refused_with_a_message(browser, audit):
         content_type="multipart/form-data",
         follow_redirects=True,
     )
-    assert b"not an audit export" in response.data
+    assert b"cannot be imported" in response.data
+    assert b"source_level" in response.data
