@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the audit fixture is imported from test_audits)
 """What people type and upload, through the pages: nothing answers 500, nothing is lost.
 
 Each test uses the input that showed the failure in issue 14.
@@ -5,6 +6,7 @@ Each test uses the input that showed the failure in issue 14.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -15,6 +17,7 @@ from docx import Document
 from sqlalchemy import text as sql
 
 from tests.audit.test_exchange import LAUGHS
+from tests.conftest import form_values
 from tests.web.test_audits import audit, soup, version  # noqa: F401  (fixture)
 
 CONTROL = "Rule\x0bwith soft break\x0c page\x00 nul\x08 bs\x1b esc"
@@ -30,7 +33,7 @@ def upload(browser, team, body: bytes, name="audit.yaml"):
     )
 
 
-def test_expanding_yaml_is_refused_and_stores_nothing(app, browser, audit):  # noqa: F811
+def test_expanding_yaml_is_refused_and_stores_nothing(app, browser, audit):
     team, _, _ = audit
     db_file = app.config["DATABASE_URL"].split("///", 1)[1]
     before = os.path.getsize(db_file)
@@ -56,14 +59,14 @@ def test_expanding_yaml_is_refused_and_stores_nothing(app, browser, audit):  # n
         ("[" * 50_000 + "]" * 50_000, "nested deeper than"),
     ],
 )
-def test_malformed_imports_answer_with_the_place_not_500(browser, audit, body, message):  # noqa: F811
+def test_malformed_imports_answer_with_the_place_not_500(browser, audit, body, message):
     team, _, _ = audit
     response = upload(browser, team, body.encode())
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
 
 
-def test_import_ignores_no_rule_cap(browser, audit):  # noqa: F811
+def test_import_ignores_no_rule_cap(browser, audit):
     team, _, _ = audit
     body = json.dumps(
         {"title": "Big", "rules": [{"text": f"r{i}"} for i in range(20_000)]}
@@ -86,7 +89,7 @@ def _generate(browser, base):
     ]["href"]
 
 
-def test_control_characters_typed_into_a_rule_still_download_as_word(browser, audit):  # noqa: F811
+def test_control_characters_typed_into_a_rule_still_download_as_word(browser, audit):
     _, _, base = audit
     browser.post(
         f"{base}/rules/add",
@@ -104,7 +107,7 @@ def test_control_characters_typed_into_a_rule_still_download_as_word(browser, au
         assert browser.client.get(link.replace(".docx", f".{fmt}")).status_code == 200
 
 
-def test_versions_stored_before_the_fix_still_download(app, browser, audit):  # noqa: F811
+def test_versions_stored_before_the_fix_still_download(app, browser, audit):
     _, _, base = audit
     link = _generate(browser, base)
     engine = app.extensions["finder.engine"]
@@ -125,7 +128,7 @@ def test_versions_stored_before_the_fix_still_download(app, browser, audit):  # 
     assert "one\ntwo" in texts  # CRLF: one break, not two
 
 
-def test_textarea_crlf_is_stored_as_lf(browser, audit):  # noqa: F811
+def test_textarea_crlf_is_stored_as_lf(browser, audit):
     team, audit_id, base = audit
     page = soup(browser.client.get(f"{base}/setup"))
     response = browser.post(
@@ -144,7 +147,7 @@ def test_textarea_crlf_is_stored_as_lf(browser, audit):  # noqa: F811
     assert exported["outcome"] == "\u00e9cole"
 
 
-def test_csv_export_guards_formulas_after_whitespace(browser, audit):  # noqa: F811
+def test_csv_export_guards_formulas_after_whitespace(browser, audit):
     _, _, base = audit
     for citation in (" =1+2", "\t=1+2", "  @SUM(A1)"):
         browser.post(
@@ -160,3 +163,105 @@ def test_csv_export_guards_formulas_after_whitespace(browser, audit):  # noqa: F
     assert "' =1+2" in body
     assert "'\t=1+2" in body
     assert "'  @SUM(A1)" in body
+
+
+def _import(browser, base, data: bytes, name: str):
+    return browser.post(
+        f"{base}/rules/import",
+        {
+            "file": (io.BytesIO(data), name),
+            "version": version(browser, f"{base}/rules"),
+        },
+        form_page=f"{base}/rules",
+        content_type="multipart/form-data",
+    )
+
+
+def _texts(browser, base):
+    return [
+        r["text"]
+        for r in json.loads(browser.client.get(f"{base}/export.json").data)["rules"]
+    ]
+
+
+def test_spreadsheet_import_previews_what_was_not_understood_before_saving(
+    browser, audit
+):
+    _, _, base = audit
+    before = _texts(browser, base)
+    data = "Rule;Where it comes from;Policy area\r\n“Start date”;State statute;Staffing\r\nBus times;rumour;lunch\r\n"
+    preview = _import(
+        browser, base, codecs.BOM_UTF16_LE + data.encode("utf-16-le"), "rules.csv"
+    )
+    assert preview.status_code == 200
+    page = soup(preview)
+    rows = page.select("table.import-preview tbody tr")
+    assert [r.find_all("td")[2].get_text() for r in rows] == [
+        "State statute",
+        "Unknown",
+    ]
+    assert "“rumour” is not a source we know" in rows[1].get_text()
+    assert _texts(browser, base) == before  # nothing saved yet
+    confirm = form_values(page)
+    response = browser.client.post(f"{base}/rules/import/confirm", data=confirm)
+    assert response.status_code == 302
+    assert _texts(browser, base) == [*before, "“Start date”", "Bus times"]
+    exported = json.loads(browser.client.get(f"{base}/export.json").data)["rules"]
+    assert (exported[-2]["source_level"], exported[-2]["policy_area"]) == (
+        "state_statute",
+        "staffing",
+    )
+
+
+def test_real_xlsx_and_broken_files_through_the_page(browser, audit):
+    from openpyxl import Workbook
+
+    _, _, base = audit
+    book = Workbook()
+    book.active.append(["The rule", "Citation"])
+    book.active.append(["Seat time", "§ 28.0214"])
+    out = io.BytesIO()
+    book.save(out)
+    preview = _import(browser, base, out.getvalue(), "rules.xlsx")
+    assert "Seat time" in preview.get_data(as_text=True)
+    refused = _import(browser, base, b"not a workbook", "rules.xlsx")
+    assert refused.status_code == 302
+    page = browser.client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "not an Excel workbook" in page
+    oversize = "text\r\nok\r\n" + "x" * 140_000 + "\r\n"
+    preview = _import(browser, base, oversize.encode(), "big.csv")
+    assert preview.status_code == 200
+    assert "Row 3: a cell is longer than 131,072 characters" in preview.get_data(
+        as_text=True
+    )
+
+
+def test_tampered_confirmation_is_checked_again(browser, audit):
+    _, _, base = audit
+    before = _texts(browser, base)
+    token = browser.token(f"{base}/rules")
+    for rows in ("[" * 50_000, '{"a": 1}', "[]"):
+        response = browser.client.post(
+            f"{base}/rules/import/confirm",
+            data={
+                "csrf_token": token,
+                "rows": rows,
+                "version": version(browser, f"{base}/rules"),
+            },
+        )
+        assert response.status_code == 302
+    assert _texts(browser, base) == before
+
+
+def test_paste_with_something_unclear_is_previewed(browser, audit):
+    _, _, base = audit
+    response = browser.post(
+        f"{base}/rules/paste",
+        {
+            "lines": "Rule\tSource\r\nStart date\tHearsay\r\n",
+            "version": version(browser, f"{base}/rules"),
+        },
+        form_page=f"{base}/rules",
+    )
+    assert response.status_code == 200
+    assert "“Hearsay” is not a source we know" in response.get_data(as_text=True)
