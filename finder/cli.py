@@ -250,7 +250,9 @@ def import_html(
         raise click.BadParameter(
             f"unknown jurisdiction {state!r}", param_hint="--state"
         )
-    html = Path(file).read_text(encoding="utf-8", errors="replace")
+    from finder.text import clean_text
+
+    html = clean_text(Path(file).read_text(encoding="utf-8", errors="replace"))
     draft = draft_entries(html, state.upper(), Path(file).name, page_url)
     text = "# Draft from finder import-html: every entry is unverified; finish and check it.\n"
 
@@ -394,7 +396,7 @@ def backup(path: str) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, exists=True))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore(path: str, yes: bool) -> None:
-    """Replace the embedded SQLite database with a backup (stop the app first)."""
+    """Replace the embedded SQLite database with a backup (refused while the app runs)."""
     from finder.store.backup import BackupError, restore_sqlite
 
     if not yes:
