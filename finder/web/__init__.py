@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, Request, current_app
+from flask import Flask, Request, current_app, url_for
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.jurisdictions import name as jurisdiction_name
@@ -44,6 +45,11 @@ class CleanRequest(Request):
             )
 
 
+def public_url(endpoint: str, **values) -> str:
+    """An absolute link to a page, from PUBLIC_URL (never from the request's Host header)."""
+    return current_app.config["PUBLIC_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
 def live_catalog() -> LiveCatalog:
     return current_app.extensions["finder.live"]
 
@@ -51,6 +57,13 @@ def live_catalog() -> LiveCatalog:
 def init_app(app: Flask) -> None:
     """Register everything the web layer adds to the app."""
     app.request_class = CleanRequest
+    proxies = app.config["PROXY_COUNT"]
+    if proxies:
+        # Trust X-Forwarded-For/-Proto/-Host from exactly this many proxies in front, so
+        # the per-address sign-in limit sees each person's address, not the proxy's.
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     csrf.init_app(app)
     from finder.web import db, login
 
