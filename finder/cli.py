@@ -337,9 +337,12 @@ def admin() -> None:
 def admin_create(email: str, name: str, password: str) -> None:
     """Create an administrator account."""
     from finder.store import accounts
+    from finder.text import clean_text
 
     try:
-        user = accounts.create_user(_session(), email, name, password, is_admin=True)
+        user = accounts.create_user(
+            _session(), clean_text(email), clean_text(name), password, is_admin=True
+        )
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Administrator {user.email} created.")
