@@ -50,8 +50,8 @@ SETTINGS = (
         "PUBLIC_URL",
         "FINDER_PUBLIC_URL",
         "address of the site (https://finder.example.org), for every absolute link: the "
-        "Atom feed, invitation and reset links; required in production; "
-        "http://127.0.0.1:5000 in development",
+        "Atom feed, invitation and reset links; required in production (in development "
+        "the address the browser used)",
     ),
     Setting(
         "PROXY_COUNT",
@@ -137,14 +137,12 @@ def finalize(cfg: dict, instance_path: str) -> None:
                 "print(secrets.token_hex(32))') and start again."
             )
         cfg["SECRET_KEY"] = _development_secret(Path(instance_path))
-    if not cfg.get("PUBLIC_URL"):
-        if production:
-            raise ConfigError(
-                "FINDER_PUBLIC_URL is not set. In production links in the Atom feed and "
-                "in invitations are built from it, never from the request's Host "
-                "header: export FINDER_PUBLIC_URL=https://finder.example.org"
-            )
-        cfg["PUBLIC_URL"] = "http://127.0.0.1:5000"
+    if not cfg.get("PUBLIC_URL") and production:
+        raise ConfigError(
+            "FINDER_PUBLIC_URL is not set. In production links in the Atom feed and "
+            "in invitations are built from it, never from the request's Host "
+            "header: export FINDER_PUBLIC_URL=https://finder.example.org"
+        )
     cfg["SESSION_COOKIE_SECURE"] = production
     cfg["REMEMBER_COOKIE_SECURE"] = production
     dirs = [str(Path(d)) for d in cfg.get("CATALOG_DIRS") or []]

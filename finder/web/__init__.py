@@ -46,8 +46,15 @@ class CleanRequest(Request):
 
 
 def public_url(endpoint: str, **values) -> str:
-    """An absolute link to a page, from PUBLIC_URL (never from the request's Host header)."""
-    return current_app.config["PUBLIC_URL"].rstrip("/") + url_for(endpoint, **values)
+    """An absolute link to a page, from PUBLIC_URL rather than the request's Host header.
+
+    Production refuses to start without PUBLIC_URL; in development, where it may be
+    unset, the link uses the address the browser used.
+    """
+    base = current_app.config["PUBLIC_URL"]
+    if not base:
+        return url_for(endpoint, _external=True, **values)
+    return base.rstrip("/") + url_for(endpoint, **values)
 
 
 def live_catalog() -> LiveCatalog:
