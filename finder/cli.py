@@ -276,7 +276,9 @@ def import_html(
         raise click.BadParameter(
             f"unknown jurisdiction {state!r}", param_hint="--state"
         )
-    html = Path(file).read_text(encoding="utf-8", errors="replace")
+    from finder.text import clean_text
+
+    html = clean_text(Path(file).read_text(encoding="utf-8", errors="replace"))
     draft = draft_entries(html, state.upper(), Path(file).name, page_url)
     text = "# Draft from finder import-html: every entry is unverified; finish and check it.\n"
 
@@ -361,9 +363,12 @@ def admin() -> None:
 def admin_create(email: str, name: str, password: str) -> None:
     """Create an administrator account."""
     from finder.store import accounts
+    from finder.text import clean_text
 
     try:
-        user = accounts.create_user(_session(), email, name, password, is_admin=True)
+        user = accounts.create_user(
+            _session(), clean_text(email), clean_text(name), password, is_admin=True
+        )
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Administrator {user.email} created.")
@@ -420,7 +425,7 @@ def backup(path: str) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, exists=True))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore(path: str, yes: bool) -> None:
-    """Replace the embedded SQLite database with a backup (stop the app first)."""
+    """Replace the embedded SQLite database with a backup (refused while the app runs)."""
     from finder.store.backup import BackupError, restore_sqlite
 
     if not yes:
@@ -525,7 +530,7 @@ def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) 
 
 
 @main.command("classify")
-@click.argument("source", default="-", type=click.File("r"))
+@click.argument("source", default="-", type=click.File("rb"))
 @click.option(
     "--score",
     is_flag=True,
@@ -534,23 +539,17 @@ def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) 
 @catalog_option
 def classify_command(source, score: bool, catalogs: tuple[str, ...]) -> None:
     """Suggest a decision for each rule in a YAML or JSON list (FILE or - for stdin)."""
-    import yaml
-
     from finder.audit.agreement import measure, rule_input
+    from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
     from finder.audit.suggester import classify
     from finder.catalog import read
 
     try:
-        data = yaml.safe_load(source.read())
-    except yaml.YAMLError as exc:
-        raise click.ClickException(f"cannot read the rules: {exc}") from exc
-    items = data.get("rules") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not all(
-        isinstance(i, dict) and i.get("text") for i in items
-    ):
+        items = load_rule_list(source.read(MAX_BYTES + 1))
+    except ImportProblems as exc:
         raise click.ClickException(
-            "expected a list of rules, each with at least `text`"
-        )
+            "cannot read the rules: " + "\n  ".join(exc.problems)
+        ) from exc
     catalog = read(_catalog_dirs(catalogs))
     click.echo(json.dumps([classify(rule_input(i), catalog) for i in items], indent=2))
     if score:

@@ -49,7 +49,16 @@ SETTINGS = (
     Setting(
         "PUBLIC_URL",
         "FINDER_PUBLIC_URL",
-        "address of the site, for links made by the CLI",
+        "address of the site (https://finder.example.org), for every absolute link: the "
+        "Atom feed, invitation and reset links; required in production (in development "
+        "the address the browser used)",
+    ),
+    Setting(
+        "PROXY_COUNT",
+        "FINDER_PROXY_COUNT",
+        "how many reverse proxies stand in front of the app (0: none); their "
+        "X-Forwarded-For/-Proto/-Host headers are trusted, no others",
+        int,
     ),
     Setting(
         "SMTP_HOST",
@@ -83,6 +92,7 @@ def defaults(instance_path: str) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PUBLIC_URL": "",
+        "PROXY_COUNT": 0,
         "SMTP_HOST": "",
         "SMTP_FROM": "",
     }
@@ -127,6 +137,12 @@ def finalize(cfg: dict, instance_path: str) -> None:
                 "print(secrets.token_hex(32))') and start again."
             )
         cfg["SECRET_KEY"] = _development_secret(Path(instance_path))
+    if not cfg.get("PUBLIC_URL") and production:
+        raise ConfigError(
+            "FINDER_PUBLIC_URL is not set. In production links in the Atom feed and "
+            "in invitations are built from it, never from the request's Host "
+            "header: export FINDER_PUBLIC_URL=https://finder.example.org"
+        )
     cfg["SESSION_COOKIE_SECURE"] = production
     cfg["REMEMBER_COOKIE_SECURE"] = production
     dirs = [str(Path(d)) for d in cfg.get("CATALOG_DIRS") or []]

@@ -190,7 +190,10 @@ def form_values(page) -> dict:
             if field.has_attr("checked"):
                 values.setdefault(name, []).append(field.get("value", "y"))
         elif field.name == "textarea":
-            values.setdefault(name, []).append(field.get_text())
+            # Browsers drop the one newline that may follow <textarea> (WTForms writes it).
+            text = field.get_text()
+            text = text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
+            values.setdefault(name, []).append(text)
         else:
             values.setdefault(name, []).append(field.get("value", ""))
     return values

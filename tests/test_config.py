@@ -38,6 +38,7 @@ def test_production_with_secret_uses_secure_cookies(tmp_path, database_url):
         {
             "FINDER_ENV": "production",
             "SECRET_KEY": "s" * 40,
+            "PUBLIC_URL": "https://finder.example.org",
             "INDEX_DIR": str(tmp_path),
             "DATABASE_URL": database_url,
         }

@@ -10,6 +10,7 @@ from finder.audit.suggester import SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 
 FORMAT = 1
+MAX_RULES = 500  # rules in one audit: every audit page stays quick
 
 
 class AuditDataError(ValueError):

@@ -12,6 +12,7 @@ from docx.shared import Pt, RGBColor
 
 from finder.documents.outline import SECTIONS, Outline
 from finder.documents.render import AREA_LABELS
+from finder.text import clean_deep
 
 BLANK_COLOR = RGBColor(0x8A, 0x1C, 0x1C)
 
@@ -97,6 +98,12 @@ def _table(doc, headers: list[str], rows: list[list[tuple[str, str]]]) -> None:
 
 
 def render_docx(outline: Outline) -> bytes:
+    """The outline as .docx bytes; python-docx turns each newline into a line break.
+
+    The outline is cleaned first: Word's XML refuses control characters, and versions
+    stored before input was cleaned may hold them.
+    """
+    outline = clean_deep(outline)
     doc = Document()
     props = doc.core_properties
     props.title = outline.title

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -34,6 +34,9 @@ FAILURES_PER_EMAIL = 5
 FAILURES_PER_ADDRESS = 20
 WINDOW = dt.timedelta(minutes=15)
 RESET_LIFETIME = dt.timedelta(hours=24)
+SIGNUPS_PER_ADDRESS = 10  # new accounts from one address per SIGNUP_WINDOW
+SIGNUP_WINDOW = dt.timedelta(hours=1)
+SIGNUP_MARK = "#signup"  # a SignInAttempt row that records an account creation
 
 
 class AccountError(ValueError):
@@ -41,14 +44,12 @@ class AccountError(ValueError):
 
 
 class RateLimited(AccountError):
-    """Too many failed sign-ins; try again after ``retry_after`` seconds."""
+    """Too many attempts; try again after ``retry_after`` seconds."""
 
-    def __init__(self, retry_after: int):
+    def __init__(self, retry_after: int, what: str = "failed sign-in attempts"):
         self.retry_after = retry_after
         minutes = max(1, round(retry_after / 60))
-        super().__init__(
-            f"Too many failed sign-in attempts. Try again in {minutes} minute(s)."
-        )
+        super().__init__(f"Too many {what}. Try again in {minutes} minute(s).")
 
 
 def normalize_email(email: str) -> str:
@@ -90,6 +91,24 @@ def find_user(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
+def check_signup_rate(
+    session: Session, address: str, now: dt.datetime | None = None
+) -> None:
+    """Raise RateLimited when one address has created too many accounts recently."""
+    now = now or utcnow()
+    since = now - SIGNUP_WINDOW
+    count, oldest = session.execute(
+        select(func.count(), func.min(SignInAttempt.at)).where(
+            SignInAttempt.email == SIGNUP_MARK,
+            SignInAttempt.address == address[:64],
+            SignInAttempt.at >= since,
+        )
+    ).one()
+    if count >= SIGNUPS_PER_ADDRESS:
+        retry = int(((oldest or now) + SIGNUP_WINDOW - now).total_seconds()) + 1
+        raise RateLimited(max(retry, 1), "new accounts from your network")
+
+
 def create_user(
     session: Session,
     email: str,
@@ -97,8 +116,15 @@ def create_user(
     password: str,
     district: str = "",
     is_admin: bool = False,
+    address: str | None = None,
 ) -> User:
-    """A new account; raises AccountError for a taken email or a weak password."""
+    """A new account; raises AccountError for a taken email or a weak password.
+
+    With ``address`` (a sign-up from the web), accounts per address are rate-limited
+    and the sign-up is recorded with the sign-in attempts.
+    """
+    if address is not None:
+        check_signup_rate(session, address)
     email = normalize_email(email)
     if not email or "@" not in email:
         raise AccountError("Enter a valid email address.")
@@ -119,6 +145,10 @@ def create_user(
         is_admin=is_admin,
     )
     session.add(user)
+    if address is not None:
+        session.add(
+            SignInAttempt(email=SIGNUP_MARK, address=address[:64], succeeded=True)
+        )
     session.commit()
     return user
 
@@ -158,10 +188,9 @@ def authenticate(
     """The user for these credentials, or None; every attempt is recorded and rate-limited."""
     check_rate(session, email, address)
     user = find_user(session, email)
-    ok = bool(user and check_password_hash(user.password_hash, password))
-    if user is None:
-        # Spend the same time as a real check so timing does not reveal accounts.
-        check_password_hash(hash_password("timing-equalizer"), password)
+    # Exactly one hash check either way, so timing does not reveal who has an account.
+    stored = user.password_hash if user else _equalizer_hash()
+    ok = check_password_hash(stored, password) and user is not None
     session.add(
         SignInAttempt(
             email=normalize_email(email)[:254], address=address[:64], succeeded=ok
@@ -169,6 +198,35 @@ def authenticate(
     )
     session.commit()
     return user if ok else None
+
+
+_EQUALIZER: list[str] = []
+
+
+def _equalizer_hash() -> str:
+    """A hash made once with the same method as real ones, checked for unknown emails."""
+    if not _EQUALIZER:
+        _EQUALIZER.append(hash_password(secrets.token_urlsafe(16)))
+    return _EQUALIZER[0]
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """Sign the user out everywhere: every saved session cookie stops working."""
+    session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(session_version=User.session_version + 1)
+    )
+    session.commit()
+
+
+def _retire_resets(session: Session, user_id: int) -> None:
+    """Every unused reset link of a user stops working (a newer one, or a new password)."""
+    session.execute(
+        update(PasswordReset)
+        .where(PasswordReset.user_id == user_id, PasswordReset.used_at.is_(None))
+        .values(used_at=utcnow())
+    )
 
 
 def update_profile(
@@ -196,14 +254,19 @@ def change_password(session: Session, user: User, new_password: str) -> None:
         raise AccountError(" ".join(problems))
     user.password_hash = hash_password(new_password)
     user.session_version += 1
+    _retire_resets(session, user.id)
     session.commit()
 
 
 def issue_reset(
     session: Session, user: User, lifetime: dt.timedelta = RESET_LIFETIME
 ) -> str:
-    """A one-time password-reset token (only its hash is stored)."""
+    """A one-time password-reset token (only its hash is stored).
+
+    Issuing one retires every earlier unused link of the user.
+    """
     token = secrets.token_urlsafe(32)
+    _retire_resets(session, user.id)
     session.add(
         PasswordReset(
             user_id=user.id,
@@ -226,13 +289,28 @@ def reset_for(session: Session, token: str) -> PasswordReset | None:
 
 
 def reset_password(session: Session, token: str, new_password: str) -> User:
+    """Use a reset link once: claimed by a conditional UPDATE, so two tabs cannot both."""
+    invalid = AccountError(
+        "This reset link has expired or was already used. Ask an administrator for a new one."
+    )
     reset = reset_for(session, token)
     if reset is None:
-        raise AccountError(
-            "This reset link has expired or was already used. Ask an administrator for a new one."
-        )
+        raise invalid
     user = session.get(User, reset.user_id)
-    change_password(session, user, new_password)
-    reset.used_at = utcnow()
-    session.commit()
+    problems = password_problems(new_password, user.email, user.name)
+    if problems:
+        raise AccountError(" ".join(problems))
+    claimed = session.execute(
+        update(PasswordReset)
+        .where(
+            PasswordReset.id == reset.id,
+            PasswordReset.used_at.is_(None),
+            PasswordReset.expires_at >= utcnow(),
+        )
+        .values(used_at=utcnow())
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        raise invalid
+    change_password(session, user, new_password)  # commits, with the claim
     return user

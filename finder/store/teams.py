@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from finder.catalog.jurisdictions import CODES
@@ -21,6 +21,8 @@ from finder.store.models import (
 )
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
+INVITATIONS_PER_HOUR = 30  # per person: enough for a district team, not for spam
+INVITATION_WINDOW = dt.timedelta(hours=1)
 PROFILE_FIELDS = ("district_name", "state", "size", "demographics", "vision")
 
 
@@ -116,6 +118,17 @@ def create_invitation(
     """An expiring invitation link token (only its hash is stored)."""
     if role not in ROLES:
         raise TeamError(f"Role must be one of: {', '.join(ROLES)}.")
+    since = utcnow() - INVITATION_WINDOW
+    recent = session.scalar(
+        select(func.count())
+        .select_from(Invitation)
+        .where(Invitation.created_by == by.id, Invitation.created_at >= since)
+    )
+    if recent >= INVITATIONS_PER_HOUR:
+        raise TeamError(
+            f"You created {recent} invitations in the last hour, the most allowed. "
+            "Try again later."
+        )
     token = secrets.token_urlsafe(24)
     session.add(
         Invitation(
@@ -163,11 +176,33 @@ def invitation_for(session: Session, token: str) -> Invitation | None:
 
 
 def accept_invitation(session: Session, token: str, user: User) -> Team:
+    """Join a team with an invitation, once: the database decides who used it first.
+
+    The invitation is claimed with a conditional UPDATE (still unaccepted, not revoked,
+    not expired) in the same transaction as the membership; a second person arriving at
+    the same moment finds no row to claim and is refused.
+    """
+    used = TeamError(
+        "This invitation has expired or was already used. Ask the team owner for a new link."
+    )
     invitation = invitation_for(session, token)
     if invitation is None:
-        raise TeamError(
-            "This invitation has expired or was already used. Ask the team owner for a new link."
+        raise used
+    now = utcnow()
+    claimed = session.execute(
+        update(Invitation)
+        .where(
+            Invitation.id == invitation.id,
+            Invitation.accepted_at.is_(None),
+            Invitation.revoked.is_(False),
+            Invitation.expires_at >= now,
         )
+        .values(accepted_at=now, accepted_by=user.id)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        raise used
     exists = session.scalar(
         select(Membership).where(
             Membership.user_id == user.id, Membership.team_id == invitation.team_id
@@ -186,7 +221,6 @@ def accept_invitation(session: Session, token: str, user: User) -> Team:
             "member.joined",
             f"{user.email} as {invitation.role}",
         )
-    invitation.accepted_at, invitation.accepted_by = utcnow(), user.id
     user.current_team_id = invitation.team_id
     session.commit()
     return invitation.team

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, current_app
+from flask import Flask, Request, current_app, url_for
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.hosts import PUBLISHERS
@@ -13,6 +15,7 @@ from finder.catalog.jurisdictions import name as jurisdiction_name
 from finder.law import find_citations, link_for
 from finder.law.scope import scope_of
 from finder.live import LiveCatalog
+from finder.text import clean_text
 
 csrf = CSRFProtect()
 
@@ -22,12 +25,55 @@ CSP = (
 )
 
 
+# Typed secrets are compared as typed: cleaning them could lock a person out.
+RAW_FIELDS = frozenset({"password", "confirm", "csrf_token"})
+
+
+class CleanRequest(Request):
+    """A request whose form values have passed :func:`finder.text.clean_text`.
+
+    This is the one boundary for typed text: every WTForms field and every direct read
+    of ``request.form`` sees cleaned values, whatever the form.
+    """
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        form = self.__dict__.get("form")
+        if form:
+            self.__dict__["form"] = ImmutableMultiDict(
+                [
+                    (key, value if key in RAW_FIELDS else clean_text(value))
+                    for key, value in form.items(multi=True)
+                ]
+            )
+
+
+def public_url(endpoint: str, **values) -> str:
+    """An absolute link to a page, from PUBLIC_URL rather than the request's Host header.
+
+    Production refuses to start without PUBLIC_URL; in development, where it may be
+    unset, the link uses the address the browser used.
+    """
+    base = current_app.config["PUBLIC_URL"]
+    if not base:
+        return url_for(endpoint, _external=True, **values)
+    return base.rstrip("/") + url_for(endpoint, **values)
+
+
 def live_catalog() -> LiveCatalog:
     return current_app.extensions["finder.live"]
 
 
 def init_app(app: Flask) -> None:
     """Register everything the web layer adds to the app."""
+    app.request_class = CleanRequest
+    proxies = app.config["PROXY_COUNT"]
+    if proxies:
+        # Trust X-Forwarded-For/-Proto/-Host from exactly this many proxies in front, so
+        # the per-address sign-in limit sees each person's address, not the proxy's.
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
     csrf.init_app(app)
     from finder.web import db, login
 

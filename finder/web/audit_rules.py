@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 from wtforms import SelectChoice
 
 from finder.audit.decisions import derived_decision, refresh_suggestions
 from finder.audit.matching import match_mechanisms
-from finder.audit.model import AuditRule
+from finder.audit.model import MAX_RULES, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
+from finder.audit.rule_import import MAX_BYTES as MAX_TABLE_BYTES
+from finder.audit.rule_import import (
+    parse_pasted_rules,
+    read_rule_table,
+    rows_from_json,
+    rows_to_json,
+)
 from finder.audit.suggester import SOURCE_LEVELS, RuleInput
 from finder.audit.wizard import rule_status
-from finder.catalog import POLICY_AREAS
 from finder.web import live_catalog
 from finder.web.audits import bp, context, load, save, version_of
 from finder.web.forms.audits import (
     AddRuleForm,
     CommentForm,
+    ConfirmRulesForm,
     ConfirmVersionForm,
     CsvForm,
     PasteForm,
     make_review_form,
 )
 
-MAX_RULES = 500
+IMPORT_KINDS = ("pasted", "imported from a file")
 ANSWER = {"yes": True, "no": False, "unsure": None}
 ANSWER_BACK = {True: "yes", False: "no", None: "unsure"}
 
@@ -94,61 +98,67 @@ def add_rule(team_id: int, audit_id: int):
 @bp.post("/<int:audit_id>/rules/paste")
 @login_required
 def paste_rules(team_id: int, audit_id: int):
-    team, _, row, data = load(team_id, audit_id, "edit")
+    team, membership, row, data = load(team_id, audit_id, "edit")
     form = PasteForm()
     if not form.validate_on_submit():
         flash("Paste at least one rule, one per line.", "error")
         return redirect(_rules_url(team, row))
-    lines = [line.strip(" \t-•*") for line in form.lines.data.splitlines()]
-    new_rules = [AuditRule(line[:2000]) for line in lines if line]
-    return _append(team, row, data, new_rules, version_of(form), "pasted")
+    found = parse_pasted_rules(form.lines.data)
+    if found.needs_review:
+        return _preview(team, membership, row, data, found, "pasted")
+    return _append(team, row, data, _rules(found.rows), version_of(form), "pasted")
 
 
 @bp.post("/<int:audit_id>/rules/import")
 @login_required
 def import_csv(team_id: int, audit_id: int):
-    team, _, row, data = load(team_id, audit_id, "edit")
+    team, membership, row, data = load(team_id, audit_id, "edit")
     form = CsvForm()
     if not form.validate_on_submit():
-        flash("Choose a .csv file with a header row.", "error")
+        flash("Choose a .csv, .txt or .xlsx file with a header row.", "error")
         return redirect(_rules_url(team, row))
-    text = form.file.data.read(2_000_000).decode("utf-8-sig", errors="replace")
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in [
-        f.strip().lower() for f in reader.fieldnames
-    ]:
-        flash("The CSV needs a header row with at least a “text” column.", "error")
+    upload = form.file.data
+    found = read_rule_table(upload.read(MAX_TABLE_BYTES + 1), upload.filename or "")
+    if found.problems and not found.rows:
+        for problem in found.problems:
+            flash(problem, "error")
         return redirect(_rules_url(team, row))
-    new_rules, skipped = [], 0
-    for record in reader:
-        record = {
-            (k or "").strip().lower(): (v or "").strip() for k, v in record.items() if k
-        }
-        if not record.get("text"):
-            skipped += 1
-            continue
-        level = (
-            record.get("source_level")
-            if record.get("source_level") in SOURCE_LEVELS
-            else "unknown"
-        )
-        area = (
-            record.get("policy_area")
-            if record.get("policy_area") in POLICY_AREAS
-            else "other"
-        )
-        new_rules.append(
-            AuditRule(
-                record["text"][:2000],
-                level,
-                record.get("citation", "")[:300],
-                area,
-                record.get("raised_by", "")[:200],
-            )
-        )
-    if skipped:
-        flash(f"{skipped} row(s) without text were skipped.", "info")
-    return _append(team, row, data, new_rules, version_of(form), "imported from CSV")
+    return _preview(team, membership, row, data, found, "imported from a file")
+
+
+def _preview(team, membership, row, data, found, what: str):
+    """Show what was read, and what was not understood, before anything is saved."""
+    confirm = ConfirmRulesForm(
+        data={"version": row.version, "rows": rows_to_json(found.rows), "what": what}
+    )
+    return render_template(
+        "audits/rules_import.html",
+        found=found,
+        confirm=confirm,
+        what=what,
+        levels=SOURCE_LEVELS,
+        **context(team, membership, row, data, "rules"),
+    )
+
+
+@bp.post("/<int:audit_id>/rules/import/confirm")
+@login_required
+def confirm_import(team_id: int, audit_id: int):
+    team, _, row, data = load(team_id, audit_id, "edit")
+    form = ConfirmRulesForm()
+    rows = rows_from_json(form.rows.data) if form.validate_on_submit() else []
+    if not rows:
+        flash("Nothing to add: import the file again.", "error")
+        return redirect(_rules_url(team, row))
+    what = form.what.data if form.what.data in IMPORT_KINDS else "imported"
+    return _append(team, row, data, _rules(rows), version_of(form), what)
+
+
+def _rules(rows) -> list[AuditRule]:
+    return [
+        AuditRule(r.text, r.source_level, r.citation, r.policy_area, r.raised_by)
+        for r in rows
+    ]
 
 
 @bp.post("/<int:audit_id>/rules/<uid>/move")

@@ -22,7 +22,8 @@ from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from finder.audit.decisions import refresh_suggestions
-from finder.audit.model import AuditData, AuditDataError, AuditRule
+from finder.audit.exchange import MAX_BYTES, ImportProblems, load_audit
+from finder.audit.model import AuditData, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.templates import load_templates
 from finder.audit.wizard import STEPS, chart, progress
@@ -30,6 +31,7 @@ from finder.catalog import POLICY_AREAS
 from finder.store import audits as store
 from finder.store.access import can
 from finder.web import db, live_catalog
+from finder.web.downloads import attachment
 from finder.web.forms.accounts import ConfirmForm
 from finder.web.forms.audits import (
     CommentForm,
@@ -348,15 +350,19 @@ def export(team_id: int, audit_id: int, fmt: str):
     return Response(
         body,
         mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{_filename(row, fmt)}"'
-        },
+        headers=attachment(_filename(row, fmt)),
     )
 
 
 def _csv_safe(value: str) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """Keep spreadsheet programs from running a cell as a formula.
+
+    Spreadsheets skip leading spaces, tabs and line breaks before ``=`` (``" =1+2"``
+    is a formula), and a cell that starts with a tab or CR is suspect in itself.
+    """
+    if value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r"):
+        return "'" + value
+    return value
 
 
 @bp.post("/import")
@@ -368,10 +374,9 @@ def import_audit(team_id: int):
         flash("Choose a .yaml or .json audit file.", "error")
         return redirect(url_for("audits.index", team_id=team.id))
     try:
-        raw = yaml.safe_load(form.file.data.read().decode("utf-8", errors="replace"))
-        data = AuditData.from_dict(raw)
-    except (yaml.YAMLError, AuditDataError) as exc:
-        flash(f"That file is not an audit export: {str(exc)[:300]}", "error")
+        data = load_audit(form.file.data.read(MAX_BYTES + 1))
+    except ImportProblems as exc:
+        flash(f"That file cannot be imported: {str(exc)[:600]}", "error")
         return redirect(url_for("audits.index", team_id=team.id))
     row = store.create_audit(db.session(), team.id, me(), data)
     current_app.logger.info(

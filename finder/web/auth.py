@@ -44,6 +44,14 @@ def signup():
                 form.name.data,
                 form.password.data,
                 form.district.data or "",
+                address=request.remote_addr or "unknown",
+            )
+        except accounts.RateLimited as exc:
+            form.email.errors.append(str(exc))
+            return (
+                render_template("auth/signup.html", form=form),
+                429,
+                {"Retry-After": str(exc.retry_after)},
             )
         except accounts.AccountError as exc:
             field = form.email if "email" in str(exc).lower() else form.password
@@ -92,6 +100,9 @@ def signin():
 
 @bp.post("/signout")
 def signout():
+    if current_user.is_authenticated:
+        # Server-side: a copy of this session's cookie no longer signs anyone in.
+        accounts.end_sessions(db.session(), current_user.user)
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("catalog.home"))

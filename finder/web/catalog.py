@@ -8,7 +8,7 @@ from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.compare import BINS, tiles
 from finder.catalog.feed import atom_feed, recent_changes
 from finder.catalog.jurisdictions import NAMES, is_code, sort_key
-from finder.web import live_catalog
+from finder.web import live_catalog, public_url
 from finder.web.compare import filters
 from finder.web.forms.search import SearchForm
 
@@ -98,9 +98,9 @@ def changes_feed():
     catalog = live_catalog().catalog
     body = atom_feed(
         recent_changes(catalog),
-        feed_url=url_for("catalog.changes_feed", _external=True),
-        site_url=url_for("catalog.changes", _external=True),
-        entry_url=lambda i: url_for("catalog.entry", entry_id=i, _external=True),
+        feed_url=public_url("catalog.changes_feed"),
+        site_url=public_url("catalog.changes"),
+        entry_url=lambda i: public_url("catalog.entry", entry_id=i),
     )
     return Response(body, mimetype="application/atom+xml")
 

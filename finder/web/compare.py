@@ -11,6 +11,7 @@ from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.compare import matrix, side_by_side
 from finder.catalog.jurisdictions import CODES, NAMES, sort_key
 from finder.web import live_catalog
+from finder.web.downloads import attachment
 
 bp = Blueprint("compare", __name__)
 MAX_STATES = 3
@@ -54,9 +55,7 @@ def download():
     return Response(
         out.getvalue(),
         mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="flexibilities-by-{by}.csv"'
-        },
+        headers=attachment(f"flexibilities-by-{by}.csv"),
     )
 
 

@@ -22,6 +22,7 @@ from finder.documents.render_docx import render_docx
 from finder.store import documents as store
 from finder.web import CSP, db, live_catalog
 from finder.web.audits import context, load, save, templates, version_of
+from finder.web.downloads import attachment
 from finder.web.forms.audits import DocumentForm, EvaluationForm
 from finder.web.teams import me
 
@@ -194,5 +195,5 @@ def download(team_id: int, audit_id: int, version_id: int, fmt: str):
     return Response(
         body,
         mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers=attachment(filename),
     )

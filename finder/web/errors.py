@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from flask import jsonify, render_template, request
-from flask_wtf.csrf import CSRFError
+from flask import current_app, flash, jsonify, make_response, render_template, request
+from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+EXPIRED = (
+    "This form was open too long (or its security token was missing), so nothing was "
+    "saved yet. Everything you typed is still here with a fresh token: check it and "
+    "submit again."
+)
+# Posted fields that are not typed by the person: carried along, not shown.
+CARRIED = frozenset({"version", "rule_uid", "direction", "next_rule", "next", "status"})
 
 
 def _wants_json() -> bool:
@@ -27,9 +35,46 @@ def _render(status: int, title: str, message: str):
     return page, status
 
 
+def _refill():
+    """An expired or missing CSRF token: the same form again, as typed, with a new token.
+
+    A page that shows its form at the same address (set-up, rule review, evaluation,
+    profile, …) is run again: its own form validation fails on the same token, so it
+    saves nothing and re-renders every typed value, plus a fresh token. Other forms get
+    a page that carries every posted value back, editable, to the same address.
+    """
+    flash(EXPIRED, "error")
+    rule = request.url_rule
+    if rule is not None and "GET" in (rule.methods or ()):
+        try:
+            view = current_app.view_functions[request.endpoint]
+            response = make_response(view(**(request.view_args or {})))
+        except HTTPException:
+            response = None
+        if response is not None and response.status_code in (200, 400):
+            response.status_code = 400
+            return response
+    fields = [
+        (key, value)
+        for key, value in request.form.items(multi=True)
+        if key != "csrf_token"
+    ]
+    page = render_template(
+        "errors/expired_form.html",
+        action=request.path,
+        typed=[(k, v) for k, v in fields if k not in CARRIED],
+        carried=[(k, v) for k, v in fields if k in CARRIED],
+        files=list(request.files),
+        token=generate_csrf(),
+    )
+    return page, 400
+
+
 def init_app(app) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
+        if request.method == "POST" and not _wants_json():
+            return _refill()
         return _render(
             400,
             "Form expired",

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from finder.store import teams
 from finder.store.access import Forbidden, NotFound, authorize, can
-from finder.web import db
+from finder.web import db, public_url
 from finder.web.forms.accounts import ConfirmForm
 from finder.web.forms.teams import DistrictProfileForm, InviteForm, RoleForm, TeamForm
 
@@ -121,10 +121,14 @@ def invite(team_id: int):
             "error",
         )
         return redirect(url_for("teams.show", team_id=team.id))
-    token = teams.create_invitation(
-        db.session(), team, me(), form.role.data, form.email.data or ""
-    )
-    link = url_for("teams.invitation", token=token, _external=True)
+    try:
+        token = teams.create_invitation(
+            db.session(), team, me(), form.role.data, form.email.data or ""
+        )
+    except teams.TeamError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("teams.show", team_id=team.id))
+    link = public_url("teams.invitation", token=token)
     session = db.session()
     return render_template(
         "teams/show.html",

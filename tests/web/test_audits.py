@@ -93,12 +93,14 @@ def test_add_paste_csv_move_delete(browser, audit):
         ),
         "rules.csv",
     )
-    browser.post(
+    preview = browser.post(
         f"{base}/rules/import",
         {"file": csv_file, "version": version(browser, f"{base}/rules")},
         form_page=f"{base}/rules",
         content_type="multipart/form-data",
     )
+    confirm = form_values(soup(preview))  # nothing saved until the preview is confirmed
+    browser.client.post(f"{base}/rules/import/confirm", data=confirm)
     uids, texts = rule_uids(browser, base)
     assert texts[-4:] == [
         "Board policy on bell times",
@@ -273,4 +275,5 @@ def test_bad_import_is_refused_with_a_message(browser, audit):
         content_type="multipart/form-data",
         follow_redirects=True,
     )
-    assert b"not an audit export" in response.data
+    assert b"cannot be imported" in response.data
+    assert b"source_level" in response.data

@@ -87,10 +87,24 @@ class PasteForm(VersionedForm):
 
 class CsvForm(VersionedForm):
     file = FileField(
-        "CSV file",
-        validators=[FileRequired(), FileAllowed(["csv"], "Choose a .csv file.")],
-        description="Columns: text, source_level, citation, policy_area, raised_by (a header row is required).",
+        "Spreadsheet (CSV or Excel)",
+        validators=[
+            FileRequired(),
+            FileAllowed(
+                ["csv", "txt", "tsv", "xlsx"], "Choose a .csv, .txt or .xlsx file."
+            ),
+        ],
+        description="A header row naming the columns: the rule (required), where it "
+        "comes from, citation, policy area, raised by. You see what was read before "
+        "anything is added.",
     )
+
+
+class ConfirmRulesForm(VersionedForm):
+    """Adds the rules shown in the import preview."""
+
+    rows = HiddenField(validators=[DataRequired(), Length(max=1_900_000)])
+    what = HiddenField()
 
 
 class ImportForm(FlaskForm):

@@ -1,0 +1,265 @@
+"""Audit and rule files people upload (YAML or JSON): bounded, checked, never trusted.
+
+One loader for every door: the web import, ``finder classify`` and ``finder match``.
+
+* Size: at most :data:`MAX_BYTES`; at most :data:`MAX_NODES` YAML nodes and
+  :data:`MAX_DEPTH` levels of nesting, counted from the parser's flat event stream
+  before anything is built, so a hostile file costs no more than its bytes.
+* Anchors and aliases (``&a`` / ``*a``) are refused: they let a few hundred bytes
+  expand into gigabytes, and exports never use them.
+* Every wrong type is reported with its place (``rules[3].answers: expected a
+  mapping``), all of them at once, as one :class:`ImportProblems`.
+* Numbers and dates where text is expected become text (``citation: 25.081``).
+* Every string passes :func:`finder.text.clean_text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from finder.audit.model import MAX_RULES, AuditData, AuditDataError
+from finder.text import clean_deep, clean_text
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 300_000
+MAX_DEPTH = 12
+MAX_METRICS = 60
+
+
+class ImportProblems(AuditDataError):
+    """An uploaded file cannot be used; ``problems`` lists every reason with its place."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        shown = problems[:20]
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        super().__init__("; ".join(shown) + more)
+
+
+def _decode(data: bytes | str) -> str:
+    if isinstance(data, str):
+        return data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _guard(text: str, max_nodes: int, max_depth: int) -> None:
+    """Walk the parser's events (no recursion, nothing built) and refuse what is unsafe."""
+    nodes = depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            raise ImportProblems(
+                [
+                    f"line {line}: anchors and aliases (&name, *name) are not "
+                    "accepted; write each value out in full"
+                ]
+            )
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > max_nodes:
+                raise ImportProblems(
+                    [f"the file has more than {max_nodes:,} values; split it up"]
+                )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                line = event.start_mark.line + 1
+                raise ImportProblems(
+                    [f"line {line}: nested deeper than {max_depth} levels"]
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def parse_structured(
+    data: bytes | str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_nodes: int = MAX_NODES,
+    max_depth: int = MAX_DEPTH,
+):
+    """The plain data (dicts, lists, text) in a YAML or JSON file, cleaned.
+
+    :raises ImportProblems: too large, too deep, anchors/aliases, or not YAML/JSON.
+    """
+    size = len(data.encode("utf-8") if isinstance(data, str) else data)
+    if size > max_bytes:
+        raise ImportProblems(
+            [f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes"]
+        )
+    text = clean_text(_decode(data))
+    try:
+        _guard(text, max_nodes, max_depth)
+        value = yaml.safe_load(text)
+    except ImportProblems:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise ImportProblems(
+            [f"{where}not valid YAML or JSON ({exc.problem or exc.context})"]
+        ) from exc
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # PyYAML raises ValueError for impossible dates such as 2026-13-45.
+        raise ImportProblems([f"not valid YAML or JSON ({exc})"]) from exc
+    return clean_deep(value)
+
+
+# Expected shapes. A type is a leaf (str means "text"; bool | None a flag); a one-item
+# list is "a list of"; a dict of names a mapping with those keys (others are ignored);
+# {str: shape} a mapping of any names to values of that shape.
+FLAG = (bool, type(None))
+ANSWER = {"value": FLAG, "suggested": FLAG, "reasons": [str], "comment": str}
+RULE = {
+    **dict.fromkeys(
+        (
+            "text",
+            "source_level",
+            "citation",
+            "policy_area",
+            "raised_by",
+            "uid",
+            "required_by",
+            "written_in",
+            "checked",
+            "decision",
+            "override_reason",
+            "request_type",
+            "rationale",
+            "replacement_plan",
+            "affected",
+            "term",
+            "label",
+            "state",
+        ),
+        str,
+    ),
+    "binds": FLAG,
+    "answers": {str: ANSWER},
+    "mechanisms": [str],
+    "application_answers": {str: str},
+}
+METRIC = dict.fromkeys(
+    ("area", "metric", "baseline", "target", "data_source", "frequency", "owner"), str
+)
+AUDIT = {
+    **dict.fromkeys(
+        ("title", "state", "district", "innovation", "outcome", "template_id"), str
+    ),
+    "rules": [RULE],
+    "metrics": [METRIC],
+    "timeline": [{"when": str, "what": str}],
+}
+_KIND = {str: "text", list: "a list", dict: "a mapping"}
+
+
+def _checked(value, shape, where: str, problems: list[str]):
+    """``value`` conformed to ``shape`` (numbers and dates made text); problems gathered."""
+    if value is None:
+        return None  # absent and empty are the same; required values are checked later
+    if shape is str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+            return str(value)
+        problems.append(f"{where}: expected text")
+        return None
+    if shape is FLAG:
+        if isinstance(value, bool):
+            return value
+        problems.append(f"{where}: expected true, false or null")
+        return None
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            problems.append(f"{where}: expected {_KIND[list]}")
+            return None
+        return [
+            _checked(item, shape[0], f"{where}[{i}]", problems)
+            for i, item in enumerate(value)
+        ]
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected {_KIND[dict]}")
+        return None
+    if str in shape:  # a mapping of any names
+        return {
+            str(k): _checked(v, shape[str], f"{where}.{k}", problems)
+            for k, v in value.items()
+        }
+    out = {k: v for k, v in value.items() if isinstance(k, str) and k not in shape}
+    for key, sub in shape.items():
+        if key in value:
+            out[key] = _checked(value[key], sub, f"{where}.{key}", problems)
+    return out
+
+
+def check_audit(raw) -> AuditData:
+    """An audit from parsed data: shape checked everywhere, then its values.
+
+    :raises ImportProblems: every wrong type with its place, or a rule cap exceeded.
+    """
+    if not isinstance(raw, dict):
+        raise ImportProblems(["the file must hold one audit (a mapping with a title)"])
+    problems: list[str] = []
+    data = {
+        k: _checked(raw[k], AUDIT[k], k, problems) if k in AUDIT else raw[k]
+        for k in raw
+        if isinstance(k, str)
+    }
+    rules = data.get("rules") or []
+    if len(rules) > MAX_RULES:
+        problems.append(
+            f"rules: the file has {len(rules):,} rules; an audit holds at most {MAX_RULES}"
+        )
+    for key in ("metrics", "timeline"):
+        if len(data.get(key) or []) > MAX_METRICS:
+            problems.append(f"{key}: at most {MAX_METRICS} entries")
+    if not (data.get("title") or "").strip():
+        problems.append("title: required")
+    for key, needed in (("rules", "text"), ("metrics", "metric"), ("timeline", "what")):
+        for i, item in enumerate(data.get(key) or []):
+            if item is None:
+                problems.append(f"{key}[{i}]: expected a mapping")
+            elif isinstance(item, dict) and not (item.get(needed) or "").strip():
+                problems.append(f"{key}[{i}].{needed}: required")
+    if problems:
+        raise ImportProblems(list(dict.fromkeys(problems)))
+    try:
+        return AuditData.from_dict(data)
+    except AuditDataError as exc:
+        raise ImportProblems([str(exc).rstrip(".")]) from exc
+
+
+def load_audit(data: bytes | str) -> AuditData:
+    """An audit from an uploaded YAML or JSON export (bounded, checked, cleaned)."""
+    return check_audit(parse_structured(data))
+
+
+def load_rule_list(data: bytes | str) -> list[dict]:
+    """Rules for ``finder classify`` / ``finder match``: a list, or ``{rules: [...]}``.
+
+    Each rule is a mapping with at least ``text``; other keys keep the audit's shapes.
+    """
+    raw = parse_structured(data)
+    where = "rules"
+    if isinstance(raw, dict):
+        raw = raw.get("rules")
+    else:
+        where = "(top level)"
+    problems: list[str] = []
+    items = _checked(raw, [RULE], where, problems) if raw is not None else None
+    if items is None and not problems:
+        problems.append(f"{where}: expected a list of rules, each with at least text")
+    for i, item in enumerate(items or []):
+        if not isinstance(item, dict):
+            problems.append(f"rules[{i}]: expected a mapping")
+        elif not (item.get("text") or "").strip():
+            problems.append(f"rules[{i}].text: required")
+    if len(items or []) > MAX_RULES:
+        problems.append(f"rules: {len(items):,} rules; at most {MAX_RULES} at a time")
+    if problems:
+        raise ImportProblems(list(dict.fromkeys(problems)))
+    return items

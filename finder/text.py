@@ -1,0 +1,58 @@
+"""Text at the boundary: the one cleaning step every typed, pasted or uploaded string passes.
+
+What people send is stored and later written into HTML, Markdown and Word files, whose XML
+refuses most control characters. So every input path (forms, paste, CSV/XLSX, YAML/JSON
+import, CLI files) calls :func:`clean_text`, and the renderers call it again on what they
+print so that text stored before this step existed still renders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+
+# Word's soft line break (VT) and a page break copied from a PDF (FF) mean "new line".
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n"})
+# Everything XML 1.0 refuses (its Char production), plus lone surrogates such as the
+# "surrogateescape" code points Python makes from undecodable bytes. Tab and LF stay.
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """NFC, every line ending as LF, XML-illegal characters removed (tab and LF kept)."""
+    if not value:
+        return "" if value is None else value
+    if _SURROGATE.search(value):
+        # Pairs written as two escapes (JSON's "\ud83d\ude00") become the one character.
+        value = value.encode("utf-16-le", "surrogatepass").decode(
+            "utf-16-le", "surrogatepass"
+        )
+    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    text = _XML_ILLEGAL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_deep(value):
+    """``value`` with :func:`clean_text` applied to every string inside it.
+
+    Walks dicts (keys too), lists, tuples and dataclass instances; other values are
+    returned as they are. Dataclasses are rebuilt with ``dataclasses.replace``.
+    """
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_deep(k): clean_deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_deep(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(clean_deep(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: clean_deep(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
