@@ -187,8 +187,9 @@ def _load(
 def citation_problems(templates: dict[str, Template], catalog) -> list[str]:
     """Template rules that cite the statute of the mechanism they list instead of the
     rule's own law (the citation lies within, or contains, one of the mechanism's own
-    citations), unless the state's row gives a ``reason``; and citations that do not
-    parse. Each problem reads ``template: rule: STATE: what is wrong``.
+    citations), unless the state's row gives a ``reason``; citations that do not parse;
+    and citations without the ``source`` they were read on. Each problem reads
+    ``template: rule: STATE: what is wrong``.
     """
     from finder.law import parse_citation
 
@@ -200,6 +201,10 @@ def citation_problems(templates: dict[str, Template], catalog) -> list[str]:
                 if not cited:
                     continue
                 where = f"{template.id}: {rule.text[:50]}: {code}"
+                if not (info.get("source") or "").startswith("http"):
+                    problems.append(
+                        f"{where}: {cited!r} needs the `source` it was read on"
+                    )
                 cit = parse_citation(cited, code)
                 if cit is None:
                     problems.append(
