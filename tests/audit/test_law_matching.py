@@ -167,8 +167,22 @@ def test_a_template_citing_the_mechanism_s_statute_is_refused(shipped, tmp_path)
         "  - text: Teachers hold a standard certificate\n"
         "    source_level: state_statute\n    policy_area: staffing\n"
         "    by_state:\n"
-        '      TX: {citation: "Tex. Educ. Code § 21.055", '
+        '      TX: {citation: "Tex. Educ. Code § 21.055", source: "https://x.gov/", '
         "entry: tx-district-teaching-permits-cte}\n"
     )
     [problem] = citation_problems(load_templates(tmp_path), shipped)
     assert "is the law of the mechanism tx-district-teaching-permits-cte" in problem
+
+
+def test_a_template_citation_needs_its_source(shipped, tmp_path):
+    from finder.audit.templates import citation_problems, load_templates
+
+    (tmp_path / "t.yaml").write_text(
+        "id: t\ntitle: T\nsummary: S\nsources: [x]\nrules:\n"
+        "  - text: Uniform start date\n"
+        "    source_level: state_statute\n    policy_area: calendar\n"
+        "    by_state:\n"
+        '      TX: {citation: "Tex. Educ. Code § 25.0811"}\n'
+    )
+    [problem] = citation_problems(load_templates(tmp_path), shipped)
+    assert "needs the `source` it was read on" in problem
