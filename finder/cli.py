@@ -39,15 +39,41 @@ def main() -> None:
 
 @main.command()
 @catalog_option
-def validate(catalogs: tuple[str, ...]) -> None:
+@click.option(
+    "--templates/--no-templates",
+    "with_templates",
+    default=False,
+    help="Also check the audit templates' citations against the catalog.",
+)
+def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
     """Check every catalog file; print problems as file:line: id: field: message."""
     from finder.catalog import read
 
     catalog = read(_catalog_dirs(catalogs))
-    for problem in catalog.problems:
+    for problem in sorted(
+        [*catalog.problems, *catalog.warnings], key=lambda p: (p.file, p.line)
+    ):
         click.echo(str(problem).replace(os.getcwd() + os.sep, "", 1))
+    if catalog.warnings:
+        click.echo(f"{len(catalog.warnings)} warning(s).", err=True)
+    from finder.audit.templates import TemplateError, citation_problems, load_templates
+
+    template_problems: list[str] = []
+    if with_templates:
+        try:
+            templates = load_templates(known_entries=set(catalog.by_id))
+            template_problems = citation_problems(templates, catalog)
+        except TemplateError as exc:
+            template_problems = exc.problems
+    for problem in template_problems:
+        click.echo(f"audit_templates: {problem}")
+    if template_problems:
+        click.echo(
+            f"{len(template_problems)} problem(s) in the audit templates.", err=True
+        )
     if catalog.problems:
         click.echo(f"{len(catalog.problems)} problem(s) in the catalog.", err=True)
+    if catalog.problems or template_problems:
         sys.exit(1)
     click.echo(f"OK: {len(catalog)} entries in {len(catalog.files)} files.")
 
@@ -409,6 +435,98 @@ def restore(path: str, yes: bool) -> None:
     except BackupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Restored from {path}.")
+
+
+@main.command("match")
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (the default is text)."
+)
+@click.option(
+    "--score",
+    "score_dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder of labelled rule files: print the law figures instead.",
+)
+@click.option(
+    "--all",
+    "all_splits",
+    is_flag=True,
+    help="With --score: every rule, not the test part only.",
+)
+@catalog_option
+def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) -> None:
+    """Rank the mechanisms that can lift each rule of a YAML or JSON list (FILE or -)."""
+    import yaml
+
+    from finder.audit.law_eval import evaluate, load_labelled, split_of
+    from finder.audit.matching import match_mechanisms
+    from finder.audit.suggester import RuleInput
+    from finder.catalog import read
+
+    catalog = read(_catalog_dirs(catalogs))
+    if score_dir:
+        rules = load_labelled(score_dir)
+        if not all_splits:
+            rules = [r for r in rules if split_of(str(r.get("text", ""))) == "test"]
+        figures = evaluate(rules, catalog)
+        if as_json:
+            click.echo(json.dumps(figures.to_dict(), indent=2))
+        else:
+            for line in figures.violations:
+                click.echo(f"barred but offered: {line}")
+            for line in figures.misses:
+                click.echo(f"missed: {line}")
+            click.echo(
+                f"rules: {figures.rules}  barred pairs: {figures.negatives}  "
+                f"offered as usable: {figures.offered_unusable}  "
+                f"right mechanism usable in the top 3: {figures.found_in_top}/"
+                f"{figures.positives} ({figures.recall:.1%})"
+            )
+        sys.exit(1 if figures.offered_unusable else 0)
+    try:
+        data = yaml.safe_load(source.read())
+    except yaml.YAMLError as exc:
+        raise click.ClickException(f"cannot read the rules: {exc}") from exc
+    items = data.get("rules") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not all(
+        isinstance(i, dict) and i.get("text") for i in items
+    ):
+        raise click.ClickException(
+            "expected a list of rules, each with at least `text`"
+        )
+    out = []
+    for n, item in enumerate(items):
+        rule = RuleInput(
+            str(item["text"]),
+            str(item.get("source_level") or "unknown"),
+            str(item.get("citation") or ""),
+            str(item.get("state") or "").upper(),
+        )
+        matches = match_mechanisms(rule, str(item.get("policy_area") or ""), catalog)
+        out.append(
+            {
+                "rule": n,
+                "mechanisms": [
+                    {
+                        "id": m.id,
+                        "usable": m.usable,
+                        "score": round(m.score, 2),
+                        "reasons": m.reasons,
+                        **({"law": m.law} if m.law else {}),
+                    }
+                    for m in matches
+                ],
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(out, indent=2))
+        return
+    for n, item in enumerate(items):
+        click.echo(f"{n}. {item['text']}")
+        for m in out[n]["mechanisms"]:
+            mark = "usable" if m["usable"] else "CANNOT BE USED"
+            click.echo(f"   {m['id']} [{mark}] {m['reasons'][-1]}")
 
 
 @main.command("classify")

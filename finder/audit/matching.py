@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from finder.audit.suggester import LOCAL_LEVELS, STATE_LEVELS, RuleInput, _stems
+from finder.audit.suggester import RuleInput, _stems
 from finder.catalog import Catalog, Entry
+from finder.law import Citation, parse_citation
+from finder.law.scope import (
+    RuleLaw,
+    Scope,
+    barred,
+    barring_citations,
+    covers,
+    rule_law,
+    scope_of,
+)
 from finder.search.analysis import citation_terms
+
+BARRED_SHOWN = 4  # mechanisms listed as "cannot be used" after the usable ones
 
 # Kinds that can lift a rule at all (guides explain; they do not grant).
 LIFTING_KINDS = {
@@ -22,8 +35,6 @@ LIFTING_KINDS = {
     "assessment",
     "other",
 }
-CONTRACT_WORDS = {"collect", "bargain", "contract", "union", "employe"}
-LOCAL_WORDS = {"polici", "district", "board", "local"}
 
 
 @dataclass(frozen=True)
@@ -58,17 +69,20 @@ class Match:
     score: float
     reasons: list[str] = field(default_factory=list)
     usable: bool = True
-    blocked_by: str = ""
+    blocked_by: str = ""  # the cannot-waive item (or scope rule) that bars it
+    law: str = ""  # the citation behind a "cannot be used" verdict
 
     @property
     def id(self) -> str:
         return self.mechanism.id
 
 
-def _blocked(rule_stems: set[str], entry: Entry) -> str:
-    """The cannot-waive item that covers the rule, if any."""
+def _blocked(rule_stems: set[str], entry: Entry, only_uncited: bool = False) -> str:
+    """The cannot-waive item whose words cover the rule's, if any (the weaker evidence)."""
     for item in entry.cannot_waive:
-        item_stems = _stems(item)
+        if only_uncited and item.citations:
+            continue
+        item_stems = _stems(item.text)
         overlap = len(rule_stems & item_stems)
         if (
             item_stems
@@ -78,7 +92,7 @@ def _blocked(rule_stems: set[str], entry: Entry) -> str:
                 or overlap / max(1, len(rule_stems)) >= 0.6
             )
         ):
-            return item
+            return item.text
     return ""
 
 
@@ -91,13 +105,31 @@ def _words_for(rule: RuleInput, stems: set[str]) -> list[str]:
     return words or sorted(stems)
 
 
-def match_mechanisms(
-    rule: RuleInput, policy_area: str, catalog: Catalog, limit: int = 8
-) -> list[Match]:
-    """Ranked mechanisms for one rule: by jurisdiction, source level, policy area and text."""
-    level = rule.source_level or "unknown"
-    rule_stems = _stems(f"{rule.text} {rule.citation}")
-    matches: list[Match] = []
+@functools.lru_cache(maxsize=4096)
+def entry_law(
+    entry: Entry,
+) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...]], ...]]:
+    """A mechanism's scope and its cannot-waive items with their citations (cached)."""
+    own = next(
+        (c for c in entry.citations if parse_citation(c, entry.state) is not None),
+        "",
+    )
+    # Once an entry gives citations, its items without any are read by their words
+    # only (a guess from their text would overreach: "listed subchapters of Ch. 21").
+    structured = any(item.citations for item in entry.cannot_waive)
+    items = tuple(
+        (
+            item.text,
+            barring_citations(
+                item.citations, item.text, entry.state, own, not structured
+            ),
+        )
+        for item in entry.cannot_waive
+    )
+    return scope_of(entry.state, entry.waives), items
+
+
+def _local_routes(level: str) -> list[Match]:
     if level == "practice":
         return [
             Match(
@@ -105,92 +137,156 @@ def match_mechanisms(
             )
         ]
     if level == "local_policy":
-        matches.append(
+        return [
             Match(
                 BOARD_ACTION,
                 20.0,
                 ["A local policy is lifted by the board that adopted it."],
             )
-        )
+        ]
     if level == "contract":
-        matches.append(
+        return [
             Match(
                 NEGOTIATION,
                 20.0,
                 ["A contract clause changes by agreement with the bargaining unit."],
             )
-        )
+        ]
+    return []
 
-    if level == "federal_law":
-        jurisdictions = ["US"]
-    elif rule.state:
-        jurisdictions = (
-            [rule.state.upper(), "US"] if level == "unknown" else [rule.state.upper()]
-        )
-    else:
-        jurisdictions = ["US"]
 
-    for code in jurisdictions:
+def _relevance(
+    rule: RuleInput, law: RuleLaw, rule_stems: set[str], policy_area: str, entry: Entry
+):
+    """(score, reasons, shared stems) for how well a mechanism's subject fits the rule."""
+    reasons: list[str] = []
+    score = 1.0
+    own = [parse_citation(c, entry.state) for c in entry.citations]
+    same = next(
+        (
+            (c, r)
+            for c in own
+            if c is not None and c.path
+            for r in law.citations
+            if c.overlaps(r)
+        ),
+        None,
+    )
+    if same:
+        score += 4
+        reasons.append(f"Its own law ({same[0].label}) is where the rule stands.")
+    entry_text = _stems(" ".join([entry.title, entry.summary, *entry.allows]))
+    if policy_area and policy_area in entry.policy_areas:
+        score += 3
+        reasons.append(f"Covers the policy area “{policy_area.replace('_', ' ')}”.")
+    shared = rule_stems & entry_text
+    if shared:
+        score += min(4.0, 1.0 * len(shared))
+        reasons.append(
+            "Shares the words: " + ", ".join(_words_for(rule, shared)[:6]) + "."
+        )
+    sections = [
+        t
+        for t in citation_terms(rule.citation)
+        if any(ch.isdigit() for ch in t) and len(t) >= 3
+    ]
+    said = " ".join([entry.summary, *entry.allows, *(e.note for e in entry.examples)])
+    named = next((t for t in sections if t in said.lower()), None)
+    if named:
+        score += 4
+        reasons.append(
+            f"Its own text names the rule's section ({named}) among what it lifts."
+        )
+    if entry.kind == "waiver_authority":
+        score += 1
+        reasons.append("A general waiver authority.")
+    return score, reasons, shared
+
+
+def _judge(
+    law: RuleLaw, rule_stems: set[str], entry: Entry
+) -> tuple[bool, str, str, list[str]]:
+    """(usable, what bars it, the barring citation, reasons) for one mechanism and rule."""
+    scope, items = entry_law(entry)
+    fits, why = covers(scope, law)
+    if not fits:
+        return False, why, "", [why]
+    bar = barred(law, list(items))
+    if bar:
+        text, outer, inner = bar
+        return (
+            False,
+            text,
+            outer.label,
+            [
+                why,
+                f"Cannot be used: its law never lets it lift {outer.label}, "
+                f"which contains {inner.label} (“{text}”).",
+            ],
+        )
+    # words decide only where the law's citations cannot: an uncited rule, or items
+    # that carry no citation
+    words = _blocked(rule_stems, entry, only_uncited=bool(law.citations))
+    if words:
+        return (
+            False,
+            words,
+            "",
+            [why, f"Cannot be used: its cannot-waive list names “{words}”."],
+        )
+    return True, "", "", [why]
+
+
+def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
+    """Whether a chosen catalog mechanism can lawfully lift the rule, and the reason."""
+    law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
+    usable, _, _, reasons = _judge(law, _stems(f"{rule.text} {rule.citation}"), entry)
+    return usable, reasons[-1].removeprefix("Cannot be used: ")
+
+
+def match_mechanisms(
+    rule: RuleInput, policy_area: str, catalog: Catalog, limit: int = 8
+) -> list[Match]:
+    """Ranked mechanisms for one rule; the law decides before the words do.
+
+    A mechanism is usable only when its scope (``waives``) reaches the rule's
+    jurisdiction and body of law and no item of its cannot-waive list contains the
+    rule's citation (or, failing citations, covers the rule's words). Mechanisms that
+    fit the rule's subject but cannot be used are listed after the usable ones, with
+    the law that bars them.
+    """
+    level = rule.source_level or "unknown"
+    matches = _local_routes(level)
+    if level == "practice":
+        return matches
+    law = rule_law(rule.text, rule.citation, level, rule.state)
+    # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject
+    rule_stems = _stems(rule.text)
+    states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
+    if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":
+        states.append(rule.state.upper())
+    codes = [*states, "US"]
+
+    for code in codes:
         for entry in catalog.for_state(code):
-            if entry.kind not in LIFTING_KINDS or entry.status not in {"active"}:
+            if entry.kind not in LIFTING_KINDS or entry.status != "active":
                 continue
-            reasons: list[str] = []
-            score = 1.0
-            if code == "US":
-                reasons.append(
-                    "A federal requirement is lifted only by a federal mechanism."
-                    if level == "federal_law"
-                    else "Federal mechanism."
-                )
-            else:
-                reasons.append(
-                    f"A {code} mechanism, for a {'state' if level in STATE_LEVELS else 'local'} requirement."
-                )
-            entry_text = _stems(
-                " ".join([entry.title, entry.summary, *entry.allows, *entry.citations])
+            score, reasons, shared = _relevance(
+                rule, law, rule_stems, policy_area, entry
             )
-            if level in LOCAL_LEVELS:
-                words = CONTRACT_WORDS if level == "contract" else LOCAL_WORDS
-                if not (words & entry_text):
-                    continue  # only mechanisms that say they reach local policy or contracts
-                score += 2
-                reasons.append("It can reach local policy or contract provisions.")
-            if policy_area and policy_area in entry.policy_areas:
-                score += 3
-                reasons.append(
-                    f"Covers the policy area “{policy_area.replace('_', ' ')}”."
-                )
-            shared = rule_stems & entry_text
-            if shared:
-                score += min(4.0, 1.0 * len(shared))
-                reasons.append(
-                    "Shares the words: " + ", ".join(_words_for(rule, shared)[:6]) + "."
-                )
-            sections = [
-                t
-                for t in citation_terms(rule.citation)
-                if any(ch.isdigit() for ch in t) and len(t) >= 3
-            ]
-            said = " ".join(
-                [entry.summary, *entry.allows, *(e.note for e in entry.examples)]
-            ).lower()
-            named = next((t for t in sections if t in said), None)
-            if named:
-                score += 4
-                reasons.append(
-                    f"Its own text names the rule's section ({named}) among what it lifts."
-                )
-            if entry.kind == "waiver_authority":
-                score += 1
-                reasons.append("A general waiver authority.")
-            if score < 3 and not shared:
-                continue
-            blocked = _blocked(rule_stems, entry)
-            match = Match(entry, score, reasons)
-            if blocked:
-                match.usable = False
-                match.blocked_by = blocked
-                match.reasons.append(f"Not usable: it can never waive “{blocked}”.")
+            usable, blocked_by, barring, why = _judge(law, rule_stems, entry)
+            out_of_scope = not usable and blocked_by == why[0]
+            if out_of_scope and score < 5:
+                continue  # out of scope and barely related: not worth listing
+            if score < 3 and (usable or out_of_scope):
+                continue  # one shared everyday word is not a subject; but a list
+                # that names the rule is always shown, as "cannot be used"
+            match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
+            match.usable, match.blocked_by, match.law = usable, blocked_by, barring
             matches.append(match)
-    matches.sort(key=lambda m: (m.usable, m.score), reverse=True)
-    return matches[:limit]
+    usable = sorted((m for m in matches if m.usable), key=lambda m: -m.score)
+    barred_by_law = sorted(
+        (m for m in matches if not m.usable), key=lambda m: (not m.law, -m.score)
+    )
+    # every usable route up to the limit, then those the law bars, the law named first
+    return usable[:limit] + barred_by_law[:BARRED_SHOWN]

@@ -122,7 +122,8 @@ def non_waivable_match(
     if not rule_stems:
         return None
     for entry in catalog.for_state(rule.state):
-        for item in entry.cannot_waive:
+        for provision in entry.cannot_waive:
+            item = provision.text
             item_stems = _stems(item)
             if not item_stems:
                 continue

@@ -25,6 +25,10 @@ TEMPLATE_FIELDS = {
     "sources",
 }
 RULE_FIELDS = {"text", "source_level", "policy_area", "note", "by_state"}
+# by_state: {citation: the RULE's own law, source: the page it was read on,
+#            entry: the mechanism that can lift it, reason: why a citation that is the
+#            mechanism's own statute is right here (rare; say it)}
+BY_STATE_FIELDS = {"citation", "source", "entry", "reason"}
 METRIC_AREAS = ("access", "engagement", "belonging", "agency", "outcomes")
 
 
@@ -97,6 +101,14 @@ def _check(name: str, data, known_entries: set[str] | None) -> list[str]:
         for code, info in (rule.get("by_state") or {}).items():
             if code not in CODES:
                 problems.append(f"{where}.by_state: unknown state {code!r}")
+            if not isinstance(info, dict):
+                problems.append(f"{where}.by_state.{code}: must be a mapping")
+                continue
+            problems += [
+                f"{where}.by_state.{code}.{k}: unknown field"
+                for k in info
+                if k not in BY_STATE_FIELDS
+            ]
             entry = (info or {}).get("entry")
             if entry and known_entries is not None and entry not in known_entries:
                 problems.append(
@@ -170,3 +182,42 @@ def _load(
     if problems:
         raise TemplateError(problems)
     return templates
+
+
+def citation_problems(templates: dict[str, Template], catalog) -> list[str]:
+    """Template rules that cite the statute of the mechanism they list instead of the
+    rule's own law (the citation lies within, or contains, one of the mechanism's own
+    citations), unless the state's row gives a ``reason``; and citations that do not
+    parse. Each problem reads ``template: rule: STATE: what is wrong``.
+    """
+    from finder.law import parse_citation
+
+    problems = []
+    for template in templates.values():
+        for rule in template.rules:
+            for code, info in rule.by_state.items():
+                cited = (info.get("citation") or "").strip()
+                if not cited:
+                    continue
+                where = f"{template.id}: {rule.text[:50]}: {code}"
+                cit = parse_citation(cited, code)
+                if cit is None:
+                    problems.append(
+                        f"{where}: {cited!r} is not a citation the parser reads"
+                    )
+                    continue
+                entry = catalog.get(info.get("entry") or "")
+                if entry is None or info.get("reason"):
+                    continue
+                own = [parse_citation(c, code) for c in entry.citations]
+                clash = next(
+                    (c for c in own if c is not None and c.path and c.overlaps(cit)),
+                    None,
+                )
+                if clash:
+                    problems.append(
+                        f"{where}: {cit.label} is the law of the mechanism "
+                        f"{entry.id} ({clash.label}), not of the rule: cite the rule's own "
+                        "law, leave it blank, or give a reason"
+                    )
+    return problems

@@ -20,6 +20,7 @@ class Catalog:
     files: list[FileInfo] = field(default_factory=list)
     fingerprint: str = ""
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -75,8 +76,10 @@ class Catalog:
 
 def read(dirs: list[str | Path]) -> Catalog:
     """Load a catalog, keeping the valid entries and the list of problems."""
-    entries, files, digest, problems = read_catalog(dirs)
-    return Catalog(entries, files, digest, problems)
+    entries, files, digest, found = read_catalog(dirs)
+    errors = [p for p in found if p.severity == "error"]
+    warnings = [p for p in found if p.severity != "error"]
+    return Catalog(entries, files, digest, errors, warnings)
 
 
 def load_catalog(dirs: list[str | Path]) -> Catalog:

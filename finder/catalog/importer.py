@@ -10,19 +10,11 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from finder.catalog.validate import is_url
+from finder.law import find_citations as law_citations
+from finder.law.scope import home_body
 
 # Citation shapes found on state pages: federal code, "<Code name> § n", common state
 # abbreviations ("KRS 156.108", "C.R.S. 22-32.5-104"), and bare section signs.
-_SECTION = r"\d+[A-Za-z]?(?:[.\-:]\d+[A-Za-z]?)*(?:\([a-z0-9]{1,4}\))*"
-CITATION_PATTERNS = [
-    rf"\b\d+\s+(?:U\.S\.C\.|C\.F\.R\.|TAC|CCR|NYCRR|CSR)\s*§*\s*{_SECTION}",
-    rf"\b(?:[A-Z][A-Za-z]*\.?\s){{1,4}}§§?\s*{_SECTION}",
-    r"\b(?:KRS|C\.R\.S\.|RSMo|NMSA|ORC|A\.R\.S\.|IC|MCL|NRS|RCW|WAC|OAR|HRS|G\.S\.|"
-    r"N\.J\.A\.C\.|N\.J\.S\.A\.|COMAR|SDCL|NDCC|MCA|ARM|IDAPA|NAC)\s*§?\s*" + _SECTION,
-    rf"§§?\s*{_SECTION}",
-]
-_CITATION = re.compile("|".join(f"(?:{p})" for p in CITATION_PATTERNS))
-_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Words that suggest a kind or a policy area, for a first guess the curator corrects.
 KIND_HINTS = [
@@ -55,16 +47,12 @@ class Section:
     links: list[tuple[str, str]]  # (url, link text)
 
 
-def find_citations(text: str) -> list[str]:
-    """Statute and rule citations in running text, in order, without duplicates."""
-    found = []
-    for match in _CITATION.finditer(text):
-        cite = " ".join(match.group().split()).rstrip(".,;:")
-        while cite.endswith(")") and cite.count(")") > cite.count("("):
-            cite = cite[:-1]
-        if cite and not _DATE_LIKE.match(cite) and cite not in found:
-            found.append(cite)
-    return found
+def find_citations(text: str, state: str = "") -> list[str]:
+    """Citations in running text, in normal form and order, without duplicates; bare
+    section numbers ("§ 12A.004") are read in the state's own code."""
+    home = home_body(state.upper()) if state else None
+    labels = [c.label for c in law_citations(text, state.upper(), home)]
+    return list(dict.fromkeys(labels))
 
 
 def slugify(text: str) -> str:
@@ -152,7 +140,7 @@ def draft_entries(
                 "title": section.heading,
                 "kind": _guess(whole, KIND_HINTS, "other"),
                 "policy_areas": _areas(whole),
-                "citations": find_citations(whole),
+                "citations": find_citations(whole, state),
                 "summary": first_paragraph or section.heading,
                 "allows": [],
                 "eligibility": "",
@@ -169,6 +157,10 @@ def draft_entries(
                 "last_reviewed": today,
                 "status": "active",
                 "verified": False,
+                "official_source": (
+                    "Draft: no official source checked yet. Cite the legislature's or "
+                    "agency's own page, then remove this line."
+                ),
                 "note": (
                     f"Draft imported from {source_name} on {today.isoformat()}: check every "
                     "field against the source and rewrite the summary in your own words."

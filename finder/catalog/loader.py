@@ -8,11 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from finder.catalog.hosts import HOSTS_FILE, Hosts, load_hosts
 from finder.catalog.jurisdictions import CODES
-from finder.catalog.model import Entry, Example, Source
-from finder.catalog.validate import as_date, entry_problems, is_url
+from finder.catalog.model import Check, Entry, Example, Provision, Source
+from finder.catalog.validate import as_date, entry_problems, is_url, source_problems
 
-FILE_FIELDS = {"jurisdiction", "coded_through", "notes", "entries"}
+FILE_FIELDS = {"jurisdiction", "coded_through", "notes", "checked", "entries"}
 
 
 # libyaml's parser when PyYAML has it (several times faster); same safe constructors.
@@ -90,10 +91,12 @@ class Problem:
     field: str
     message: str
     column: int | None = None
+    severity: str = "error"  # or "warning": reported, but the entry is still served
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.entry_id or '-'}: {self.field}: {self.message}"
+        tag = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {self.entry_id or '-'}: {self.field}: {tag}{self.message}"
 
 
 class CatalogError(Exception):
@@ -112,6 +115,7 @@ class FileInfo:
     jurisdiction: str
     coded_through: object
     notes: str
+    checked: tuple[str, ...] = ()  # laws looked at in the latest currency sweep
 
 
 @dataclass
@@ -128,15 +132,20 @@ def catalog_files(dirs: list[str | Path]) -> list[Path]:
         folder = Path(d)
         if folder.is_dir():
             files += sorted(
-                p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"}
+                p
+                for p in folder.iterdir()
+                if p.suffix in {".yaml", ".yml"} and p.name != HOSTS_FILE
             )
     return files
 
 
 def fingerprint(files: list[Path]) -> str:
-    """A digest of the files' names and contents: it changes when any file does."""
+    """A digest of the files' names and contents (and of the host lists beside them,
+    which validation reads): it changes when any of them does."""
     digest = hashlib.sha256()
-    for path in files:
+    folders = dict.fromkeys(p.parent for p in files)
+    extra = [f / HOSTS_FILE for f in folders if (f / HOSTS_FILE).is_file()]
+    for path in [*files, *extra]:
         digest.update(str(path).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
@@ -212,6 +221,20 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
                 "must be a date YYYY-MM-DD",
             )
         )
+    checked = data.get("checked") or []
+    if not isinstance(checked, list) or not all(
+        isinstance(c, str) and c.strip() for c in checked
+    ):
+        problems.append(
+            Problem(
+                name,
+                top_lines.get("checked", 1),
+                "",
+                "checked",
+                "must be a list of texts (one per law looked at)",
+            )
+        )
+        checked = []
     notes = data.get("notes") or ""
     if not isinstance(notes, str):
         problems.append(
@@ -232,7 +255,11 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
         entries = []
     if jurisdiction:
         parsed.info = FileInfo(
-            name, jurisdiction, as_date(coded) if coded else None, notes.strip()
+            name,
+            jurisdiction,
+            as_date(coded) if coded else None,
+            notes.strip(),
+            tuple(c.strip() for c in checked),
         )
     entries_line = top_lines.get("entries", 1)
     for raw in entries:
@@ -253,9 +280,30 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
     return parsed
 
 
-def _to_entry(raw: dict, origin: str) -> Entry:
+def _provision(item) -> Provision:
+    if isinstance(item, str):
+        return Provision(item.strip())
+    return Provision(
+        item["text"].strip(), tuple(c.strip() for c in item.get("citations") or ())
+    )
+
+
+def _to_entry(raw: dict, origin: str, hosts: Hosts) -> Entry:
     def strings(key: str) -> tuple[str, ...]:
         return tuple(s.strip() for s in raw.get(key) or ())
+
+    sources = [
+        Source(
+            s["url"],
+            s["title"].strip(),
+            as_date(s["accessed"]),
+            s.get("publisher") or hosts.default_publisher(s["url"]),
+        )
+        for s in raw["sources"]
+    ]
+    # official sources first, in the file's order otherwise
+    sources.sort(key=lambda s: not s.official)
+    waives = raw.get("waives")
 
     return Entry(
         id=raw["id"],
@@ -272,21 +320,24 @@ def _to_entry(raw: dict, origin: str) -> Entry:
         term=raw["term"].strip(),
         public_process=strings("public_process"),
         application_fields=strings("application_fields"),
-        cannot_waive=strings("cannot_waive"),
+        cannot_waive=tuple(_provision(i) for i in raw["cannot_waive"]),
         examples=tuple(
             Example(e["name"].strip(), (e.get("note") or "").strip(), e["source"])
             for e in raw["examples"]
         ),
         related=tuple(raw["related"]),
-        sources=tuple(
-            Source(s["url"], s["title"].strip(), as_date(s["accessed"]))
-            for s in raw["sources"]
-        ),
+        sources=tuple(sources),
         effective=as_date(raw["effective"]),
         last_reviewed=as_date(raw["last_reviewed"]),
         status=raw["status"],
         verified=raw["verified"],
         note=(raw.get("note") or "").strip(),
+        waives=None if waives is None else tuple(w.strip() for w in waives),
+        verified_against=tuple(
+            Check(c["url"], as_date(c["accessed"]))
+            for c in raw.get("verified_against") or ()
+        ),
+        official_source=(raw.get("official_source") or "").strip(),
         origin=origin,
     )
 
@@ -294,6 +345,7 @@ def _to_entry(raw: dict, origin: str) -> Entry:
 def read_catalog(dirs: list[str | Path]):
     """Load every file; return (entries, file infos, fingerprint, problems) without raising."""
     files = catalog_files(dirs)
+    hosts = load_hosts(dirs)
     problems: list[Problem] = []
     parsed = [_parse_file(path, problems) for path in files]
     seen: dict[str, str] = {}
@@ -302,17 +354,20 @@ def read_catalog(dirs: list[str | Path]):
         jurisdiction = pf.info.jurisdiction if pf.info else None
         for raw, lines, start in pf.raw_entries:
             entry_id = raw.get("id") if isinstance(raw.get("id"), str) else ""
-            found = entry_problems(raw, jurisdiction)
-            for field, message in found:
-                problems.append(
+            found = entry_problems(raw, jurisdiction, hosts)
+            warned = source_problems(raw, hosts)[1] if not found else []
+            for severity, items in (("error", found), ("warning", warned)):
+                problems += [
                     Problem(
                         pf.path,
                         _line_for(lines, field, start),
                         entry_id,
                         field,
                         message,
+                        severity=severity,
                     )
-                )
+                    for field, message in items
+                ]
             if entry_id:
                 where = f"{pf.path}:{lines.get('id', start)}"
                 if entry_id in seen:
@@ -346,7 +401,7 @@ def read_catalog(dirs: list[str | Path]):
                         path, _line_for(lines, field, start), raw["id"], field, message
                     )
                 )
-        entries.append(_to_entry(raw, f"{path}:{start}"))
+        entries.append(_to_entry(raw, f"{path}:{start}", hosts))
     infos = [pf.info for pf in parsed if pf.info]
     problems.sort(key=lambda p: (p.file, p.line))
     return entries, infos, fingerprint(files), problems

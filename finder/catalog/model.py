@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+from finder.law.scope import WAIVE_LEVELS  # noqa: F401 - re-exported for validation
 
 KINDS = {
     "waiver_authority": "Waiver authority",
@@ -53,6 +55,30 @@ class Source:
     url: str
     title: str
     accessed: dt.date
+    publisher: str = ""  # official_law | official_agency | secondary | mirror
+
+    @property
+    def official(self) -> bool:
+        return self.publisher in {"official_law", "official_agency"}
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One item of a mechanism's cannot-waive list: its words and the law it names."""
+
+    text: str
+    citations: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Check:
+    """An official page an entry's facts were checked against, and when."""
+
+    url: str
+    accessed: dt.date
 
 
 @dataclass(frozen=True)
@@ -78,7 +104,7 @@ class Entry:
     term: str
     public_process: tuple[str, ...]
     application_fields: tuple[str, ...]
-    cannot_waive: tuple[str, ...]
+    cannot_waive: tuple[Provision, ...]
     examples: tuple[Example, ...]
     related: tuple[str, ...]
     sources: tuple[Source, ...]
@@ -87,6 +113,11 @@ class Entry:
     status: str
     verified: bool
     note: str = ""
+    # Bodies of law it can lift: WAIVE_LEVELS keys or citations; None: the default
+    # scope (its own jurisdiction's statutes and rules); (): it lifts no rule.
+    waives: tuple[str, ...] | None = None
+    verified_against: tuple[Check, ...] = ()
+    official_source: str = ""  # why no official source is cited, where none is
     origin: str = field(default="", compare=False)  # file:line it was read from
 
     @property
@@ -97,33 +128,23 @@ class Entry:
     def area_labels(self) -> tuple[str, ...]:
         return tuple(POLICY_AREAS.get(a, a) for a in self.policy_areas)
 
+    @property
+    def official_sources(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.official)
+
     def to_dict(self) -> dict:
-        """The entry as plain JSON-ready data, field names as in the YAML."""
+        """The entry as plain JSON-ready data, field names as in the YAML (every field)."""
         return {
-            "id": self.id,
-            "state": self.state,
-            "title": self.title,
-            "kind": self.kind,
-            "policy_areas": list(self.policy_areas),
-            "citations": list(self.citations),
-            "summary": self.summary,
-            "allows": list(self.allows),
-            "eligibility": self.eligibility,
-            "activation": list(self.activation),
-            "approver": self.approver,
-            "term": self.term,
-            "public_process": list(self.public_process),
-            "application_fields": list(self.application_fields),
-            "cannot_waive": list(self.cannot_waive),
-            "examples": [vars(e) for e in self.examples],
-            "related": list(self.related),
-            "sources": [
-                {"url": s.url, "title": s.title, "accessed": s.accessed.isoformat()}
-                for s in self.sources
-            ],
-            "effective": self.effective.isoformat() if self.effective else None,
-            "last_reviewed": self.last_reviewed.isoformat(),
-            "status": self.status,
-            "verified": self.verified,
-            "note": self.note,
+            f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.compare
         }
+
+
+def _plain(value):
+    """Dataclasses, tuples and dates as JSON-ready data."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value

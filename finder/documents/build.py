@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from finder.audit.decisions import effective_decision
-from finder.audit.matching import BOARD_ACTION, NEGOTIATION, STOP_PRACTICE, _blocked
+from finder.audit.matching import (
+    BOARD_ACTION,
+    NEGOTIATION,
+    STOP_PRACTICE,
+    mechanism_verdict,
+)
 from finder.audit.model import REQUEST_TYPES, AuditData
 from finder.audit.rubric import load_rubric
-from finder.audit.suggester import SOURCE_LEVELS, _stems
+from finder.audit.suggester import SOURCE_LEVELS, RuleInput
 from finder.catalog import Catalog
+from finder.catalog.hosts import PUBLISHERS
 from finder.catalog.jurisdictions import name as state_name
 from finder.documents.outline import (
     DEFAULT_ORDER,
@@ -22,8 +28,29 @@ from finder.documents.outline import (
     Request,
     Source,
 )
+from finder.law import link_for, parse_citation
 
 LOCAL = {m.id: m for m in (BOARD_ACTION, NEGOTIATION, STOP_PRACTICE)}
+
+
+class FinalRefused(ValueError):
+    """A document cannot be final while blocking warnings stand; ``reasons`` lists them."""
+
+    def __init__(self, reasons: list[str]):
+        self.reasons = reasons
+        super().__init__("; ".join(reasons))
+
+
+def law_link(citation: str, state: str) -> tuple[str, bool]:
+    """(URL, official?) of the text a citation names, or ("", True) if it does not parse."""
+    cit = parse_citation(citation, state) if citation else None
+    link = link_for(cit) if cit else None
+    return (link.url, link.official) if link else ("", True)
+
+
+def _source(s) -> Source:
+    kind = "" if s.official else PUBLISHERS.get(s.publisher, "Source of unknown type")
+    return Source(s.title, s.url, s.accessed.isoformat(), kind)
 
 
 def _kept_reason(rule) -> str:
@@ -41,7 +68,11 @@ def build_outline(
     sections: list[str] | None = None,
     today: dt.date | None = None,
 ) -> Outline:
-    """The document for an audit: what to request, what to keep, how to activate and measure."""
+    """The document for an audit: what to request, what to keep, how to activate and measure.
+
+    :raises FinalRefused: ``status`` is "final" while a blocking warning stands (a
+        request relies on a mechanism whose own law cannot lift the rule).
+    """
     rubric = load_rubric()
     order = [s for s in (sections or DEFAULT_ORDER) if s in SECTIONS]
     outline = Outline(
@@ -62,11 +93,18 @@ def build_outline(
         if not rule.decision:
             outline.warnings.append(f"“{rule.text}” has no recorded decision yet.")
         if decision == "essential_oversight":
-            outline.kept.append(Kept(rule.text, rule.citation, _kept_reason(rule)))
+            outline.kept.append(
+                Kept(
+                    rule.text,
+                    rule.citation,
+                    _kept_reason(rule),
+                    *law_link(rule.citation, data.state),
+                )
+            )
         elif decision == "not_a_rule":
             outline.not_binding.append(NotBinding(rule.text, rule.checked))
         elif decision == "unnecessary_control":
-            outline.requests.append(_request(rule, catalog, outline.warnings, used))
+            outline.requests.append(_request(rule, data.state, catalog, outline, used))
     for mechanism in used.values():
         if hasattr(mechanism, "activation"):
             outline.activation.append(
@@ -79,10 +117,7 @@ def build_outline(
                     mechanism.term,
                 )
             )
-            outline.sources += [
-                Source(s.title, s.url, s.accessed.isoformat())
-                for s in mechanism.sources
-            ]
+            outline.sources += [_source(s) for s in mechanism.sources]
         else:
             outline.activation.append(
                 Activation(mechanism.title, [], [mechanism.summary], "", [], "")
@@ -94,12 +129,20 @@ def build_outline(
         for m in data.metrics
     ]
     outline.timeline = [(m.when, m.what) for m in data.timeline]
+    # official sources first, each cited once
+    unique = {s.url: s for s in outline.sources}
+    outline.sources = sorted(unique.values(), key=lambda s: bool(s.kind))
     if not outline.metrics:
         outline.warnings.append("The evaluation plan has no success metrics yet.")
+    if outline.status == "final" and outline.blocking:
+        raise FinalRefused(outline.blocking)
     return outline
 
 
-def _request(rule, catalog: Catalog, warnings: list[str], used: dict) -> Request:
+def _request(
+    rule, state: str, catalog: Catalog, outline: Outline, used: dict
+) -> Request:
+    warnings = outline.warnings
     mechanisms = [catalog.get(m) or LOCAL.get(m) for m in rule.mechanisms]
     mechanisms = [m for m in mechanisms if m is not None]
     if not mechanisms:
@@ -110,18 +153,20 @@ def _request(rule, catalog: Catalog, warnings: list[str], used: dict) -> Request
     ):
         if not needed.strip():
             warnings.append(f"The request for “{rule.text}” has no {label}.")
-    stems = _stems(f"{rule.text} {rule.citation}")
+    rule_input = RuleInput(rule.text, rule.source_level, rule.citation, state)
     safeguards: list[str] = []
     fields: list[tuple[str, str]] = []
     for mechanism in mechanisms:
         used.setdefault(mechanism.id, mechanism)
         if hasattr(mechanism, "cannot_waive"):
-            blocked = _blocked(stems, mechanism)
-            if blocked:
-                warnings.append(
-                    f"“{mechanism.title}” cannot waive “{blocked}”, which covers “{rule.text}”."
+            usable, reason = mechanism_verdict(rule_input, mechanism)
+            if not usable:
+                message = (
+                    f"“{mechanism.title}” cannot be used for “{rule.text}”: {reason}"
                 )
-            safeguards += list(mechanism.cannot_waive)
+                warnings.append(message)
+                outline.blocking.append(message)
+            safeguards += [item.text for item in mechanism.cannot_waive]
             fields += [
                 (f, rule.application_answers.get(f, ""))
                 for f in mechanism.application_fields
@@ -141,4 +186,11 @@ def _request(rule, catalog: Catalog, warnings: list[str], used: dict) -> Request
         affected=rule.affected,
         term=rule.term,
         application_fields=list(dict.fromkeys(fields)),
+        **dict(
+            zip(
+                ("citation_url", "citation_official"),
+                law_link(rule.citation, state),
+                strict=True,
+            )
+        ),
     )

@@ -33,6 +33,8 @@ class Request:
     application_fields: list[
         tuple[str, str]
     ]  # (what the law asks for, what the team wrote)
+    citation_url: str = ""  # where the cited law can be read ("" when not parsed)
+    citation_official: bool = True  # False: the link is an unofficial copy
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Kept:
     rule: str
     citation: str
     reason: str
+    citation_url: str = ""
+    citation_official: bool = True
 
 
 @dataclass
@@ -74,6 +78,7 @@ class Source:
     title: str
     url: str
     accessed: str
+    kind: str = ""  # "" for official sources, else its label ("Unofficial copy of law")
 
 
 @dataclass
@@ -95,6 +100,9 @@ class Outline:
     timeline: list[tuple[str, str]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Warnings that keep the document from being final (a subset of ``warnings``):
+    # a request that relies on a mechanism whose own law cannot lift the rule.
+    blocking: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=lambda: list(DEFAULT_ORDER))
 
     def to_dict(self) -> dict:

@@ -40,6 +40,43 @@ def _text(paragraph, value: str, label: str) -> None:
         run.font.color.rgb = BLANK_COLOR
 
 
+def _hyperlink(paragraph, text: str, url: str) -> None:
+    """A clickable link run (python-docx has no public API for hyperlinks)."""
+    rel = paragraph.part.relate_to(
+        url,
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        is_external=True,
+    )
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "1F4E9A")
+    props.extend([style, color, underline])
+    run.append(props)
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _cite(paragraph, value: str, url: str, official: bool) -> None:
+    """A citation, linked to its text where known; unofficial copies say so."""
+    if value and url:
+        _hyperlink(paragraph, value, url)
+        if not official:
+            paragraph.add_run(" (unofficial copy)")
+    else:
+        _text(paragraph, value, "citation")
+
+
 def _labelled(doc, label: str, value: str, blank: str) -> None:
     p = doc.add_paragraph()
     p.add_run(f"{label}: ").bold = True
@@ -138,7 +175,9 @@ def _requests(doc, o: Outline) -> None:
     )
     for n, r in enumerate(o.requests, start=1):
         doc.add_heading(f"{n}. {r.rule}", level=2)
-        _labelled(doc, "Citation", r.citation, "citation")
+        p = doc.add_paragraph()
+        p.add_run("Citation: ").bold = True
+        _cite(p, r.citation, r.citation_url, r.citation_official)
         _labelled(doc, "Source", r.source_level, "source")
         _labelled(doc, "Request", r.request_type, "waiver or partial modification")
         mechanism = r.mechanism + (
@@ -253,9 +292,10 @@ def _timeline(doc, o: Outline) -> None:
 
 def _sources(doc, o: Outline) -> None:
     for s in o.sources:
-        doc.add_paragraph(
-            f"{s.title} — {s.url} (accessed {s.accessed})", style="List Number"
-        )
+        p = doc.add_paragraph(style="List Number")
+        p.add_run((f"[{s.kind}] " if s.kind else "") + f"{s.title} — ")
+        _hyperlink(p, s.url, s.url)
+        p.add_run(f" (accessed {s.accessed})")
     if not o.sources:
         doc.add_paragraph("No catalog sources cited.")
 

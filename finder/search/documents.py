@@ -8,6 +8,7 @@ import re
 
 from finder.catalog import Entry
 from finder.catalog.jurisdictions import name
+from finder.law import containment_keys, find_citations
 from finder.search import schema as f
 
 SPELL_WORDS = re.compile(r"[a-z]{3,}")
@@ -36,6 +37,15 @@ def body_text(entry: Entry) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def law_keys(entry: Entry) -> list[str]:
+    """Containment keys of every citation the entry makes (its own law)."""
+    keys: list[str] = []
+    for text in entry.citations:
+        for cit in find_citations(text, entry.state):
+            keys += containment_keys(cit)
+    return list(dict.fromkeys(keys))
+
+
 def entry_to_document(entry: Entry) -> dict:
     """Index fields for one entry."""
     tags = " ".join(
@@ -49,9 +59,18 @@ def entry_to_document(entry: Entry) -> dict:
         f.AREA: ",".join(entry.policy_areas),
         f.TITLE: entry.title,
         f.CITATIONS: "\n".join(entry.citations),
+        f.LAW: " ".join(law_keys(entry)),
         f.SUMMARY: entry.summary,
         f.BODY: body,
-        f.ALL: "\n".join([entry.title, entry.summary, tags, body, *entry.cannot_waive]),
+        f.ALL: "\n".join(
+            [
+                entry.title,
+                entry.summary,
+                tags,
+                body,
+                *(i.text for i in entry.cannot_waive),
+            ]
+        ),
         # Each distinct word once is all "did you mean" needs (and much less to index).
         f.SPELL: " ".join(
             sorted(

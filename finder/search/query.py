@@ -11,6 +11,7 @@ from whoosh import query as wq
 from whoosh.analysis.filters import STOP_WORDS
 
 from finder.catalog.jurisdictions import ALIASES, CODES, NAMES, WORDLIKE_CODES
+from finder.law import citation_spans, query_keys
 from finder.search import schema as f
 from finder.search.analysis import (
     QUESTION_WORDS,
@@ -27,6 +28,7 @@ WORD_FIELDS = (f.TITLE, f.ALL)
 PHRASE_FIELDS = WORD_FIELDS
 TEXT_FIELD_SET = frozenset({f.TITLE})
 FUZZY_TERMS = 4  # the closest words to a typo that a fuzzy search tries
+_SUBSECTION = re.compile(r"(\d[\w.\-:]*)(?:\s?\([A-Za-z0-9\-]{1,5}\))+")
 _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
 
 
@@ -34,7 +36,7 @@ _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
 class Concept:
     """One thing the query asks for: a word, a citation, or a group of synonym phrases."""
 
-    kind: str  # "word" | "citation" | "synonyms"
+    kind: str  # "word" | "citation" | "synonyms" | "law" (a parsed citation)
     text: str
     phrases: tuple[str, ...] = ()
 
@@ -98,10 +100,12 @@ def parse(text: object, synonyms: Synonyms | None = None) -> ParsedQuery:
     synonyms = synonyms or default_synonyms()
     cleaned = clean(text)
     rest, states = _find_states(cleaned)
+    rest, concepts = _law_concepts(rest, states)
+    # "3313.603(J)": the subsection belongs to the number, it is not a word of its own
+    rest = _SUBSECTION.sub(r"\1", rest)
     tokens = [t.lower() for t in _TOKEN.findall(rest)]
     parts = [(i, p) for i, tok in enumerate(tokens) for p in phrase_words(tok)]
     consumed: set[int] = set()
-    concepts: list[Concept] = []
     for start, end, group in synonyms.find([p for _, p in parts]):
         consumed.update(range(start, end))
         concepts.append(
@@ -129,6 +133,26 @@ def parse(text: object, synonyms: Synonyms | None = None) -> ParsedQuery:
     return ParsedQuery(cleaned, concepts, states, dropped, " ".join(rest.split()))
 
 
+def _law_concepts(text: str, states: list[str]) -> tuple[str, list[Concept]]:
+    """Citations the law parser reads in the query, each one concept; the text left.
+
+    "ORC 3313.603" becomes one concept that finds entries citing R.C. 3313.603 or any
+    subsection of it, however the catalog writes them.
+    """
+    state = states[0] if len(states) == 1 else ""
+    concepts: list[Concept] = []
+    cuts: list[tuple[int, int]] = []
+    for start, end, cit in citation_spans(text, state):
+        if not cit.body.level or not cit.path:
+            continue  # bills, whole codes and CiteURL-only finds stay words
+        section = next((p for p in reversed(cit.path) if not p.startswith("(")), "")
+        concepts.append(Concept("law", cit.label, (*query_keys(cit), f"#{section}")))
+        cuts.append((start, end))
+    for start, end in reversed(cuts):
+        text = text[:start] + " " + text[end:]
+    return text, concepts
+
+
 def _terms(fields: tuple[str, ...], text: str) -> list[wq.Query]:
     stems = analyze(text)
     if not stems:
@@ -142,6 +166,18 @@ def _terms(fields: tuple[str, ...], text: str) -> list[wq.Query]:
 
 def concept_query(concept: Concept) -> wq.Query:
     """The Whoosh query for one concept, across the fields that can hold it."""
+    if concept.kind == "law":
+        keys = [p for p in concept.phrases if not p.startswith("#")]
+        numbers = [
+            p[1:].lower() for p in concept.phrases if p.startswith("#") and p[1:]
+        ]
+        # the parsed law first; the section number as written in citations and text
+        # finds what the catalog names without citing it ("exempts § 25.0811")
+        return wq.Or(
+            [wq.Term(f.LAW, k) for k in keys]
+            + [wq.Term(f.CITATIONS, n) for n in numbers]
+            + [t for n in numbers for t in _terms((f.TITLE, f.ALL), n)]
+        )
     if concept.kind == "synonyms":
         # The index carries one token per synonym group (see SynonymFilter): one term
         # per field instead of a phrase search for every variant over long text.
@@ -211,6 +247,7 @@ def highlight_terms(parsed: ParsedQuery) -> set[str]:
     """The analyzed terms a snippet should mark."""
     terms: set[str] = set()
     for c in parsed.concepts:
-        for phrase in c.phrases or (c.text,):
+        phrases = (c.text,) if c.kind == "law" else (c.phrases or (c.text,))
+        for phrase in phrases:
             terms.update(analyze(phrase))
     return terms

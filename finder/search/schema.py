@@ -18,6 +18,7 @@ SPELL = "spell"
 TITLE_SORT = "title_sort"
 REVIEWED = "reviewed"
 HASH = "hash"
+LAW = "law"
 ALL = "all"
 
 # Fields a free-text query searches, with the weight BM25F gives each.
@@ -51,6 +52,9 @@ def build_schema() -> Schema:
         # Sort keys.
         title_sort=ID(sortable=True),
         reviewed=ID(stored=True, sortable=True),
+        # Parsed citations as containment keys ("oh-rc~~3313/3313.603"): a search for a
+        # section finds entries citing it or a subsection of it, in any written form.
+        law=KEYWORD(field_boost=6.0),
         # Content hash of the entry, to update only changed entries.
         hash=STORED(),
     )

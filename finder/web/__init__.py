@@ -10,7 +10,10 @@ from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from finder.catalog import KINDS, POLICY_AREAS
+from finder.catalog.hosts import PUBLISHERS
 from finder.catalog.jurisdictions import name as jurisdiction_name
+from finder.law import find_citations, link_for
+from finder.law.scope import scope_of
 from finder.live import LiveCatalog
 from finder.text import clean_text
 
@@ -102,7 +105,32 @@ def init_app(app: Flask) -> None:
         kind_label=lambda k: KINDS.get(k, k),
         area_label=lambda a: POLICY_AREAS.get(a, a),
         date=_format_date,
+        law_links=law_links,
+        publisher_label=lambda p: PUBLISHERS.get(p, "Source of unknown type"),
+        scope_label=scope_label,
     )
+
+
+def law_links(text: str, state: str = "") -> list[dict]:
+    """The citations in a text with their normal form and link (for templates)."""
+    out = []
+    for cit in find_citations(text or "", state):
+        if not cit.body.level:
+            continue
+        link = link_for(cit)
+        out.append(
+            {
+                "label": cit.label,
+                "url": link.url if link else "",
+                "official": link.official if link else False,
+            }
+        )
+    return out
+
+
+def scope_label(entry) -> str:
+    """What a mechanism can lift, in words (its ``waives``, or its default scope)."""
+    return scope_of(entry.state, entry.waives).describe()
 
 
 def _format_date(value) -> str:

@@ -15,7 +15,7 @@ from flask import (
 from flask_login import login_required
 
 from finder.audit.model import Metric, Milestone
-from finder.documents.build import build_outline
+from finder.documents.build import FinalRefused, build_outline
 from finder.documents.outline import DEFAULT_ORDER, SECTIONS
 from finder.documents.render import render_html, render_markdown
 from finder.documents.render_docx import render_docx
@@ -131,9 +131,19 @@ def document(team_id: int, audit_id: int):
             return redirect(
                 url_for("documents.document", team_id=team.id, audit_id=row.id)
             )
-        outline = build_outline(
-            data, live_catalog().catalog, team.name, form.status.data, sections
-        )
+        try:
+            outline = build_outline(
+                data, live_catalog().catalog, team.name, form.status.data, sections
+            )
+        except FinalRefused as refused:
+            flash(
+                "Not saved as final: resolve these first (or generate a draft). "
+                + " ".join(refused.reasons),
+                "error",
+            )
+            return redirect(
+                url_for("documents.document", team_id=team.id, audit_id=row.id)
+            )
         version = store.keep_version(session, row, me(), outline)
         flash(f"Version {version.id} generated. Download it below.", "success")
         return redirect(url_for("documents.document", team_id=team.id, audit_id=row.id))

@@ -28,17 +28,26 @@ the minimum minutes.</p>
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "state", "expected"),
     [
-        ("under Tex. Educ. Code § 12A.004.", ["Tex. Educ. Code § 12A.004"]),
-        ("KRS 156.108 and C.R.S. 22-32.5-104", ["KRS 156.108", "C.R.S. 22-32.5-104"]),
-        ("20 U.S.C. § 7861(c) applies", ["20 U.S.C. § 7861(c)"]),
-        ("see §§ 1204 and 19 TAC 102.1309", ["§§ 1204", "19 TAC 102.1309"]),
-        ("adopted 2015-06-19 by 120 votes", []),
+        ("under Tex. Educ. Code § 12A.004.", "", ["Tex. Educ. Code § 12A.004"]),
+        (
+            "KRS 156.108 and C.R.S. 22-32.5-104",
+            "",
+            ["KRS 156.108", "C.R.S. 22-32.5-104"],
+        ),
+        ("20 U.S.C. § 7861(c) applies", "", ["20 U.S.C. § 7861(c)"]),
+        ("see §§ 1204 and 19 TAC 102.1309", "", ["19 TAC § 102.1309"]),
+        (
+            "a plan under § 12A.004 and TEC 25.0811",
+            "TX",
+            ["Tex. Educ. Code § 12A.004", "Tex. Educ. Code § 25.0811"],
+        ),
+        ("adopted 2015-06-19 by 120 votes", "", []),
     ],
 )
-def test_find_citations(text, expected):
-    assert find_citations(text) == expected
+def test_find_citations(text, state, expected):
+    assert find_citations(text, state) == expected
 
 
 def test_draft_entries_from_headings_citations_and_links():
@@ -66,7 +75,11 @@ def test_draft_entries_from_headings_citations_and_links():
     assert "rewrite the summary in your own words" in first["note"]
     second = entries[1]
     assert second["kind"] == "staffing_certification"
-    assert second["citations"] == ["19 TAC 230.1", "KRS 161.048", "20 U.S.C. § 7861(c)"]
+    assert second["citations"] == [
+        "19 TAC § 230.1",
+        "KRS 161.048",
+        "20 U.S.C. § 7861(c)",
+    ]
     assert "bad()" not in yaml.safe_dump(draft)
 
 

@@ -26,9 +26,10 @@ GOOD_ENTRY = """\
     examples: []
     related: [{related}]
     sources:
-      - url: https://example.org/a
+      - url: https://statutes.capitol.texas.gov/Docs/ED/htm/ED.12A.htm
         title: A source
         accessed: 2026-11-01
+        publisher: official_law
     effective: null
     last_reviewed: 2026-11-01
     status: active
@@ -95,7 +96,7 @@ def test_duplicate_id_names_both_places(tmp_path):
 
 def test_missing_source(tmp_path):
     no_sources = entry().replace(
-        "    sources:\n      - url: https://example.org/a\n        title: A source\n        accessed: 2026-11-01\n",
+        "    sources:\n      - url: https://statutes.capitol.texas.gov/Docs/ED/htm/ED.12A.htm\n        title: A source\n        accessed: 2026-11-01\n        publisher: official_law\n",
         "    sources: []\n",
     )
     [problem] = problems_for(tmp_path, {"tx.yaml": catalog_file("TX", no_sources)})
@@ -109,7 +110,7 @@ def test_source_url_and_date_shapes(tmp_path):
         "TX",
         entry(
             **{
-                "https://example.org/a": "example.org/a",
+                "https://statutes.capitol.texas.gov/Docs/ED/htm/ED.12A.htm": "example.org/a",
                 "accessed: 2026-11-01": "accessed: soon",
             }
         ),

@@ -222,9 +222,14 @@ def test_warnings(outline):
     assert (
         "The request for “K-4 class size limit of 22” has no replacement plan." in text
     )
-    # Requested from a mechanism that cannot grant it:
-    assert "“Districts of Innovation” cannot waive" in text
-    assert "which covers “Bilingual education programs”" in text
+    # Requested from a mechanism whose own law cannot grant it: a blocking warning
+    blocking = (
+        "“Districts of Innovation” cannot be used for “Bilingual education programs”"
+    )
+    assert blocking in text
+    assert any(w.startswith(blocking) for w in outline.blocking)
+    assert "Tex. Educ. Code" in outline.blocking[0]
+    assert "which contains Tex. Educ. Code ch. 29, subch. B" in outline.blocking[0]
     assert "Uniform school start date” has no rationale" not in text
 
 

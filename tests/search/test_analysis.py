@@ -60,8 +60,10 @@ def test_west_virginia_is_not_virginia():
 
 def test_citations_and_synonyms_are_recognized():
     kinds = {c.text: c.kind for c in parse("KRS 156.108 4-day week").concepts}
-    assert kinds == {"krs": "word", "156.108": "citation", "4 day week": "synonyms"}
+    assert kinds == {"KRS 156.108": "law", "4 day week": "synonyms"}
     assert [c.text for c in parse("§ 1204").concepts] == ["1204"]
+    # a subsection belongs to its number: one concept, not "3313.603" and "j"
+    assert [c.text for c in parse("3313.603(J)").concepts] == ["3313.603"]
 
 
 @pytest.mark.parametrize(

@@ -305,3 +305,30 @@ def test_repeated_searches_come_from_the_cache_and_match_fresh_ones(search_index
     assert ids(fresh) == ids(first)
     assert fresh.total == first.total
     assert search_index.search(SearchRequest.from_params("waiver")) is not first
+
+
+def test_a_citation_finds_entries_citing_it_or_a_part_of_it(tmp_path):
+    """Search by containment: R.C. 3313.603 holds R.C. 3313.603(J), however typed."""
+    from tests.catalog.test_loader import catalog_file, entry
+
+    cited = entry(id="oh-credit", state="OH").replace(
+        "citations: [Some Code § 1]", "citations: [ORC 3313.603(J)]"
+    )
+    other = entry(id="oh-other", state="OH").replace(
+        "citations: [Some Code § 1]", "citations: [ORC 3313.60]"
+    )
+    folder = write_catalog(
+        tmp_path / "cat", {"oh.yaml": catalog_file("OH", cited, other)}
+    )
+    index = open_index(str(tmp_path / "ix"), read([folder]))
+    for typed in [
+        "ORC 3313.603",
+        "R.C. 3313.603(J)",
+        "Ohio Rev. Code § 3313.603",
+        "3313.603(J)",
+    ]:
+        ids = [h.entry.id for h in index.search(SearchRequest.from_params(typed)).hits]
+        assert ids == ["oh-credit"], typed
+    results = index.search(SearchRequest.from_params("R.C. ch. 3313"))
+    chapter = [h.entry.id for h in results.hits]
+    assert sorted(chapter) == ["oh-credit", "oh-other"]

@@ -1,0 +1,217 @@
+"""What a mechanism can lift and what it never can, read as law.
+
+A mechanism's scope is its ``waives`` list (levels such as ``state_statute`` or bodies of
+law such as ``Tex. Educ. Code``), or by default its own jurisdiction's statutes and rules.
+Its cannot-waive items carry citations (given, or read from their words in the
+mechanism's own body of law). A rule is a jurisdiction, a source level and, where known,
+citations; these functions say whether the scope covers it and which item bars it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from finder.law.model import Citation
+from finder.law.parse import find_citations, load_law, parse_citation
+
+# What a mechanism may say it lifts (``waives``), besides citations of bodies of law.
+# Each is scoped to the mechanism's own jurisdiction (federal for US entries).
+WAIVE_LEVELS = {
+    "state_statute": "This state's statutes",
+    "state_rule": "This state's administrative rules",
+    "local_policy": "Local board policy",
+    "collective_bargaining": "Collective-bargaining agreements",
+    "federal_statute": "Federal statutes",
+    "federal_regulation": "Federal regulations",
+}
+STATE_LEVELS = {"state_statute", "state_rule"}
+LAW_LEVELS = {"state_statute", "state_rule", "federal_statute", "federal_regulation"}
+FEDERAL_LEVELS = {"federal_statute", "federal_regulation"}
+# A rule's source level (audit vocabulary) → the scope keywords that reach it.
+REACHED_BY = {
+    "state_statute": {"state_statute"},
+    "state_rule": {"state_rule"},
+    "federal_law": FEDERAL_LEVELS,
+    "local_policy": {"local_policy"},
+    "contract": {"collective_bargaining"},
+    "collective_bargaining": {"collective_bargaining"},
+    "vendor_contract": set(),
+}
+
+
+@dataclass(frozen=True)
+class RuleLaw:
+    """A rule as the law sees it: where it comes from, its level and its citations."""
+
+    jurisdiction: str  # "TX", "US" or "" when unknown
+    level: str  # audit source level; "unknown" when not known
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def is_federal(self) -> bool:
+        return self.level == "federal_law"
+
+
+def home_body(state: str):
+    """The body that bare section numbers in a state's rules belong to: its first statute
+    body in ``bodies.yaml`` (the education code where the state has one), or None."""
+    return next(
+        (
+            b
+            for b in load_law().bodies
+            if b.jurisdiction == state and b.level == "state_statute"
+        ),
+        None,
+    )
+
+
+def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
+    """Read a rule's citations (its citation field first, then its words) and, where the
+    team has not said, its level and jurisdiction from the first citation."""
+    state = (state or "").upper()
+    home = home_body(state)
+    bare = citation.strip()
+    if bare and re.fullmatch(r"\d[\w.\-:()]*", bare):
+        bare = "§ " + bare  # "25.0811" typed alone in a Texas audit
+    cites = tuple(
+        c
+        for c in (find_citations(bare, state, home) or find_citations(text, state))
+        if c.body.level in LAW_LEVELS  # not bills, not CiteURL-only finds
+    )
+    level = level or "unknown"
+    jurisdiction = state
+    if cites:
+        first = cites[0]
+        if level == "unknown":
+            level = "federal_law" if first.body.is_federal else first.body.level
+        if first.body.is_federal:
+            jurisdiction = "US" if level == "federal_law" else jurisdiction
+        elif first.jurisdiction:
+            jurisdiction = first.jurisdiction
+    elif level == "federal_law":
+        jurisdiction = "US"
+    return RuleLaw(jurisdiction, level, cites)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The bodies of law a mechanism can lift."""
+
+    jurisdiction: str
+    levels: frozenset[str]
+    bodies: tuple[Citation, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.levels and not self.bodies
+
+    def describe(self) -> str:
+        parts = [WAIVE_LEVELS.get(level, level) for level in sorted(self.levels)]
+        parts += [c.label for c in self.bodies]
+        return ", ".join(parts) or "no rule"
+
+
+def scope_of(jurisdiction: str, waives: tuple[str, ...] | None) -> Scope:
+    """A mechanism's scope from its ``waives`` (None: its jurisdiction's own law)."""
+    if waives is None:
+        levels = FEDERAL_LEVELS if jurisdiction == "US" else STATE_LEVELS
+        return Scope(jurisdiction, frozenset(levels), ())
+    levels: set[str] = set()
+    bodies: list[Citation] = []
+    for item in waives:
+        if item in WAIVE_LEVELS:
+            levels.add(item)
+        else:
+            cit = parse_citation(item, jurisdiction)
+            if cit is not None:
+                bodies.append(cit)
+    return Scope(jurisdiction, frozenset(levels), tuple(bodies))
+
+
+def covers(scope: Scope, rule: RuleLaw) -> tuple[bool, str]:
+    """Whether the scope reaches the rule, and why (or why not), in a sentence."""
+    if scope.empty:
+        return False, "It lifts no rule by itself."
+    needed = REACHED_BY.get(rule.level)
+    if rule.is_federal or (rule.citations and rule.citations[0].body.is_federal):
+        federal_bodies = [b for b in scope.bodies if b.body.is_federal]
+        if any(b.contains(c) for b in federal_bodies for c in rule.citations):
+            return True, "Its law lets it lift this federal provision."
+        if scope.levels & FEDERAL_LEVELS:
+            return True, "It can lift federal requirements."
+        return False, "A federal requirement can be lifted only by a federal mechanism."
+    if rule.level in {"local_policy", "contract", "collective_bargaining"}:
+        if scope.levels & needed:
+            return (
+                True,
+                "Its law lets it reach local policy or the bargaining agreement.",
+            )
+        return False, "It does not reach local policy or contracts."
+    if rule.level == "vendor_contract":
+        return False, "A vendor contract changes by amendment with the vendor."
+    # a state rule, or one of unknown level: it must be this jurisdiction's law
+    if scope.jurisdiction not in {rule.jurisdiction, "US"} and rule.jurisdiction:
+        return False, f"It is {scope.jurisdiction} law; the rule is not."
+    state_levels = scope.levels & STATE_LEVELS
+    state_bodies = [b for b in scope.bodies if not b.body.is_federal]
+    if scope.jurisdiction == "US" or not (state_levels or state_bodies):
+        return False, "It lifts only federal requirements; this is a state requirement."
+    if rule.citations:
+        cit = rule.citations[0]
+        if any(b.contains(cit) for b in state_bodies):
+            return True, f"Its law reaches {cit.label}."
+        if cit.level in state_levels:
+            return True, "It can lift this state's " + (
+                "statutes." if cit.level == "state_statute" else "rules."
+            )
+        names = ", ".join(b.label for b in state_bodies) or scope.describe()
+        return False, f"It lifts only {names}; {cit.label} is outside it."
+    if needed and needed & state_levels:
+        return True, "It can lift this state's " + (
+            "statutes." if rule.level == "state_statute" else "rules."
+        )
+    if rule.level == "unknown":
+        return (
+            True,
+            "Assumed a state requirement: say the rule's source level to be sure.",
+        )
+    if state_bodies:
+        return True, "Its law reaches " + ", ".join(b.label for b in state_bodies) + "."
+    return False, "It does not reach this kind of requirement."
+
+
+def barring_citations(
+    provision_citations: tuple[str, ...],
+    text: str,
+    jurisdiction: str,
+    own: str,
+    read_words: bool = True,
+) -> tuple[Citation, ...]:
+    """The citations of one cannot-waive item: the ones it gives, else (``read_words``)
+    those its words name, bare forms ("§ 28.002", "Ch. 34") read in the mechanism's own
+    body ``own``. A whole code named in passing ("ESEA recipients") bars nothing."""
+    if provision_citations:
+        found = [parse_citation(c, jurisdiction) for c in provision_citations]
+        return tuple(c for c in found if c is not None)
+    if not read_words:
+        return ()
+    default = parse_citation(own, jurisdiction)
+    return tuple(
+        c
+        for c in find_citations(text, jurisdiction, default.body if default else None)
+        if c.body.level in LAW_LEVELS and c.unit not in {"code", "title"}
+    )
+
+
+def barred(
+    rule: RuleLaw, items: list[tuple[str, tuple[Citation, ...]]]
+) -> tuple[str, Citation, Citation] | None:
+    """(item, its citation, the rule's citation) for the first item whose law contains
+    one of the rule's citations, or None."""
+    for text, cites in items:
+        for outer in cites:
+            for inner in rule.citations:
+                if outer.contains(inner):
+                    return text, outer, inner
+    return None

@@ -1,0 +1,152 @@
+"""Matching keeps the law: cannot-waive lists, scope by jurisdiction and body of law."""
+
+from __future__ import annotations
+
+import pytest
+
+from finder.audit.law_eval import evaluate, load_labelled, split_of
+from finder.audit.matching import match_mechanisms
+from finder.audit.suggester import RuleInput
+from finder.catalog import read
+from tests.conftest import DATA
+
+ROOT = DATA.parent.parent
+LABELLED = DATA / "law_match"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return read([ROOT / "flexibilities"])
+
+
+def matches_for(catalog, text, citation, area, state="TX", level="state_statute"):
+    return match_mechanisms(RuleInput(text, level, citation, state), area, catalog)
+
+
+# Rules a Texas team would list that 19 TAC § 102.1309 / Tex. Educ. Code § 12A.004 put
+# beyond a local innovation plan.
+TEXAS_NON_EXEMPTIBLE = [
+    ("Give the state assessments (STAAR)", "Tex. Educ. Code § 39.023", "assessment"),
+    ("Teach the TEKS in every required course", "TEC § 28.002", "curriculum"),
+    ("Students meet state graduation requirements", "§ 28.025", "graduation"),
+    ("Follow the school finance rules", "Tex. Educ. Code ch. 48", "finance"),
+    ("Each campus has a behavior coordinator", "TEC 37.0012", "student_services"),
+    ("Admit students who reside in the district", "TEC § 25.001", "other"),
+    ("Student transportation rules", "Tex. Educ. Code ch. 34", "transportation"),
+    ("Purchasing procedures", "Tex. Educ. Code § 44.032", "finance"),
+    ("Criminal history record checks of employees", "TEC §22.083", "staffing"),
+    (
+        "Bilingual education programs",
+        "Tex. Educ. Code ch. 29, subch. B",
+        "curriculum",
+    ),
+    ("Home-rule school district charters", "Tex. Educ. Code ch. 13", "governance"),
+    ("The rules for districts of innovation", "Tex. Educ. Code ch. 12A", "governance"),
+]
+
+
+@pytest.mark.parametrize(("text", "citation", "area"), TEXAS_NON_EXEMPTIBLE)
+def test_districts_of_innovation_is_never_usable_for_what_its_law_excludes(
+    shipped, text, citation, area
+):
+    matches = matches_for(shipped, text, citation, area)
+    doi = next((m for m in matches if m.id == "tx-districts-of-innovation"), None)
+    assert doi is not None, "the barred mechanism is shown, as cannot be used"
+    assert doi.usable is False
+    assert doi.law.startswith("Tex. Educ. Code")
+    assert "Cannot be used" in doi.reasons[-1]
+    assert doi.law in doi.reasons[-1]
+
+
+def test_commissioner_waivers_cannot_lift_the_state_assessment(shipped):
+    matches = matches_for(shipped, *TEXAS_NON_EXEMPTIBLE[0])
+    waiver = next(m for m in matches if m.id == "tx-commissioner-waivers")
+    assert waiver.usable is False
+    assert waiver.law == "Tex. Educ. Code ch. 39"
+
+
+@pytest.mark.parametrize(
+    ("text", "citation", "area"),
+    [
+        (
+            "School may not start before the fourth Monday in August",
+            "TEC 25.0811",
+            "calendar",
+        ),
+        ("K-4 classes are capped at 22 students", "TEC § 25.112", "class_size"),
+    ],
+)
+def test_what_a_plan_may_exempt_is_offered_as_usable(shipped, text, citation, area):
+    usable = [m.id for m in matches_for(shipped, text, citation, area) if m.usable]
+    assert "tx-districts-of-innovation" in usable[:3]
+
+
+@pytest.mark.parametrize(
+    ("text", "citation", "state", "level"),
+    [
+        ("Teachers hold a Colorado license", "C.R.S. 22-63-201", "CO", "state_statute"),
+        ("Principal licensure", "C.R.S. 22-32-126", "CO", "unknown"),
+        ("Teachers must be certified", "Tex. Educ. Code § 21.003", "TX", "unknown"),
+        ("Start date rule", "", "TX", "unknown"),
+    ],
+)
+def test_federal_only_mechanisms_are_never_usable_for_state_law(
+    shipped, text, citation, state, level
+):
+    for m in matches_for(shipped, text, citation, "staffing", state, level):
+        scope = m.mechanism.waives if hasattr(m.mechanism, "waives") else None
+        federal_only = m.mechanism.state == "US" or (
+            scope is not None
+            and set(scope) <= {"federal_statute", "federal_regulation"}
+        )
+        if federal_only:
+            assert m.usable is False, m.id
+
+
+def test_state_mechanisms_are_never_usable_for_federal_law(shipped):
+    matches = matches_for(
+        shipped,
+        "Annual statewide tests in grades 3-8",
+        "ESEA § 1111(b)(2)",
+        "assessment",
+        "TX",
+        "federal_law",
+    )
+    assert matches
+    assert all(m.mechanism.state == "US" for m in matches if m.usable)
+
+
+def test_the_level_is_read_from_the_citation_when_unknown(shipped):
+    matches = matches_for(
+        shipped,
+        "Criminal History Record Check",
+        "TEC §22.083",
+        "staffing",
+        level="unknown",
+    )
+    assert not any(m.usable and m.mechanism.state == "US" for m in matches)
+
+
+def test_labelled_set_is_large_and_sourced():
+    rules = load_labelled(LABELLED)
+    others = [r for r in rules if r["state"] != "TX"]
+    assert len(others) >= 60
+    assert len({r["state"] for r in others}) >= 7  # at least 6 states and federal law
+    assert all(str(r.get("source", "")).startswith("http") for r in rules)
+
+
+def test_every_labelled_id_is_in_the_catalog(shipped):
+    for rule in load_labelled(LABELLED):
+        for entry_id in [*(rule.get("can") or []), *(rule.get("cannot") or [])]:
+            assert shipped.get(entry_id) is not None, entry_id
+
+
+@pytest.mark.parametrize("part", ["test", "all"])
+def test_no_barred_mechanism_is_offered_and_the_right_one_is_found(shipped, part):
+    rules = load_labelled(LABELLED)
+    if part == "test":
+        rules = [r for r in rules if split_of(r["text"]) == "test"]
+    figures = evaluate(rules, shipped)
+    assert figures.negatives >= 30
+    assert figures.offered_unusable == 0, figures.violations
+    assert figures.recall >= 0.8, figures.misses

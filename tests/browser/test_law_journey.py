@@ -1,0 +1,57 @@
+"""A team sees the law decide: a mechanism its own law bars is shown as "cannot be used",
+and the document cannot be marked Final while the request relies on it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_up
+from tests.web.test_law_pages import BARRED
+
+pytestmark = pytest.mark.browser
+_people = itertools.count(1)
+
+
+def test_cannot_be_used_and_final_refused(page, tmp_path):
+    width = page.viewport_size["width"]
+    sign_up(page, f"law{next(_people)}-{width}@example.org", "Lee Law")
+    page.get_by_label("Team name").fill("Mesa ISD")
+    page.get_by_role("button", name="Create team").click()
+    page.get_by_role("link", name="Policy audits").click()
+    upload = tmp_path / "graduation.json"
+    upload.write_text(json.dumps(BARRED))
+    page.get_by_label("Audit file (YAML or JSON)").set_input_files(str(upload))
+    page.get_by_role("button", name="Import as a new audit").click()
+
+    page.get_by_role(
+        "link", name="Students meet the state graduation requirements"
+    ).click()
+    barred = page.locator("div.mechanism.unusable", has_text="Districts of Innovation")
+    assert barred.locator(".badge").inner_text() == "Cannot be used"
+    assert "Tex. Educ. Code ch. 28" in barred.locator(".law-verdict").inner_text()
+    barred.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / f"rule-{width}.png"))
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Document").first.click()
+    assert page.get_by_text("Blocks final").first.is_visible()
+    page.get_by_label("Status").select_option("final")
+    page.get_by_role("button", name="Generate").click()
+    assert page.get_by_text("Not saved as final").is_visible()
+    assert page.locator("table.data tbody tr").count() == 0
+    page.screenshot(path=str(tmp_path / f"document-{width}.png"), full_page=True)
+    assert axe_violations(page) == []
+
+
+def test_entry_page_shows_the_law_and_its_sources(page, tmp_path):
+    page.goto("/flexibilities/tx-districts-of-innovation")
+    assert page.get_by_text("Can lift").is_visible()
+    assert page.locator("a.law-link").first.is_visible()
+    assert page.locator("ol.sources .badge").first.inner_text().startswith("Official")
+    page.screenshot(
+        path=str(tmp_path / f"entry-{page.viewport_size['width']}.png"), full_page=True
+    )
+    assert axe_violations(page) == []

@@ -1,0 +1,136 @@
+"""The document keeps the law: blocking warnings, refused Final, linked citations,
+official sources first and labelled, and never a research note."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+
+from finder.audit.model import AuditData, AuditRule
+from finder.audit.templates import load_templates
+from finder.catalog import load_catalog
+from finder.config import shipped_catalog_dir
+from finder.documents.build import FinalRefused, build_outline
+from finder.documents.render import render_html, render_markdown
+from finder.documents.render_docx import render_docx
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog([shipped_catalog_dir()])
+
+
+def audit(*rules: AuditRule) -> AuditData:
+    data = AuditData("Four-day week", "TX", "Mesa ISD", "Friday internships", "Why")
+    data.rules.extend(rules)
+    return data
+
+
+def start_date() -> AuditRule:
+    return AuditRule(
+        "Uniform school start date",
+        "state_statute",
+        "TEC 25.0811",
+        "calendar",
+        decision="unnecessary_control",
+        mechanisms=["tx-districts-of-innovation"],
+        rationale="Start earlier to fit internships.",
+        replacement_plan="Same minutes over the year.",
+    )
+
+
+def graduation() -> AuditRule:
+    return AuditRule(
+        "State graduation requirements",
+        "state_statute",
+        "Tex. Educ. Code § 28.025",
+        "graduation",
+        decision="unnecessary_control",
+        mechanisms=["tx-districts-of-innovation"],
+        rationale="x",
+        replacement_plan="y",
+    )
+
+
+def test_a_request_on_a_mechanism_that_cannot_lift_it_blocks_final(catalog):
+    outline = build_outline(audit(start_date(), graduation()), catalog)
+    assert len(outline.blocking) == 1
+    assert "State graduation requirements" in outline.blocking[0]
+    assert "Tex. Educ. Code ch. 28" in outline.blocking[0]
+    assert outline.blocking[0] in outline.warnings
+    with pytest.raises(FinalRefused) as refused:
+        build_outline(audit(start_date(), graduation()), catalog, status="final")
+    assert refused.value.reasons == outline.blocking
+
+
+def test_final_is_allowed_once_nothing_blocks(catalog):
+    outline = build_outline(audit(start_date()), catalog, status="final")
+    assert outline.blocking == []
+    assert outline.status == "final"
+
+
+def test_citations_link_to_the_official_text_in_every_format(catalog):
+    outline = build_outline(audit(start_date()), catalog)
+    url = "https://statutes.capitol.texas.gov/Docs/ED/htm/ED.25.htm#25.0811"
+    assert outline.requests[0].citation_url == url
+    soup = BeautifulSoup(render_html(outline), "html.parser")
+    assert soup.find("a", href=url).get_text() == "TEC 25.0811"
+    assert f"[TEC 25.0811](<{url}>)" in render_markdown(outline)
+    doc = Document(io.BytesIO(render_docx(outline)))
+    targets = {r.target_ref for r in doc.part.rels.values() if r.is_external}
+    assert url in targets
+
+
+def test_sources_list_official_ones_first_and_label_the_rest(catalog):
+    outline = build_outline(audit(start_date()), catalog)
+    kinds = [s.kind for s in outline.sources]
+    assert kinds[0] == ""  # an official source leads
+    assert kinds == sorted(kinds, key=bool)  # no official source after a labelled one
+    labelled = [s for s in outline.sources if s.kind]
+    html = render_html(outline)
+    for source in labelled:
+        assert f"[{source.kind}]" in html
+
+
+def _note_fragments(entry) -> list[str]:
+    """Distinctive pieces of an entry's research note (sentences of 40+ characters)."""
+    return [
+        s.strip() for s in re.split(r"(?<=[.;])\s+", entry.note) if len(s.strip()) >= 40
+    ]
+
+
+def test_no_research_note_reaches_a_document_from_any_template(catalog):
+    checked = 0
+    for template in load_templates().values():
+        for state in sorted({c for r in template.rules for c in r.by_state}):
+            rules = []
+            for raw in template.rules_for(state):
+                entry_ids = [
+                    r.by_state[state]["entry"]
+                    for r in template.rules
+                    if r.text == raw["text"] and r.by_state.get(state, {}).get("entry")
+                ]
+                rules.append(
+                    AuditRule(
+                        raw["text"],
+                        raw["source_level"],
+                        raw["citation"],
+                        raw["policy_area"],
+                        decision="unnecessary_control",
+                        mechanisms=[e for e in entry_ids if catalog.get(e)],
+                    )
+                )
+            data = audit(*rules)
+            data.state = state
+            outline = build_outline(data, catalog)
+            text = render_html(outline) + render_markdown(outline)
+            used = [catalog.get(m) for r in rules for m in r.mechanisms]
+            for entry in filter(None, used):
+                for fragment in _note_fragments(entry):
+                    assert fragment not in text, (template.id, state, entry.id)
+            checked += 1
+    assert checked >= 50
