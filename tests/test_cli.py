@@ -161,3 +161,35 @@ def test_classify_rejects_malformed_input():
     result = CliRunner().invoke(main, ["classify", "-"], input="just: [a, mapping")
     assert result.exit_code == 1
     assert "cannot read the rules" in result.output
+
+
+def test_match_prints_ranked_mechanisms_with_the_law(tmp_path):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "- text: Bilingual education requirements\n  source_level: state_statute\n"
+        "  state: TX\n  policy_area: student_services\n"
+        "- text: Uniform start date\n  citation: TEC 25.0811\n  state: TX\n"
+        "  policy_area: calendar\n"
+    )
+    result = invoke("match", str(rules), "--json", "--catalog", TEST_CATALOG)
+    data = json.loads(result.output)
+    assert [d["rule"] for d in data] == [0, 1]
+    doi = next(
+        m for m in data[0]["mechanisms"] if m["id"] == "tx-districts-of-innovation"
+    )
+    assert doi["usable"] is False
+    assert set(doi) >= {"id", "usable", "score", "reasons"}
+    assert data[1]["mechanisms"][0] == {
+        **data[1]["mechanisms"][0],
+        "id": "tx-districts-of-innovation",
+        "usable": True,
+    }
+
+
+def test_match_score_reports_the_law_figures():
+    from tests.conftest import DATA
+
+    result = invoke("match", "--score", str(DATA / "law_match"), "--json")
+    figures = json.loads(result.output)
+    assert figures["barred_offered_as_usable"] == 0
+    assert figures["recall_top_3"] >= 0.8

@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 from finder.audit.model import MAX_RULES
 from finder.audit.suggester import SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
+from finder.law import parse_citation
+from finder.law.detect import LEVEL_OF_BODY, detect
+from finder.law.scope import home_body
 from finder.text import clean_text
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -57,6 +60,9 @@ class RuleRow:
     policy_area: str = "other"
     raised_by: str = ""
     notes: list[str] = field(default_factory=list)
+    # what the law parser read, in words for the person ("TEC §22.083 → Tex. Educ. Code
+    # § 22.083, a state statute"); shown before saving, so it can be corrected
+    read: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("row", *FIELDS)}
@@ -84,7 +90,7 @@ class RuleImport:
             self.problems
             or self.warnings
             or self.skipped
-            or any(r.notes for r in self.rows)
+            or any(r.notes or r.read for r in self.rows)
         )
 
 
@@ -396,8 +402,51 @@ def _cell(value) -> str:
     return clean_text(str(value))
 
 
-def read_rule_table(data: bytes, filename: str) -> RuleImport:
-    """Rules in an uploaded CSV/TSV/TXT or XLSX file, with what was not understood."""
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def read_law(result: RuleImport, state: str = "") -> RuleImport:
+    """Read each row's citation as law: a citation inside the text is taken out of it
+    (with its source level, where the row did not say one); a citation cell that does
+    not parse is noted. ``state`` is the audit's state, for bare section numbers."""
+    for row in result.rows:
+        if row.citation:
+            cit = parse_citation(row.citation, state) or parse_citation(
+                "§ " + row.citation, state, home_body(state)
+            )
+            legal = row.source_level not in {"local_policy", "contract", "practice"}
+            if (
+                (cit is None or not cit.body.level)
+                and legal
+                and _has_digit(row.citation)
+            ):
+                row.notes.append(
+                    f"the citation “{row.citation[:80]}” was not recognised as a statute "
+                    "or rule; check its form"
+                )
+            if cit is None or not cit.body.level:
+                continue
+            level = LEVEL_OF_BODY.get(cit.body.level, "")
+            if row.source_level == "unknown" and level:
+                row.source_level = level
+                row.read.append(f"{cit.label}: {SOURCE_LEVELS[level].lower()}")
+            continue
+        found = detect(row.text, state)
+        if found.citation:
+            row.citation, row.text = found.citation, found.text
+            if row.source_level == "unknown" and found.level:
+                row.source_level = found.level
+            row.read.append(
+                f"citation read from the text: “{found.found}” → {found.citation}, "
+                f"{SOURCE_LEVELS[row.source_level].lower()}"
+            )
+    return result
+
+
+def read_rule_table(data: bytes, filename: str, state: str = "") -> RuleImport:
+    """Rules in an uploaded CSV/TSV/TXT or XLSX file, with what was not understood and
+    the citations read (see :func:`read_law`)."""
     result = RuleImport()
     if len(data) > MAX_BYTES:
         result.problems.append(
@@ -415,21 +464,21 @@ def read_rule_table(data: bytes, filename: str) -> RuleImport:
         _read_csv(data, result)
     if not result.rows and not result.problems:
         result.problems.append("No rules were found in the file.")
-    return result
+    return read_law(result, state)
 
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]+|\(?\d{1,3}[.)])\s+")
 
 
-def parse_pasted_rules(text: str) -> RuleImport:
+def parse_pasted_rules(text: str, state: str = "") -> RuleImport:
     """Rules pasted one per line, or cells copied from a spreadsheet (a header row
-    and tabs between cells) read as a table."""
+    and tabs between cells) read as a table; citations read as in :func:`read_law`."""
     text = clean_text(text or "")
     first = text.lstrip("\n").partition("\n")[0]
     if "\t" in first and "text" in _columns(first.split("\t")).values():
         result = RuleImport(delimiter="\t")
         _table(iter(csv.reader(io.StringIO(text.lstrip("\n")), delimiter="\t")), result)
-        return result
+        return read_law(result, state)
     result = RuleImport()
     for number, line in enumerate(text.split("\n"), start=1):
         line = _BULLET.sub("", line).replace("\t", " ").strip()
@@ -444,7 +493,7 @@ def parse_pasted_rules(text: str) -> RuleImport:
         if len(line) > LIMITS["text"]:
             row.notes.append(f"text cut to {LIMITS['text']:,} characters")
         result.rows.append(row)
-    return result
+    return read_law(result, state)
 
 
 def rows_from_json(text: str) -> list[RuleRow]:
@@ -475,6 +524,28 @@ def rows_from_json(text: str) -> list[RuleRow]:
             )
         )
     return rows
+
+
+def apply_corrections(rows: list[RuleRow], form) -> list[RuleRow]:
+    """The rows as the person corrected them on the preview: ``text-N``,
+    ``source_level-N``, ``citation-N`` replace row N's values and ``skip-N`` leaves it
+    out (N counts from 0). Values are cleaned and checked like any other input;
+    ``form`` is any mapping of field names to strings."""
+    kept: list[RuleRow] = []
+    for n, row in enumerate(rows):
+        if form.get(f"skip-{n}"):
+            continue
+        text = form.get(f"text-{n}")
+        if text is not None:
+            row.text = clean_text(str(text)).strip()[: LIMITS["text"]] or row.text
+        level = form.get(f"source_level-{n}")
+        if level in SOURCE_LEVELS:
+            row.source_level = level
+        citation = form.get(f"citation-{n}")
+        if citation is not None:
+            row.citation = clean_text(str(citation)).strip()[: LIMITS["citation"]]
+        kept.append(row)
+    return kept
 
 
 def rows_to_json(rows: list[RuleRow]) -> str:

@@ -12,6 +12,7 @@ from finder.audit.model import MAX_RULES, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.rule_import import MAX_BYTES as MAX_TABLE_BYTES
 from finder.audit.rule_import import (
+    apply_corrections,
     parse_pasted_rules,
     read_rule_table,
     rows_from_json,
@@ -103,7 +104,7 @@ def paste_rules(team_id: int, audit_id: int):
     if not form.validate_on_submit():
         flash("Paste at least one rule, one per line.", "error")
         return redirect(_rules_url(team, row))
-    found = parse_pasted_rules(form.lines.data)
+    found = parse_pasted_rules(form.lines.data, data.state)
     if found.needs_review:
         return _preview(team, membership, row, data, found, "pasted")
     return _append(team, row, data, _rules(found.rows), version_of(form), "pasted")
@@ -118,7 +119,9 @@ def import_csv(team_id: int, audit_id: int):
         flash("Choose a .csv, .txt or .xlsx file with a header row.", "error")
         return redirect(_rules_url(team, row))
     upload = form.file.data
-    found = read_rule_table(upload.read(MAX_TABLE_BYTES + 1), upload.filename or "")
+    found = read_rule_table(
+        upload.read(MAX_TABLE_BYTES + 1), upload.filename or "", data.state
+    )
     if found.problems and not found.rows:
         for problem in found.problems:
             flash(problem, "error")
@@ -147,6 +150,7 @@ def confirm_import(team_id: int, audit_id: int):
     team, _, row, data = load(team_id, audit_id, "edit")
     form = ConfirmRulesForm()
     rows = rows_from_json(form.rows.data) if form.validate_on_submit() else []
+    rows = apply_corrections(rows, request.form)
     if not rows:
         flash("Nothing to add: import the file again.", "error")
         return redirect(_rules_url(team, row))

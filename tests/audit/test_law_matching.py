@@ -150,3 +150,25 @@ def test_no_barred_mechanism_is_offered_and_the_right_one_is_found(shipped, part
     assert figures.negatives >= 30
     assert figures.offered_unusable == 0, figures.violations
     assert figures.recall >= 0.8, figures.misses
+
+
+def test_templates_cite_each_rule_s_own_law(shipped):
+    from finder.audit.templates import citation_problems, load_templates
+
+    templates = load_templates(known_entries=set(shipped.by_id))
+    assert citation_problems(templates, shipped) == []
+
+
+def test_a_template_citing_the_mechanism_s_statute_is_refused(shipped, tmp_path):
+    from finder.audit.templates import citation_problems, load_templates
+
+    (tmp_path / "t.yaml").write_text(
+        "id: t\ntitle: T\nsummary: S\nsources: [x]\nrules:\n"
+        "  - text: Teachers hold a standard certificate\n"
+        "    source_level: state_statute\n    policy_area: staffing\n"
+        "    by_state:\n"
+        '      TX: {citation: "Tex. Educ. Code § 21.055", '
+        "entry: tx-district-teaching-permits-cte}\n"
+    )
+    [problem] = citation_problems(load_templates(tmp_path), shipped)
+    assert "is the law of the mechanism tx-district-teaching-permits-cte" in problem

@@ -260,3 +260,64 @@ def test_any_paste_round_trips_cleaned(text):
     for row in result.rows:
         assert row.text == clean_text(row.text)
         assert row.text.strip() == row.text
+
+
+def test_citations_in_pasted_lines_are_read_as_law():
+    from finder.audit.rule_import import parse_pasted_rules
+
+    result = parse_pasted_rules(
+        "TEC §22.083 Criminal History Record Check\n"
+        "- Uniform start date (§ 25.0811)\n"
+        "Bus routes are set in October\n",
+        "TX",
+    )
+    first, second, third = result.rows
+    assert (first.text, first.citation, first.source_level) == (
+        "Criminal History Record Check",
+        "Tex. Educ. Code § 22.083",
+        "state_statute",
+    )
+    assert "“TEC §22.083” → Tex. Educ. Code § 22.083" in first.read[0]
+    assert (second.text, second.citation) == (
+        "Uniform start date",
+        "Tex. Educ. Code § 25.0811",
+    )
+    assert (third.citation, third.source_level, third.read) == ("", "unknown", [])
+    assert result.needs_review  # the person sees what was read before saving
+
+
+def test_a_citation_cell_sets_the_level_and_an_odd_one_is_noted():
+    data = excel_csv(
+        [
+            ["Rule", "Citation"],
+            ["Graduation plans", "TEC 28.025"],
+            ["Board policy on field trips", "Policy FMG(LOCAL)"],
+            ["Something else", "Sec. 99 of nothing 12"],
+        ]
+    ).encode()
+    rows = read_rule_table(data, "rules.csv", "TX").rows
+    assert (rows[0].source_level, rows[0].read) == (
+        "state_statute",
+        ["Tex. Educ. Code § 28.025: state statute"],
+    )
+    assert rows[1].notes == []  # a local policy code is not a statute to parse
+    assert "was not recognised as a statute or rule" in rows[2].notes[0]
+
+
+def test_the_person_corrects_rows_before_they_are_saved():
+    from finder.audit.rule_import import apply_corrections, parse_pasted_rules
+
+    rows = parse_pasted_rules("TEC 25.0811 start date\nA rule to drop\n", "TX").rows
+    kept = apply_corrections(
+        rows,
+        {
+            "text-0": "Uniform start date\x0b",
+            "source_level-0": "state_statute",
+            "citation-0": "Tex. Educ. Code § 25.0811(a)",
+            "skip-1": "1",
+            "source_level-5": "nonsense",
+        },
+    )
+    assert [(r.text, r.citation) for r in kept] == [
+        ("Uniform start date", "Tex. Educ. Code § 25.0811(a)")
+    ]

@@ -201,7 +201,9 @@ def test_spreadsheet_import_previews_what_was_not_understood_before_saving(
     assert preview.status_code == 200
     page = soup(preview)
     rows = page.select("table.import-preview tbody tr")
-    assert [r.find_all("td")[2].get_text() for r in rows] == [
+    assert [
+        r.find_all("td")[2].select_one("option[selected]").get_text() for r in rows
+    ] == [
         "State statute",
         "Unknown",
     ]

@@ -102,3 +102,34 @@ def test_entry_page_links_the_law_and_labels_sources(client):
     assert all(b for b in badges)
     cannot = page.select_one("ul.cannot-waive").get_text(" ")
     assert "Tex. Educ. Code ch. 28" in cannot
+
+
+def test_a_pasted_line_shows_its_citation_and_can_be_corrected(browser, audit):  # noqa: F811
+    from tests.web.test_audits import form_values, version
+
+    _, _, base = audit
+    preview = browser.post(
+        f"{base}/rules/paste",
+        {
+            "lines": "TEC §22.083 Criminal History Record Check",
+            "version": version(browser, f"{base}/rules"),
+        },
+        form_page=f"{base}/rules",
+    )
+    assert preview.status_code == 200
+    page = soup(preview)
+    row = page.select_one("table.import-preview tbody tr")
+    assert "→ Tex. Educ. Code § 22.083" in row.get_text()
+    assert row.select_one("textarea").get_text() == "Criminal History Record Check"
+    values = form_values(page)
+    values["citation-0"] = ["Tex. Educ. Code § 22.0833"]  # the team corrects it
+    assert (
+        browser.client.post(f"{base}/rules/import/confirm", data=values).status_code
+        == 302
+    )
+    rules = yaml.safe_load(browser.client.get(f"{base}/export.yaml").data)["rules"]
+    assert (rules[-1]["text"], rules[-1]["citation"], rules[-1]["source_level"]) == (
+        "Criminal History Record Check",
+        "Tex. Educ. Code § 22.0833",
+        "state_statute",
+    )
