@@ -438,7 +438,7 @@ def restore(path: str, yes: bool) -> None:
 
 
 @main.command("match")
-@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("source", type=click.File("rb"), default="-")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print JSON (the default is text)."
 )
@@ -457,8 +457,7 @@ def restore(path: str, yes: bool) -> None:
 @catalog_option
 def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) -> None:
     """Rank the mechanisms that can lift each rule of a YAML or JSON list (FILE or -)."""
-    import yaml
-
+    from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
     from finder.audit.law_eval import evaluate, load_labelled, split_of
     from finder.audit.matching import match_mechanisms
     from finder.audit.suggester import RuleInput
@@ -485,16 +484,11 @@ def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) 
             )
         sys.exit(1 if figures.offered_unusable else 0)
     try:
-        data = yaml.safe_load(source.read())
-    except yaml.YAMLError as exc:
-        raise click.ClickException(f"cannot read the rules: {exc}") from exc
-    items = data.get("rules") if isinstance(data, dict) else data
-    if not isinstance(items, list) or not all(
-        isinstance(i, dict) and i.get("text") for i in items
-    ):
+        items = load_rule_list(source.read(MAX_BYTES + 1))
+    except ImportProblems as exc:
         raise click.ClickException(
-            "expected a list of rules, each with at least `text`"
-        )
+            "cannot read the rules: " + "\n  ".join(exc.problems)
+        ) from exc
     out = []
     for n, item in enumerate(items):
         rule = RuleInput(

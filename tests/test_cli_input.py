@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -25,6 +26,20 @@ def test_classify_refuses_expanding_yaml_at_once():
     assert time.perf_counter() - start < 2  # was: never returned
     assert result.exit_code == 1
     assert "anchors and aliases" in result.output
+
+
+def test_match_uses_the_same_bounded_loader():
+    start = time.perf_counter()
+    result = run("match", "-", "--catalog", str(TEST_CATALOG), input=LAUGHS)
+    assert time.perf_counter() - start < 2
+    assert result.exit_code == 1
+    assert "anchors and aliases" in result.output
+    wrong = run("match", "-", "--catalog", str(TEST_CATALOG), input="rules: 5\n")
+    assert "rules: expected a list" in wrong.output
+    body = '[{"text": "Uniform start date\\u000b", "source_level": "state_statute", "state": "TX"}]'
+    ok = run("match", "-", "--json", "--catalog", str(TEST_CATALOG), input=body)
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.output)[0]["rule"] == 0
 
 
 def test_classify_reports_each_wrong_rule_with_its_place():
