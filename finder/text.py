@@ -12,6 +12,9 @@ import dataclasses
 import re
 import unicodedata
 
+from jinja2 import pass_eval_context
+from jinja2.filters import do_join
+
 # Word's soft line break (VT) and a page break copied from a PDF (FF) mean "new line".
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n"})
 # Everything XML 1.0 refuses (its Char production), plus lone surrogates such as the
@@ -56,3 +59,15 @@ def clean_deep(value):
         }
         return dataclasses.replace(value, **changes)
     return value
+
+
+@pass_eval_context
+def join_items(eval_ctx, value, d: str = "", attribute=None):
+    """Jinja's ``join`` for templates, where one text is one item.
+
+    The built-in filter iterates a string letter by letter ("N; o; ; d; e; c; …"), which
+    is never what a template means: every template environment uses this one.
+    """
+    if isinstance(value, str):
+        value = [value]
+    return do_join(eval_ctx, value, d, attribute)

@@ -38,11 +38,17 @@ def rule_status(rule, rubric: Rubric) -> str:
 
 @dataclass(frozen=True)
 class Progress:
+    """Where an audit stands. Decisions and suggestions are counted apart: a rule is
+    decided only when the team recorded a decision."""
+
     total: int
     decided: int
-    by_decision: Counter
-    by_area: dict[str, Counter]
-    open_questions: list[tuple[str, list[str]]]  # (rule uid, what is open about it)
+    by_decision: Counter  # recorded decisions only
+    suggested: Counter  # undecided rules, by what the rubric suggests
+    by_area: dict[str, Counter]  # recorded decisions, plus "undecided"
+    open_questions: list[
+        tuple[str, tuple[str, ...]]
+    ]  # (rule uid, what is open), once each
 
     @property
     def percent(self) -> int:
@@ -50,31 +56,37 @@ class Progress:
 
 
 def progress(data: AuditData, rubric: Rubric) -> Progress:
-    """Counts by decision and policy area, and what is left to do."""
+    """Counts by recorded decision and policy area, suggestions apart, and what is left."""
     by_decision: Counter = Counter()
+    suggested: Counter = Counter()
     by_area: dict[str, Counter] = {}
-    open_questions = []
-    decided = 0
+    open_questions: list[tuple[str, tuple[str, ...]]] = []
     for rule in data.rules:
-        decision = effective_decision(rule, rubric)
-        by_decision[decision] += 1
-        by_area.setdefault(rule.policy_area, Counter())[decision] += 1
+        left: list[str] = []
         if rule.decision:
-            decided += 1
+            by_decision[rule.decision] += 1
+            by_area.setdefault(rule.policy_area, Counter())[rule.decision] += 1
         else:
-            open_questions.append(
-                (
-                    rule.uid,
-                    f"No decision recorded yet (suggested: {DECISIONS[decision].lower()}).",
-                )
+            decision = effective_decision(rule, rubric)
+            suggested[decision] += 1
+            by_area.setdefault(rule.policy_area, Counter())["undecided"] += 1
+            left.append(
+                f"no decision recorded yet (suggested: {DECISIONS[decision].lower()})"
             )
-        if (rule.decision or decision) == "unnecessary_control" and not rule.mechanisms:
-            open_questions.append((rule.uid, "No mechanism chosen to lift it."))
+        if rule.decision == "unnecessary_control" and not rule.mechanisms:
+            left.append("no mechanism chosen to lift it")
         if rule.binds is None:
-            open_questions.append(
-                (rule.uid, "Nobody has checked whether it really binds.")
-            )
-    return Progress(len(data.rules), decided, by_decision, by_area, open_questions)
+            left.append("nobody has checked whether it really binds")
+        if left:
+            open_questions.append((rule.uid, tuple(left)))
+    return Progress(
+        len(data.rules),
+        sum(by_decision.values()),
+        by_decision,
+        suggested,
+        by_area,
+        open_questions,
+    )
 
 
 def chart(

@@ -12,7 +12,7 @@ from finder.audit.matching import (
     mechanism_verdict,
 )
 from finder.audit.model import REQUEST_TYPES, AuditData
-from finder.audit.rubric import load_rubric
+from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.suggester import SOURCE_LEVELS, RuleInput
 from finder.catalog import Catalog
 from finder.catalog.hosts import PUBLISHERS
@@ -89,9 +89,19 @@ def build_outline(
     )
     used: dict[str, object] = {}
     for rule in data.rules:
-        decision = effective_decision(rule, rubric)
-        if not rule.decision:
-            outline.warnings.append(f"“{rule.text}” has no recorded decision yet.")
+        # Only what the team decided goes into the decided sections; a suggestion
+        # waits in "To resolve" until someone confirms it.
+        decision = rule.decision
+        if not decision:
+            suggested = effective_decision(rule, rubric)
+            hint = (
+                f" (suggested: {DECISIONS[suggested].lower()})"
+                if suggested in DECISIONS and suggested != "needs_review"
+                else ""
+            )
+            outline.warnings.append(
+                f"“{rule.text}” has no recorded decision yet{hint}."
+            )
         if decision == "essential_oversight":
             outline.kept.append(
                 Kept(

@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from finder.documents.outline import SECTIONS, Outline
-from finder.text import clean_deep
+from finder.text import clean_deep, join_items
 
 TEMPLATES = Path(__file__).with_name("templates")
 AREA_LABELS = {
@@ -51,6 +51,7 @@ def _environment(autoescape: bool) -> Environment:
     )
     env.globals.update(SECTIONS=SECTIONS, AREAS=AREA_LABELS)
     env.filters["md"] = _md_text
+    env.filters["join"] = join_items
     return env
 
 

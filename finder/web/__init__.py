@@ -15,7 +15,7 @@ from finder.catalog.jurisdictions import name as jurisdiction_name
 from finder.law import find_citations, link_for
 from finder.law.scope import scope_of
 from finder.live import LiveCatalog
-from finder.text import clean_text
+from finder.text import clean_text, join_items
 
 csrf = CSRFProtect()
 
@@ -106,6 +106,7 @@ def init_app(app: Flask) -> None:
         area_label=lambda a: POLICY_AREAS.get(a, a),
         date=_format_date,
         law_links=law_links,
+        join=join_items,
         publisher_label=lambda p: PUBLISHERS.get(p, "Source of unknown type"),
         scope_label=scope_label,
     )
