@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from finder.audit.suggester import RuleInput, _stems
+from finder.audit.suggester import LEGACY_LEVELS, RuleInput, _stems
 from finder.catalog import Catalog, Entry
 from finder.law import Citation, parse_citation
 from finder.law.scope import (
@@ -51,6 +51,12 @@ BOARD_ACTION = LocalMechanism(
     "Local board action",
     "The school board amends, suspends or waives its own policy by vote at a public meeting.",
 )
+VENDOR_AMENDMENT = LocalMechanism(
+    "local-vendor-amendment",
+    "Amend the contract with the vendor",
+    "A vendor or service contract changes by amendment agreed with the vendor (or at "
+    "renewal or rebid); no waiver law is needed.",
+)
 NEGOTIATION = LocalMechanism(
     "local-negotiation",
     "Negotiate with the bargaining unit",
@@ -61,6 +67,12 @@ STOP_PRACTICE = LocalMechanism(
     "Change the practice",
     "No rule requires it: leadership can change the practice and tell staff in writing.",
 )
+
+
+# The ways to lift a rule that are not catalog entries, by id.
+LOCAL_ROUTES = {
+    m.id: m for m in (BOARD_ACTION, NEGOTIATION, VENDOR_AMENDMENT, STOP_PRACTICE)
+}
 
 
 @dataclass
@@ -144,12 +156,20 @@ def _local_routes(level: str) -> list[Match]:
                 ["A local policy is lifted by the board that adopted it."],
             )
         ]
-    if level == "contract":
+    if level == "collective_bargaining":
         return [
             Match(
                 NEGOTIATION,
                 20.0,
-                ["A contract clause changes by agreement with the bargaining unit."],
+                ["A bargaining-agreement clause changes by agreement with the union."],
+            )
+        ]
+    if level == "vendor_contract":
+        return [
+            Match(
+                VENDOR_AMENDMENT,
+                20.0,
+                ["A vendor contract changes by amendment with the vendor."],
             )
         ]
     return []
@@ -256,6 +276,7 @@ def match_mechanisms(
     the law that bars them.
     """
     level = rule.source_level or "unknown"
+    level = LEGACY_LEVELS.get(level, level)
     matches = _local_routes(level)
     if level == "practice":
         return matches

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 from finder.audit.rubric import DECISIONS
-from finder.audit.suggester import SOURCE_LEVELS
+from finder.audit.suggester import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 
 FORMAT = 1
@@ -151,6 +151,7 @@ def _flag(value, where: str) -> bool | None:
 
 def _rule(raw: dict, i: int) -> AuditRule:
     level = raw.get("source_level") or "unknown"
+    level = LEGACY_LEVELS.get(level, level)
     area = raw.get("policy_area") or "other"
     decision = raw.get("decision") or ""
     if level not in SOURCE_LEVELS:

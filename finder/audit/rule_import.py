@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from finder.audit.model import MAX_RULES
-from finder.audit.suggester import SOURCE_LEVELS
+from finder.audit.suggester import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 from finder.law import parse_citation
 from finder.law.detect import LEVEL_OF_BODY, detect
@@ -125,9 +125,13 @@ LEVEL_WORDS = {
         "local_policy local board_policy policy district_policy local_board_policy "
         "school_board_policy local_board"
     ),
-    "contract": (
+    "collective_bargaining": (
         "contract cba collective_bargaining union_contract collective_bargaining_agreement "
-        "negotiated_agreement union"
+        "negotiated_agreement union teacher_contract master_agreement"
+    ),
+    "vendor_contract": (
+        "vendor vendor_contract service_contract supplier purchase_agreement "
+        "contractor vendor_agreement"
     ),
     "practice": "practice habit custom tradition practice_or_habit culture",
     "unknown": "unknown not_sure unsure dont_know",
@@ -415,7 +419,12 @@ def read_law(result: RuleImport, state: str = "") -> RuleImport:
             cit = parse_citation(row.citation, state) or parse_citation(
                 "§ " + row.citation, state, home_body(state)
             )
-            legal = row.source_level not in {"local_policy", "contract", "practice"}
+            legal = row.source_level not in {
+                "local_policy",
+                "collective_bargaining",
+                "vendor_contract",
+                "practice",
+            }
             if (
                 (cit is None or not cit.body.level)
                 and legal
@@ -517,7 +526,9 @@ def rows_from_json(text: str) -> list[RuleRow]:
             RuleRow(
                 row if isinstance(row, int) else 0,
                 text,
-                level if level in SOURCE_LEVELS else "unknown",
+                LEGACY_LEVELS.get(level, level)
+                if LEGACY_LEVELS.get(level, level) in SOURCE_LEVELS
+                else "unknown",
                 clean_text(str(item.get("citation") or ""))[: LIMITS["citation"]],
                 area if area in POLICY_AREAS else "other",
                 clean_text(str(item.get("raised_by") or ""))[: LIMITS["raised_by"]],

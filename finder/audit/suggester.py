@@ -16,12 +16,15 @@ SOURCE_LEVELS = {
     "state_statute": "State statute",
     "state_rule": "State rule",
     "local_policy": "Local board policy",
-    "contract": "Contract / collective bargaining",
+    "collective_bargaining": "Collective-bargaining agreement",
+    "vendor_contract": "Vendor or service contract",
     "practice": "Practice or habit",
     "unknown": "Unknown",
 }
 STATE_LEVELS = {"state_statute", "state_rule"}
-LOCAL_LEVELS = {"local_policy", "contract"}
+LOCAL_LEVELS = {"local_policy", "collective_bargaining", "vendor_contract"}
+# Stored audits and files from before the contract kinds were told apart.
+LEGACY_LEVELS = {"contract": "collective_bargaining"}
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def suggest(
     text, citation, level = (
         rule.text or "",
         rule.citation or "",
-        rule.source_level or "unknown",
+        LEGACY_LEVELS.get(rule.source_level, rule.source_level) or "unknown",
     )
 
     habit = knowledge.not_binding.find(text, "")

@@ -100,7 +100,7 @@ def chart(
     bars = []
     for row, (area, counts) in enumerate(sorted(progress.by_area.items())):
         x, segments = label_width, []
-        for decision in decisions:
+        for decision in [*decisions, "undecided"]:
             count = counts.get(decision, 0)
             if count:
                 width = plot_width * count / largest

@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from finder.audit.decisions import effective_decision
-from finder.audit.matching import (
-    BOARD_ACTION,
-    NEGOTIATION,
-    STOP_PRACTICE,
-    mechanism_verdict,
-)
+from finder.audit.matching import LOCAL_ROUTES, mechanism_verdict
 from finder.audit.model import REQUEST_TYPES, AuditData
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.suggester import SOURCE_LEVELS, RuleInput
@@ -29,8 +24,6 @@ from finder.documents.outline import (
     Source,
 )
 from finder.law import link_for, parse_citation
-
-LOCAL = {m.id: m for m in (BOARD_ACTION, NEGOTIATION, STOP_PRACTICE)}
 
 
 class FinalRefused(ValueError):
@@ -153,7 +146,7 @@ def _request(
     rule, state: str, catalog: Catalog, outline: Outline, used: dict
 ) -> Request:
     warnings = outline.warnings
-    mechanisms = [catalog.get(m) or LOCAL.get(m) for m in rule.mechanisms]
+    mechanisms = [catalog.get(m) or LOCAL_ROUTES.get(m) for m in rule.mechanisms]
     mechanisms = [m for m in mechanisms if m is not None]
     if not mechanisms:
         warnings.append(f"No mechanism is chosen to lift “{rule.text}”.")

@@ -264,6 +264,7 @@ def summary(team_id: int, audit_id: int):
     return render_template(
         "audits/summary.html",
         chart=chart(info["progress"], POLICY_AREAS, DECISIONS),
+        chart_keys={**DECISIONS, "undecided": "Not decided yet"},
         comments=store.comments(session, row.id),
         comment_form=CommentForm(),
         confirm=ConfirmForm(),

@@ -141,7 +141,7 @@ def test_labels_the_ui_shows_and_common_spellings_are_understood():
     assert got == [
         ("state_statute", "staffing"),
         ("state_rule", "seat_time"),
-        ("contract", "cte"),
+        ("collective_bargaining", "cte"),
         ("federal_law", "cte"),
         ("unknown", "other"),
     ]
