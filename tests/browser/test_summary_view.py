@@ -1,0 +1,34 @@
+"""The summary as a team sees it: decided and suggested apart, open rules listed once."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_up
+from tests.browser.test_team_journey import start_audit
+
+pytestmark = pytest.mark.browser
+_people = itertools.count(1)
+
+
+def test_summary_counts_and_left_to_do(page, tmp_path):
+    width = page.viewport_size["width"]
+    sign_up(page, f"sum{next(_people)}-{width}@example.org", "Sam Lead")
+    page.get_by_label("Team name").fill("Mesa ISD")
+    page.get_by_role("button", name="Create team").click()
+    start_audit(page, "Four-day week", "TX", "Four-day school week")
+    page.get_by_role("link", name="Summary").click()
+    assert page.get_by_text(
+        re.compile(r"0 of \d+ rules decided by the team")
+    ).is_visible()
+    items = page.locator("h2:has-text('What is left to do') + ul > li")
+    texts = items.all_inner_texts()
+    assert texts
+    assert not any(re.search(r"(\w; ){3}", t) for t in texts)
+    hrefs = [items.nth(i).locator("a").get_attribute("href") for i in range(len(texts))]
+    assert len(hrefs) == len(set(hrefs))
+    page.screenshot(path=str(tmp_path / f"summary-{width}.png"), full_page=True)
+    assert axe_violations(page) == []
