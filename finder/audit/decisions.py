@@ -35,3 +35,91 @@ def derived_decision(rule: AuditRule, rubric: Rubric | None = None) -> tuple[str
 def effective_decision(rule: AuditRule, rubric: Rubric | None = None) -> str:
     """The recorded decision if the team set one, else the derived one."""
     return rule.decision or derived_decision(rule, rubric)[0]
+
+
+def confirm_suggestions(
+    rule_uids: list[str], data, catalog: Catalog | None, rubric: Rubric | None = None
+) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Record the suggested decision for each chosen rule that has none yet.
+
+    The team confirms the suggester's answers as they stand (each answer is marked
+    confirmed) and the decision they lead to is recorded. Rules already decided, rules
+    whose answers lead to "needs review" and unknown ids are left alone.
+
+    :returns: (history events, one per decision recorded; (uid, why) for each rule left)
+    """
+    rubric = rubric or load_rubric()
+    chosen = set(rule_uids)
+    events: list[dict] = []
+    skipped: list[tuple[str, str]] = []
+    for rule in data.rules:
+        if rule.uid not in chosen:
+            continue
+        if rule.decision:
+            skipped.append((rule.uid, "already decided"))
+            continue
+        refresh_suggestions(rule, data.state, catalog, rubric)
+        decision, _ = derived_decision(rule, rubric)
+        if decision == "needs_review":
+            skipped.append((rule.uid, "its answers need the team's judgement"))
+            continue
+        for answer in rule.answers.values():
+            answer.confirmed = True
+        rule.decision, rule.override_reason = decision, ""
+        events.append(
+            {
+                "rule_uid": rule.uid,
+                "field": "decision",
+                "old": "",
+                "new": decision,
+                "why": "confirmed the suggestion in the review table",
+            }
+        )
+    return events, skipped
+
+
+def review_rows(
+    data, catalog: Catalog | None, rubric: Rubric | None = None
+) -> list[dict]:
+    """One row per rule for the review table: its status, the suggested (or recorded)
+    decision with the first reason, and the best usable mechanism.
+
+    Each row: {"rule", "status" ("decided" | "suggested" | "needs_review"),
+    "decision", "reason", "mechanism" (title or ""), "mechanism_id"}.
+    """
+    from finder.audit.matching import match_mechanisms
+
+    rubric = rubric or load_rubric()
+    rows = []
+    for rule in data.rules:
+        if not rule.decision:
+            # the suggestions as the catalog and rubric stand now (kept answers stay)
+            refresh_suggestions(rule, data.state, catalog, rubric)
+        decision, reason = derived_decision(rule, rubric)
+        if rule.decision:
+            status, decision = "decided", rule.decision
+            reason = rule.override_reason or reason
+        else:
+            status = "needs_review" if decision == "needs_review" else "suggested"
+        mechanism = None
+        if catalog is not None and decision == "unnecessary_control":
+            found = match_mechanisms(
+                RuleInput(rule.text, rule.source_level, rule.citation, data.state),
+                rule.policy_area,
+                catalog,
+                limit=1,
+            )
+            mechanism = next((m for m in found if m.usable), None)
+        chosen = [m for m in rule.mechanisms]
+        rows.append(
+            {
+                "rule": rule,
+                "status": status,
+                "decision": decision,
+                "reason": reason,
+                "mechanism": mechanism.mechanism.title if mechanism else "",
+                "mechanism_id": mechanism.id if mechanism else "",
+                "chosen": chosen,
+            }
+        )
+    return rows

@@ -387,6 +387,6 @@ def import_audit(team_id: int):
     return redirect(url_for("audits.summary", team_id=team.id, audit_id=row.id))
 
 
-from finder.web import audit_rules  # noqa: E402,F401  (registers the rule routes on bp)
+from finder.web import audit_review, audit_rules  # noqa: E402,F401  (register routes on bp)
 
 __all__ = ["ConfirmVersionForm", "bp"]

@@ -32,3 +32,28 @@ def test_summary_counts_and_left_to_do(page, tmp_path):
     assert len(hrefs) == len(set(hrefs))
     page.screenshot(path=str(tmp_path / f"summary-{width}.png"), full_page=True)
     assert axe_violations(page) == []
+
+
+def test_review_table_confirms_several_suggestions(page, tmp_path):
+    width = page.viewport_size["width"]
+    sign_up(page, f"rev{next(_people)}-{width}@example.org", "Rita Lead")
+    page.get_by_label("Team name").fill("Mesa ISD")
+    page.get_by_role("button", name="Create team").click()
+    start_audit(page, "Four-day week", "CO", "Four-day school week")
+    page.get_by_role("link", name="Review them together in a table").click()
+    assert axe_violations(page) == []
+    boxes = page.locator("input[name=rule]")
+    count = boxes.count()
+    assert count >= 2
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.screenshot(path=str(tmp_path / f"review-{width}.png"), full_page=True)
+    page.get_by_role(
+        "button", name="Record the ticked suggestions as decisions"
+    ).click()
+    assert page.get_by_text("Recorded 2 decision(s)").is_visible()
+    assert page.locator("input[name=rule]").count() == count - 2
+    page.get_by_label("Show").select_option("decided")
+    page.get_by_role("button", name="Show", exact=True).click()
+    assert page.locator("table.review-table tbody tr").count() == 2
+    assert axe_violations(page) == []

@@ -52,6 +52,7 @@ VIEWER_ALLOWED = {
     "audits.history",
     "audits.rules",
     "audits.review",
+    "audits.review_table",
     "audits.export",
     "audits.comment",
     "documents.preview",
