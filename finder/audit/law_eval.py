@@ -102,3 +102,69 @@ def evaluate(rules: list[dict], catalog: Catalog) -> LawFigures:
                     f"{rule.text!r}: wanted {sorted(can)}, got {usable[:TOP]}"
                 )
     return figures
+
+
+@dataclass
+class RelevanceFigures:
+    """How well the offered (usable) mechanisms fit: precision and recall in the top 3.
+
+    Precision counts every usable mechanism offered in a rule's top 3 and how many of
+    them are in its complete ``right`` list; recall counts the rules with a right
+    mechanism that have one in their top 3.
+    """
+
+    rules: int = 0
+    offered: int = 0
+    offered_right: int = 0
+    with_right: int = 0
+    found: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.offered_right / self.offered if self.offered else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.with_right if self.with_right else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "rules": self.rules,
+            "offered_in_top_3": self.offered,
+            "right_in_top_3": self.offered_right,
+            "precision_top_3": round(self.precision, 3),
+            "recall_top_3": round(self.recall, 3),
+            "wrong": self.wrong,
+            "missed": self.missed,
+        }
+
+
+def evaluate_relevance(rules: list[dict], catalog: Catalog) -> RelevanceFigures:
+    """Precision and recall of the usable mechanisms offered in the top 3."""
+    figures = RelevanceFigures()
+    for item in rules:
+        rule = RuleInput(
+            str(item.get("text", "")),
+            str(item.get("source_level") or "unknown"),
+            str(item.get("citation") or ""),
+            str(item.get("state") or "").upper(),
+        )
+        matches = match_mechanisms(rule, str(item.get("policy_area") or ""), catalog)
+        top = [m.id for m in matches if m.usable][:TOP]
+        right = set(item.get("right") or [])
+        figures.rules += 1
+        figures.offered += len(top)
+        figures.offered_right += len(set(top) & right)
+        for wrong in [m for m in top if m not in right]:
+            figures.wrong.append(f"{wrong} for {rule.text!r}")
+        if right:
+            figures.with_right += 1
+            if right & set(top):
+                figures.found += 1
+            else:
+                figures.missed.append(
+                    f"{rule.text!r}: wanted {sorted(right)}, got {top}"
+                )
+    return figures

@@ -175,10 +175,34 @@ def _local_routes(level: str) -> list[Match]:
     return []
 
 
+# Mechanisms that lift whatever their scope reaches (a waiver law, an innovation plan);
+# the others lift only the subject they are about (a permit, a calendar option).
+GENERAL_KINDS = {"waiver_authority", "innovation_schools", "innovation_district"}
+# Words so common in rules and mechanisms alike that sharing them says nothing.
+GENERIC_STEMS = frozenset(
+    _stems(
+        "school schools student students district districts state states must may "
+        "shall year years teacher teachers education educational require required "
+        "requirements board public program programs local rule rules law laws code "
+        "section chapter each every all other more than through no not new use used "
+        "under within without also any its their this that which who provide include "
+        "follow meet need department agency commissioner approve approval so only "
+        "least federal part apply receive receiving count toward full identify "
+        "eligible one two three may can"
+    )
+) | {"s"}
+
+
 def _relevance(
     rule: RuleInput, law: RuleLaw, rule_stems: set[str], policy_area: str, entry: Entry
 ):
-    """(score, reasons, shared stems) for how well a mechanism's subject fits the rule."""
+    """(score, reasons, shared stems, fits) for how well a mechanism's subject fits.
+
+    ``fits`` is True when the mechanism is about this rule: its own law is where the
+    rule stands or names the rule's section; it is a general waiver or innovation law;
+    or its subject matches (the policy area and a meaningful shared word, or two
+    meaningful shared words). Everyday words ("school", "must") count for nothing.
+    """
     reasons: list[str] = []
     score = 1.0
     own = [parse_citation(c, entry.state) for c in entry.citations]
@@ -196,10 +220,12 @@ def _relevance(
         score += 4
         reasons.append(f"Its own law ({same[0].label}) is where the rule stands.")
     entry_text = _stems(" ".join([entry.title, entry.summary, *entry.allows]))
-    if policy_area and policy_area in entry.policy_areas:
+    area = bool(policy_area) and policy_area in entry.policy_areas
+    if area:
         score += 3
         reasons.append(f"Covers the policy area “{policy_area.replace('_', ' ')}”.")
-    shared = rule_stems & entry_text
+    shared = (rule_stems & entry_text) - GENERIC_STEMS
+    shared = {w for w in shared if len(w) > 1}
     if shared:
         score += min(4.0, 1.0 * len(shared))
         reasons.append(
@@ -217,10 +243,16 @@ def _relevance(
         reasons.append(
             f"Its own text names the rule's section ({named}) among what it lifts."
         )
+    # a waiver law lifts whatever its scope reaches; an innovation school or district
+    # law does too, but it is offered only where the rule's subject shows up in it
+    general = entry.kind == "waiver_authority" or (
+        entry.kind in GENERAL_KINDS and (area or bool(shared))
+    )
     if entry.kind == "waiver_authority":
         score += 1
         reasons.append("A general waiver authority.")
-    return score, reasons, shared
+    fits = bool(same or named or general or (area and shared) or len(shared) >= 2)
+    return score, reasons, shared, fits
 
 
 def _judge(
@@ -292,16 +324,16 @@ def match_mechanisms(
         for entry in catalog.for_state(code):
             if entry.kind not in LIFTING_KINDS or entry.status != "active":
                 continue
-            score, reasons, shared = _relevance(
+            score, reasons, shared, fits = _relevance(
                 rule, law, rule_stems, policy_area, entry
             )
             usable, blocked_by, barring, why = _judge(law, rule_stems, entry)
             out_of_scope = not usable and blocked_by == why[0]
-            if out_of_scope and score < 5:
+            if out_of_scope and (score < 5 or not fits):
                 continue  # out of scope and barely related: not worth listing
-            if score < 3 and (usable or out_of_scope):
-                continue  # one shared everyday word is not a subject; but a list
-                # that names the rule is always shown, as "cannot be used"
+            if (usable or out_of_scope) and not fits:
+                continue  # not about this rule; but a list that names the rule
+                # is always shown, as "cannot be used"
             match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
             match.usable, match.blocked_by, match.law = usable, blocked_by, barring
             matches.append(match)
