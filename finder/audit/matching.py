@@ -188,7 +188,7 @@ GENERIC_STEMS = frozenset(
         "under within without also any its their this that which who provide include "
         "follow meet need department agency commissioner approve approval so only "
         "least federal part apply receive receiving count toward full identify "
-        "eligible one two three may can"
+        "eligible one two three may can instruction instructional"
     )
 ) | {"s"}
 
@@ -206,19 +206,24 @@ def _relevance(
     reasons: list[str] = []
     score = 1.0
     own = [parse_citation(c, entry.state) for c in entry.citations]
+    # An exception written inside the rule's own section (§ 25.112(d) within § 25.112)
+    # is about the rule; a mechanism whose law IS the rule's cannot lift itself.
     same = next(
         (
             (c, r)
             for c in own
             if c is not None and c.path
             for r in law.citations
-            if c.overlaps(r)
+            if r.contains(c) and not c.contains(r)
         ),
         None,
     )
     if same:
         score += 4
-        reasons.append(f"Its own law ({same[0].label}) is where the rule stands.")
+        reasons.append(
+            f"Its own law ({same[0].label}) is an exception within the rule's "
+            f"{same[1].label}."
+        )
     entry_text = _stems(" ".join([entry.title, entry.summary, *entry.allows]))
     area = bool(policy_area) and policy_area in entry.policy_areas
     if area:
