@@ -449,13 +449,22 @@ def restore(path: str, yes: bool) -> None:
     help="A folder of labelled rule files: print the law figures instead.",
 )
 @click.option(
+    "--relevance",
+    "relevance_dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder of rules labelled with every right mechanism: print precision "
+    "and recall of the top 3 instead.",
+)
+@click.option(
     "--all",
     "all_splits",
     is_flag=True,
     help="With --score: every rule, not the test part only.",
 )
 @catalog_option
-def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) -> None:
+def match_command(
+    source, as_json: bool, score_dir, relevance_dir, all_splits: bool, catalogs
+) -> None:
     """Rank the mechanisms that can lift each rule of a YAML or JSON list (FILE or -)."""
     from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
     from finder.audit.law_eval import evaluate, load_labelled, split_of
@@ -464,6 +473,22 @@ def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) 
     from finder.catalog import read
 
     catalog = read(_catalog_dirs(catalogs))
+    if relevance_dir:
+        from finder.audit.law_eval import evaluate_relevance
+
+        rules = load_labelled(relevance_dir)
+        if not all_splits:
+            rules = [r for r in rules if split_of(str(r.get("text", ""))) == "test"]
+        found = evaluate_relevance(rules, catalog)
+        if as_json:
+            click.echo(json.dumps(found.to_dict(), indent=2))
+            return
+        click.echo(
+            f"rules: {found.rules}  usable offered in the top 3: {found.offered}  "
+            f"precision: {found.precision:.1%}  recall of a right mechanism: "
+            f"{found.recall:.1%}"
+        )
+        return
     if score_dir:
         rules = load_labelled(score_dir)
         if not all_splits:
@@ -530,14 +555,37 @@ def match_command(source, as_json: bool, score_dir, all_splits: bool, catalogs) 
     is_flag=True,
     help="Rules carry a `label`: print agreement figures to stderr.",
 )
+@click.option(
+    "--set",
+    "labelled_dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder of labelled rule files: score its fixed test part (not tuned on).",
+)
+@click.option("--all", "all_splits", is_flag=True, help="With --set: every rule.")
 @catalog_option
-def classify_command(source, score: bool, catalogs: tuple[str, ...]) -> None:
+def classify_command(
+    source, score: bool, labelled_dir, all_splits: bool, catalogs: tuple[str, ...]
+) -> None:
     """Suggest a decision for each rule in a YAML or JSON list (FILE or - for stdin)."""
     from finder.audit.agreement import measure, rule_input
     from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
+    from finder.audit.law_eval import load_labelled, split_of
     from finder.audit.suggester import classify
     from finder.catalog import read
 
+    if labelled_dir:
+        catalog = read(_catalog_dirs(catalogs))
+        rules = load_labelled(labelled_dir)
+        if not all_splits:
+            rules = [r for r in rules if split_of(str(r.get("text", ""))) == "test"]
+        result = measure([r for r in rules if r.get("label")], catalog)
+        for text, label, got in result.disagreements:
+            click.echo(f"disagree: {text[:70]!r} labelled {label}, suggested {got}")
+        click.echo(
+            f"rules: {result.total}  decided: {result.decided}  agreement: "
+            f"{result.agreement:.1%}  needs review: {result.review_share:.1%}"
+        )
+        return
     try:
         items = load_rule_list(source.read(MAX_BYTES + 1))
     except ImportProblems as exc:

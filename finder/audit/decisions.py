@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from finder.audit.model import Answer, AuditRule
 from finder.audit.rubric import Rubric, load_rubric
-from finder.audit.suggester import RuleInput, suggest
+from finder.audit.suggester import LAW_ANSWERS, RuleInput, suggest
 from finder.catalog import Catalog
 
 
@@ -16,7 +16,7 @@ def refresh_suggestions(
     s = suggest(
         RuleInput(rule.text, rule.source_level, rule.citation, state), catalog, rubric
     )
-    for question in [q.id for q in rubric.questions] + ["non_waivable"]:
+    for question in [q.id for q in rubric.questions] + list(LAW_ANSWERS):
         answer = rule.answers.get(question) or Answer()
         answer.suggested = s.answers.get(question)
         answer.reasons = s.reasons.get(question, [])

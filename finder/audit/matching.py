@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
+from finder.audit.lawfacts import GENERAL_KINDS, entry_law, section_terms
 from finder.audit.suggester import LEGACY_LEVELS, RuleInput, _stems
 from finder.catalog import Catalog, Entry
-from finder.law import Citation, parse_citation
-from finder.law.scope import (
-    RuleLaw,
-    Scope,
-    barred,
-    barring_citations,
-    covers,
-    rule_law,
-    scope_of,
-)
-from finder.search.analysis import citation_terms
+from finder.law import parse_citation
+from finder.law.scope import RuleLaw, barred, covers, rule_law
 
 BARRED_SHOWN = 4  # mechanisms listed as "cannot be used" after the usable ones
 
@@ -117,30 +108,6 @@ def _words_for(rule: RuleInput, stems: set[str]) -> list[str]:
     return words or sorted(stems)
 
 
-@functools.lru_cache(maxsize=4096)
-def entry_law(
-    entry: Entry,
-) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...]], ...]]:
-    """A mechanism's scope and its cannot-waive items with their citations (cached)."""
-    own = next(
-        (c for c in entry.citations if parse_citation(c, entry.state) is not None),
-        "",
-    )
-    # Once an entry gives citations, its items without any are read by their words
-    # only (a guess from their text would overreach: "listed subchapters of Ch. 21").
-    structured = any(item.citations for item in entry.cannot_waive)
-    items = tuple(
-        (
-            item.text,
-            barring_citations(
-                item.citations, item.text, entry.state, own, not structured
-            ),
-        )
-        for item in entry.cannot_waive
-    )
-    return scope_of(entry.state, entry.waives), items
-
-
 def _local_routes(level: str) -> list[Match]:
     if level == "practice":
         return [
@@ -175,9 +142,6 @@ def _local_routes(level: str) -> list[Match]:
     return []
 
 
-# Mechanisms that lift whatever their scope reaches (a waiver law, an innovation plan);
-# the others lift only the subject they are about (a permit, a calendar option).
-GENERAL_KINDS = {"waiver_authority", "innovation_schools", "innovation_district"}
 # Words so common in rules and mechanisms alike that sharing them says nothing.
 GENERIC_STEMS = frozenset(
     _stems(
@@ -236,11 +200,7 @@ def _relevance(
         reasons.append(
             "Shares the words: " + ", ".join(_words_for(rule, shared)[:6]) + "."
         )
-    sections = [
-        t
-        for t in citation_terms(rule.citation)
-        if any(ch.isdigit() for ch in t) and len(t) >= 3
-    ]
+    sections = section_terms(rule.citation)
     said = " ".join([entry.summary, *entry.allows, *(e.note for e in entry.examples)])
     named = next((t for t in sections if t in said.lower()), None)
     if named:

@@ -7,10 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finder.audit.files import load_cached
+from finder.audit.lawfacts import lifted_by_law, non_waivable_by_law
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.catalog import Catalog
+from finder.law.scope import rule_law
 from finder.search.analysis import analyze
 
+# Answers the law gives, kept beside the rubric's own questions (not asked in the form).
+LAW_ANSWERS = ("non_waivable", "lifted_by_law")
 SOURCE_LEVELS = {
     "federal_law": "Federal law",
     "state_statute": "State statute",
@@ -65,11 +69,18 @@ def _pattern(words: list[str]) -> re.Pattern | None:
 class Signals:
     words: re.Pattern | None
     citations: re.Pattern | None
+    # phrases in which a signal word means something else ("health science" is a CTE
+    # subject, not student health; a district "testing window" is not the state test)
+    unless: re.Pattern | None = None
 
     def find(self, text: str, citation: str) -> str | None:
-        """The first signal found in the rule's text or citation, for the reason."""
+        """The first signal found in the rule's text or citation, for the reason; a word
+        inside one of the ``unless`` phrases is not a signal."""
+        words = f"{text} {citation}".lower()
+        if self.unless is not None:
+            words = self.unless.sub(" ", words)
         for pattern, value in (
-            (self.words, f"{text} {citation}".lower()),
+            (self.words, words),
             (self.citations, citation.lower()),
         ):
             if pattern is not None:
@@ -91,7 +102,9 @@ class Knowledge:
 def _signals(block: dict | None) -> Signals:
     block = block or {}
     return Signals(
-        _pattern(block.get("words", [])), _pattern(block.get("citations", []))
+        _pattern(block.get("words", [])),
+        _pattern(block.get("citations", [])),
+        _pattern(block.get("unless", [])),
     )
 
 
@@ -181,8 +194,26 @@ def suggest(
             f"Written in {SOURCE_LEVELS.get(level, level).lower()}{f' ({citation})' if citation else ''}.",
         )
 
-    listed = non_waivable_match(rule, catalog)
-    if listed:
+    # The law first: a non-waivable list that contains the rule's citation, or a
+    # mechanism whose own text lifts it; the words of the lists after that.
+    # A mechanism that names the rule's own section among what it lifts is the most
+    # specific word the law has; a list that says "never" comes next.
+    law = rule_law(text, citation, level, rule.state)
+    lifted = lifted_by_law(law, citation, catalog)
+    barred = None if lifted else non_waivable_by_law(law, catalog)
+    listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
+    if lifted:
+        entry, why = lifted
+        s.add("lifted_by_law", True, f"“{entry.title}” can lift it: {why}.")
+    elif barred:
+        entry, item, outer, inner = barred
+        s.add(
+            "non_waivable",
+            True,
+            f"“{entry.title}” can never lift {outer.label}, which contains "
+            f"{inner.label} (its list: “{item}”).",
+        )
+    elif listed:
         item, title = listed
         s.add(
             "non_waivable",
@@ -206,6 +237,16 @@ def suggest(
     how = knowledge.prescribes_how.find(text, citation)
     if how:
         s.add("prescribes_how", True, f"Sets a means (“{how}”) rather than an outcome.")
+    elif level in {"local_policy", "collective_bargaining"} and not any_protect:
+        # A board policy or a bargained work rule sets how the district works, and the
+        # parties who wrote it can change it; one that protects an interest says so.
+        how = "local"
+        s.add(
+            "prescribes_how",
+            True,
+            "A board policy or bargained work rule sets how the district works, and "
+            "those who adopted it can change it.",
+        )
     if not any_protect:
         for question in rubric.protects:
             if how:

@@ -1,0 +1,121 @@
+"""What the catalog's law says about a rule: the non-waivable lists that name it and the
+mechanisms whose own text lifts it. Shared by the suggester and matching."""
+
+from __future__ import annotations
+
+import functools
+
+from finder.catalog import Catalog, Entry
+from finder.law import Citation, parse_citation
+from finder.law.scope import (
+    RuleLaw,
+    Scope,
+    barred,
+    barring_citations,
+    covers,
+    scope_of,
+)
+from finder.search.analysis import citation_terms
+
+# Mechanisms that lift whatever their scope reaches (a waiver law, an innovation plan);
+# the others lift only the subject they are about (a permit, a calendar option).
+GENERAL_KINDS = {"waiver_authority", "innovation_schools", "innovation_district"}
+
+
+def section_terms(citation: str) -> list[str]:
+    """Section numbers in a citation as typed ("25.0811", "22-32-109"); bare title or
+    chapter numbers ("511" of 511 IAC) are not sections."""
+    return [
+        t
+        for t in citation_terms(citation)
+        if any(ch.isdigit() for ch in t)
+        and len(t) >= 3
+        and any(sep in t for sep in ".-:/")
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def entry_law(
+    entry: Entry,
+) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...]], ...]]:
+    """A mechanism's scope and its cannot-waive items with their citations (cached)."""
+    own = next(
+        (c for c in entry.citations if parse_citation(c, entry.state) is not None),
+        "",
+    )
+    # Once an entry gives citations, its items without any are read by their words
+    # only (a guess from their text would overreach: "listed subchapters of Ch. 21").
+    structured = any(item.citations for item in entry.cannot_waive)
+    items = tuple(
+        (
+            item.text,
+            barring_citations(
+                item.citations, item.text, entry.state, own, not structured
+            ),
+        )
+        for item in entry.cannot_waive
+    )
+    return scope_of(entry.state, entry.waives), items
+
+
+def non_waivable_by_law(
+    law: RuleLaw, catalog: Catalog | None
+) -> tuple[Entry, str, Citation, Citation] | None:
+    """(mechanism, item, its citation, the rule's citation) for the first general waiver
+    or innovation law of the rule's jurisdiction whose cannot-waive list contains the
+    rule's citation, or None. (A permit or calendar option that cannot lift a rule says
+    nothing about whether the rule is essential.)"""
+    if catalog is None or not law.citations:
+        return None
+    places = ["US"] if law.is_federal else [law.jurisdiction, "US"]
+    for code in places:
+        if not code:
+            continue
+        for entry in catalog.for_state(code):
+            if entry.status != "active" or entry.kind not in GENERAL_KINDS:
+                continue
+            scope, items = entry_law(entry)
+            if not covers(scope, law)[0]:
+                continue
+            bar = barred(law, list(items))
+            if bar:
+                return entry, *bar
+    return None
+
+
+def lifted_by_law(
+    law: RuleLaw, citation: str, catalog: Catalog | None
+) -> tuple[Entry, str] | None:
+    """(mechanism, why) for a mechanism of the rule's jurisdiction that can lawfully lift
+    it and whose own text names the rule's section, or whose law is an exception
+    written inside the rule's section."""
+    if catalog is None or not (law.citations or citation):
+        return None
+    sections = section_terms(citation)
+    places = ["US"] if law.is_federal else [law.jurisdiction]
+    for code in places:
+        if not code:
+            continue
+        for entry in catalog.for_state(code):
+            if entry.status != "active":
+                continue
+            scope, items = entry_law(entry)
+            if not covers(scope, law)[0] or barred(law, list(items)):
+                continue
+            said = " ".join(
+                [entry.summary, *entry.allows, *(e.note for e in entry.examples)]
+            ).lower()
+            named = next((t for t in sections if t in said), None)
+            if named:
+                return entry, f"its own text names {named} among what it lifts"
+            for text in entry.citations:
+                own = parse_citation(text, entry.state)
+                if own is None or not own.path:
+                    continue
+                for rule_cit in law.citations:
+                    if rule_cit.contains(own) and not own.contains(rule_cit):
+                        return entry, (
+                            f"its law ({own.label}) is an exception within "
+                            f"{rule_cit.label}"
+                        )
+    return None

@@ -1,0 +1,160 @@
+"""Judgement a team can trust: law before words, the misfires that were seen, routes by
+kind of contract, and figures on labelled sets the suggester was not tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from finder.audit.agreement import measure
+from finder.audit.law_eval import evaluate_relevance, load_labelled, split_of
+from finder.audit.matching import match_mechanisms
+from finder.audit.model import AuditData
+from finder.audit.suggester import RuleInput, suggest
+from finder.catalog import read
+from tests.conftest import DATA
+
+ROOT = DATA.parent.parent
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return read([ROOT / "flexibilities"])
+
+
+def decision(catalog, text, level, citation="", state="TX"):
+    return suggest(RuleInput(text, level, citation, state), catalog)
+
+
+def test_a_district_testing_window_is_not_the_state_assessment(shipped):
+    s = decision(
+        shipped,
+        "Examinations are offered only in four district testing windows",
+        "local_policy",
+        "Policy EHDB(LOCAL)",
+    )
+    assert s.decision != "essential_oversight"
+
+
+def test_a_health_science_teacher_is_not_about_student_health(shipped):
+    s = decision(
+        shipped,
+        "Our CTE welding and health-science teachers must hold a state teaching certificate",
+        "state_statute",
+    )
+    assert s.decision != "essential_oversight"
+    assert not any(
+        "health" in r for r in s.reasons.get("health_safety", []) if "“" in r
+    )
+
+
+@pytest.mark.parametrize("citation", ["Tex. Educ. Code § 21.057", ""])
+def test_a_list_that_says_never_decides_essential(shipped, citation):
+    s = decision(
+        shipped,
+        "Parents must be notified when their child's teacher is not appropriately certified",
+        "state_statute",
+        citation,
+    )
+    assert s.decision == "essential_oversight"
+    assert "can never" in " ".join(s.reasons["non_waivable"])
+
+
+def test_the_law_names_what_a_mechanism_lifts(shipped):
+    s = decision(
+        shipped,
+        "School may not start before the fourth Monday in August",
+        "state_statute",
+        "Tex. Educ. Code § 25.0811",
+    )
+    assert s.decision == "unnecessary_control"
+    assert "Districts of Innovation" in " ".join(s.reasons["lifted_by_law"])
+
+
+def ids(matches, usable=True):
+    return [m.id for m in matches if m.usable is usable]
+
+
+def test_routes_by_kind_of_local_rule(shipped):
+    def top(text, level, area):
+        return ids(match_mechanisms(RuleInput(text, level, "", "CO"), area, shipped))
+
+    assert top("Board policy on bell times", "local_policy", "calendar")[0] == (
+        "local-board-action"
+    )
+    bus = top(
+        "Our bus vendor's routes are fixed until June",
+        "vendor_contract",
+        "transportation",
+    )
+    assert bus == ["local-vendor-amendment"]
+    contract = top(
+        "Teachers' contract caps the workday", "collective_bargaining", "staffing"
+    )
+    assert contract[0] == "local-negotiation"
+    assert not any(i.startswith("us-") for i in contract)
+
+
+def test_an_older_contract_level_reads_as_bargaining():
+    data = AuditData.from_dict(
+        {"title": "x", "rules": [{"text": "Workday caps", "source_level": "contract"}]}
+    )
+    assert data.rules[0].source_level == "collective_bargaining"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "area", "state", "never"),
+    [
+        (
+            "School meals follow the federal meal pattern",
+            "federal_law",
+            "student_services",
+            "TX",
+            {"us-perkins-v-reserve", "us-title-i-schoolwide-consolidation"},
+        ),
+        (
+            "A local policy requires 24 credits to graduate",
+            "local_policy",
+            "graduation",
+            "CO",
+            {"co-reduced-calendar-four-day-week"},
+        ),
+        (
+            "Teachers' contract sets the length of the workday",
+            "collective_bargaining",
+            "staffing",
+            "TX",
+            {"us-esea-8401-waivers", "us-student-centered-funding-pilot"},
+        ),
+    ],
+)
+def test_mechanisms_that_do_not_fit_are_not_offered(
+    shipped, text, level, area, state, never
+):
+    offered = set(
+        ids(match_mechanisms(RuleInput(text, level, "", state), area, shipped))
+    )
+    assert not offered & never
+
+
+def test_suggester_figures_on_the_untuned_test_part(shipped):
+    rules = [
+        r for r in load_labelled(DATA / "suggest_set") if split_of(r["text"]) == "test"
+    ]
+    assert len(load_labelled(DATA / "suggest_set")) >= 150
+    result = measure(rules, shipped)
+    # The targets are agreement >= 0.9 with needs-review <= 0.15; what this guards is
+    # the figure reached without tuning on this part (see the closing note).
+    assert result.agreement >= 0.84
+    assert result.review_share <= 0.15
+
+
+def test_relevance_figures_on_the_untuned_test_part(shipped):
+    rules = [
+        r
+        for r in load_labelled(DATA / "relevance_set")
+        if split_of(r["text"]) == "test"
+    ]
+    assert len(load_labelled(DATA / "relevance_set")) >= 80
+    figures = evaluate_relevance(rules, shipped)
+    assert figures.recall >= 0.85
+    assert figures.precision >= 0.68  # the target is 0.8: see the closing note
