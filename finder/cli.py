@@ -467,7 +467,7 @@ def match_command(
 ) -> None:
     """Rank the mechanisms that can lift each rule of a YAML or JSON list (FILE or -)."""
     from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
-    from finder.audit.law_eval import evaluate, load_labelled, split_of
+    from finder.audit.law_eval import evaluate, load_labelled, held_out
     from finder.audit.matching import match_mechanisms
     from finder.audit.suggester import RuleInput
     from finder.catalog import read
@@ -476,10 +476,9 @@ def match_command(
     if relevance_dir:
         from finder.audit.law_eval import evaluate_relevance
 
-        rules = load_labelled(relevance_dir)
-        if not all_splits:
-            rules = [r for r in rules if split_of(str(r.get("text", ""))) == "test"]
-        found = evaluate_relevance(rules, catalog)
+        found = evaluate_relevance(
+            held_out(load_labelled(relevance_dir), all_splits), catalog
+        )
         if as_json:
             click.echo(json.dumps(found.to_dict(), indent=2))
             return
@@ -490,10 +489,7 @@ def match_command(
         )
         return
     if score_dir:
-        rules = load_labelled(score_dir)
-        if not all_splits:
-            rules = [r for r in rules if split_of(str(r.get("text", ""))) == "test"]
-        figures = evaluate(rules, catalog)
+        figures = evaluate(held_out(load_labelled(score_dir), all_splits), catalog)
         if as_json:
             click.echo(json.dumps(figures.to_dict(), indent=2))
         else:
@@ -569,15 +565,13 @@ def classify_command(
     """Suggest a decision for each rule in a YAML or JSON list (FILE or - for stdin)."""
     from finder.audit.agreement import measure, rule_input
     from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
-    from finder.audit.law_eval import load_labelled, split_of
+    from finder.audit.law_eval import load_labelled, held_out
     from finder.audit.suggester import classify
     from finder.catalog import read
 
     if labelled_dir:
         catalog = read(_catalog_dirs(catalogs))
-        rules = load_labelled(labelled_dir)
-        if not all_splits:
-            rules = [r for r in rules if split_of(str(r.get("text", ""))) == "test"]
+        rules = held_out(load_labelled(labelled_dir), all_splits)
         result = measure([r for r in rules if r.get("label")], catalog)
         for text, label, got in result.disagreements:
             click.echo(f"disagree: {text[:70]!r} labelled {label}, suggested {got}")

@@ -25,11 +25,26 @@ from pathlib import Path
 
 import yaml
 
+from finder.audit.agreement import rule_input
 from finder.audit.matching import match_mechanisms
 from finder.audit.suggester import RuleInput
 from finder.catalog import Catalog
 
 TOP = 3
+
+
+def _usable(item: dict, catalog: Catalog) -> tuple[RuleInput, list[str]]:
+    """A labelled rule as the matcher sees it, and the ids it offers as usable, ranked."""
+    rule = rule_input(item)
+    matches = match_mechanisms(rule, str(item.get("policy_area") or ""), catalog)
+    return rule, [m.id for m in matches if m.usable]
+
+
+def held_out(rules: list[dict], every: bool = False) -> list[dict]:
+    """The fixed test part of a labelled set (or every rule)."""
+    return (
+        rules if every else [r for r in rules if split_of(str(r.get("text"))) == "test"]
+    )
 
 
 def split_of(text: str) -> str:
@@ -78,14 +93,7 @@ def evaluate(rules: list[dict], catalog: Catalog) -> LawFigures:
     """Count barred mechanisms offered as usable, and positives found in the top 3."""
     figures = LawFigures()
     for item in rules:
-        rule = RuleInput(
-            str(item.get("text", "")),
-            str(item.get("source_level") or "unknown"),
-            str(item.get("citation") or ""),
-            str(item.get("state") or "").upper(),
-        )
-        matches = match_mechanisms(rule, str(item.get("policy_area") or ""), catalog)
-        usable = [m.id for m in matches if m.usable]
+        rule, usable = _usable(item, catalog)
         figures.rules += 1
         for barred in item.get("cannot") or []:
             figures.negatives += 1
@@ -145,14 +153,8 @@ def evaluate_relevance(rules: list[dict], catalog: Catalog) -> RelevanceFigures:
     """Precision and recall of the usable mechanisms offered in the top 3."""
     figures = RelevanceFigures()
     for item in rules:
-        rule = RuleInput(
-            str(item.get("text", "")),
-            str(item.get("source_level") or "unknown"),
-            str(item.get("citation") or ""),
-            str(item.get("state") or "").upper(),
-        )
-        matches = match_mechanisms(rule, str(item.get("policy_area") or ""), catalog)
-        top = [m.id for m in matches if m.usable][:TOP]
+        rule, usable = _usable(item, catalog)
+        top = usable[:TOP]
         right = set(item.get("right") or [])
         figures.rules += 1
         figures.offered += len(top)
