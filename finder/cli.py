@@ -467,7 +467,7 @@ def match_command(
 ) -> None:
     """Rank the mechanisms that can lift each rule of a YAML or JSON list (FILE or -)."""
     from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
-    from finder.audit.law_eval import evaluate, load_labelled, held_out
+    from finder.audit.law_eval import evaluate, held_out, load_labelled
     from finder.audit.matching import match_mechanisms
     from finder.audit.suggester import RuleInput
     from finder.catalog import read
@@ -565,7 +565,7 @@ def classify_command(
     """Suggest a decision for each rule in a YAML or JSON list (FILE or - for stdin)."""
     from finder.audit.agreement import measure, rule_input
     from finder.audit.exchange import MAX_BYTES, ImportProblems, load_rule_list
-    from finder.audit.law_eval import load_labelled, held_out
+    from finder.audit.law_eval import held_out, load_labelled
     from finder.audit.suggester import classify
     from finder.catalog import read
 
