@@ -80,10 +80,22 @@ class Match:
         return self.mechanism.id
 
 
-def _blocked(rule_stems: set[str], entry: Entry, only_uncited: bool = False) -> str:
-    """The cannot-waive item whose words cover the rule's, if any (the weaker evidence)."""
+def _blocked(
+    rule_stems: set[str],
+    entry: Entry,
+    only_uncited: bool = False,
+    federal: bool = False,
+) -> str:
+    """The cannot-waive item whose words cover the rule's, if any (the weaker evidence).
+
+    An item about federal law ("requirements of federal law, such as the certification
+    of special education teachers") bars only federal requirements: its words must not
+    bar a state certification statute.
+    """
     for item in entry.cannot_waive:
         if only_uncited and item.citations:
+            continue
+        if not federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
             continue
         item_stems = _stems(item.text)
         overlap = len(rule_stems & item_stems)
@@ -237,13 +249,19 @@ def _judge(
             outer.label,
             [
                 why,
-                f"Cannot be used: its law never lets it lift {outer.label}, "
-                f"which contains {inner.label} (“{text}”).",
+                (
+                    f"Cannot be used: its law never lets it lift {outer.label} (“{text}”)."
+                    if outer.label == inner.label
+                    else f"Cannot be used: its law never lets it lift {outer.label}, "
+                    f"which contains {inner.label} (“{text}”)."
+                ),
             ],
         )
-    # words decide only where the law's citations cannot: an uncited rule, or items
-    # that carry no citation
-    words = _blocked(rule_stems, entry, only_uncited=bool(law.citations))
+    # Words decide only where citations cannot: items that carry no citation (for a
+    # cited rule) and, for an uncited rule, every item.
+    words = _blocked(
+        rule_stems, entry, only_uncited=bool(law.citations), federal=law.is_federal
+    )
     if words:
         return (
             False,
@@ -259,6 +277,28 @@ def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
     law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
     usable, _, _, reasons = _judge(law, _stems(f"{rule.text} {rule.citation}"), entry)
     return usable, reasons[-1].removeprefix("Cannot be used: ")
+
+
+def mechanism_problems(rule, state: str, catalog: Catalog) -> list[str]:
+    """What is wrong with the mechanisms a team chose for a rule, in words: ids that are
+    no mechanism at all, and catalog mechanisms whose own law cannot lift the rule.
+
+    :param rule: an audit rule (text, source_level, citation, mechanisms).
+    """
+    problems: list[str] = []
+    for mechanism_id in rule.mechanisms:
+        if mechanism_id in LOCAL_ROUTES:
+            continue
+        entry = catalog.get(mechanism_id)
+        if entry is None:
+            problems.append(f"“{mechanism_id}” is not a mechanism in the catalog")
+            continue
+        usable, reason = mechanism_verdict(
+            RuleInput(rule.text, rule.source_level, rule.citation, state), entry
+        )
+        if not usable:
+            problems.append(f"“{entry.title}” cannot be used for it: {reason}")
+    return problems
 
 
 def match_mechanisms(

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from finder.audit.decisions import derived_decision, effective_decision
+from finder.audit.matching import mechanism_problems
 from finder.audit.model import AuditData
 from finder.audit.rubric import DECISIONS, Rubric
 
@@ -55,8 +56,10 @@ class Progress:
         return round(100 * self.decided / self.total) if self.total else 0
 
 
-def progress(data: AuditData, rubric: Rubric) -> Progress:
-    """Counts by recorded decision and policy area, suggestions apart, and what is left."""
+def progress(data: AuditData, rubric: Rubric, catalog=None) -> Progress:
+    """Counts by recorded decision and policy area, suggestions apart, and what is left
+    (with a catalog: also each chosen mechanism that is unknown or cannot lawfully lift
+    its rule, the same items that block a final document)."""
     by_decision: Counter = Counter()
     suggested: Counter = Counter()
     by_area: dict[str, Counter] = {}
@@ -75,6 +78,8 @@ def progress(data: AuditData, rubric: Rubric) -> Progress:
             )
         if rule.decision == "unnecessary_control" and not rule.mechanisms:
             left.append("no mechanism chosen to lift it")
+        elif rule.decision == "unnecessary_control" and catalog is not None:
+            left += mechanism_problems(rule, data.state, catalog)
         if rule.binds is None:
             left.append("nobody has checked whether it really binds")
         if left:

@@ -34,6 +34,17 @@ class FinalRefused(ValueError):
         super().__init__("; ".join(reasons))
 
 
+def _first(items: list[str], limit: int) -> list[str]:
+    """The first ``limit`` items, and a last line saying how many more there are."""
+    if len(items) <= limit:
+        return items
+    more = len(items) - limit
+    return [
+        *items[:limit],
+        f"and {more} more, listed in the mechanism's catalog entry",
+    ]
+
+
 def law_link(citation: str, state: str) -> tuple[str, bool]:
     """(URL, official?) of the text a citation names, or ("", True) if it does not parse."""
     cit = parse_citation(citation, state) if citation else None
@@ -146,6 +157,15 @@ def _request(
     rule, state: str, catalog: Catalog, outline: Outline, used: dict
 ) -> Request:
     warnings = outline.warnings
+    for unknown in [
+        m for m in rule.mechanisms if not (catalog.get(m) or LOCAL_ROUTES.get(m))
+    ]:
+        message = (
+            f"The request for “{rule.text}” names “{unknown}”, which is not a mechanism "
+            "in the catalog."
+        )
+        warnings.append(message)
+        outline.blocking.append(message)
     mechanisms = [catalog.get(m) or LOCAL_ROUTES.get(m) for m in rule.mechanisms]
     mechanisms = [m for m in mechanisms if m is not None]
     if not mechanisms:
@@ -185,7 +205,7 @@ def _request(
         ][:6],
         rationale=rule.rationale,
         replacement_plan=rule.replacement_plan,
-        safeguards_kept=list(dict.fromkeys(safeguards))[:12],
+        safeguards_kept=_first(list(dict.fromkeys(safeguards)), 12),
         affected=rule.affected,
         term=rule.term,
         application_fields=list(dict.fromkeys(fields)),

@@ -105,7 +105,7 @@ def context(team, membership, row, data, step: str, **extra):
         steps=STEPS,
         step=step,
         can_edit=can(membership.role, "edit"),
-        progress=progress(data, load_rubric()),
+        progress=progress(data, load_rubric(), live_catalog().catalog),
         decisions=DECISIONS,
         areas=POLICY_AREAS,
         **extra,

@@ -186,3 +186,34 @@ def test_a_template_citation_needs_its_source(shipped, tmp_path):
     )
     [problem] = citation_problems(load_templates(tmp_path), shipped)
     assert "needs the `source` it was read on" in problem
+
+
+def test_a_federal_item_does_not_bar_a_state_certification_statute(shipped):
+    """Seen as a new user: "Teacher certification (Tex. Educ. Code § 21.003)" got
+    Districts of Innovation as "cannot be used" from the words of its federal-law item."""
+    matches = matches_for(
+        shipped, "Teacher certification", "Tex. Educ. Code § 21.003", "staffing"
+    )
+    doi = next(m for m in matches if m.id == "tx-districts-of-innovation")
+    assert doi.usable is True
+
+
+def test_chosen_mechanisms_that_cannot_lift_a_rule_are_left_to_do(shipped):
+    from finder.audit.model import AuditData, AuditRule
+    from finder.audit.rubric import load_rubric
+    from finder.audit.wizard import progress
+
+    data = AuditData("x", "TX")
+    rule = AuditRule(
+        "State graduation requirements",
+        "state_statute",
+        "Tex. Educ. Code § 28.025",
+        "graduation",
+        decision="unnecessary_control",
+        mechanisms=["tx-districts-of-innovation", "no-such-mechanism"],
+    )
+    rule.binds = True
+    data.rules.append(rule)
+    [(_, left)] = progress(data, load_rubric(), shipped).open_questions
+    assert any("cannot be used for it" in item for item in left)
+    assert any("“no-such-mechanism” is not a mechanism" in item for item in left)

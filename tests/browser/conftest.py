@@ -30,7 +30,15 @@ DESKTOP = {"width": 1280, "height": 900}
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """The real app (shipped catalog, fresh SQLite) served on 127.0.0.1 in a thread."""
+    """The real app (shipped catalog, fresh SQLite) served on 127.0.0.1 in a thread.
+
+    Every journey signs up its own people from 127.0.0.1, more than the per-address
+    sign-up limit allows in an hour; the limit itself is tested in tests/store.
+    """
+    from finder.store import accounts
+
+    limit = accounts.SIGNUPS_PER_ADDRESS
+    accounts.SIGNUPS_PER_ADDRESS = 10_000
     folder = tmp_path_factory.mktemp("live")
     url = f"sqlite:///{folder / 'live.sqlite3'}"
     upgrade(url)
@@ -49,6 +57,7 @@ def live_server(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     app.extensions["finder.engine"].dispose()
+    accounts.SIGNUPS_PER_ADDRESS = limit
 
 
 @pytest.fixture(scope="session")

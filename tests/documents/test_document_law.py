@@ -134,3 +134,14 @@ def test_no_research_note_reaches_a_document_from_any_template(catalog):
                     assert fragment not in text, (template.id, state, entry.id)
             checked += 1
     assert checked >= 50
+
+
+def test_an_unknown_mechanism_blocks_final_and_long_lists_say_how_many_more(catalog):
+    rule = start_date()
+    rule.mechanisms = ["tx-districts-of-innovation", "no-such-mechanism"]
+    outline = build_outline(audit(rule), catalog)
+    assert any("“no-such-mechanism”" in b for b in outline.blocking)
+    kept = outline.requests[0].safeguards_kept
+    assert len(kept) == 13
+    assert kept[-1].startswith("and ")
+    assert "more, listed in the mechanism's catalog entry" in kept[-1]
