@@ -552,6 +552,9 @@ def apply_corrections(rows: list[RuleRow], form) -> list[RuleRow]:
         level = form.get(f"source_level-{n}")
         if level in SOURCE_LEVELS:
             row.source_level = level
+        area = form.get(f"policy_area-{n}")
+        if area in POLICY_AREAS:
+            row.policy_area = area
         citation = form.get(f"citation-{n}")
         if citation is not None:
             row.citation = clean_text(str(citation)).strip()[: LIMITS["citation"]]

@@ -20,6 +20,7 @@ from finder.audit.rule_import import (
 )
 from finder.audit.suggester import SOURCE_LEVELS, RuleInput
 from finder.audit.wizard import rule_status
+from finder.catalog import POLICY_AREAS
 from finder.web import live_catalog
 from finder.web.audits import bp, context, load, save, version_of
 from finder.web.forms.audits import (
@@ -140,6 +141,7 @@ def _preview(team, membership, row, data, found, what: str):
         confirm=confirm,
         what=what,
         levels=SOURCE_LEVELS,
+        area_choices=POLICY_AREAS,
         **context(team, membership, row, data, "rules"),
     )
 

@@ -123,6 +123,7 @@ def test_a_pasted_line_shows_its_citation_and_can_be_corrected(browser, audit): 
     assert row.select_one("textarea").get_text() == "Criminal History Record Check"
     values = form_values(page)
     values["citation-0"] = ["Tex. Educ. Code § 22.0833"]  # the team corrects it
+    values["policy_area-0"] = ["staffing"]
     assert (
         browser.client.post(f"{base}/rules/import/confirm", data=values).status_code
         == 302
@@ -133,3 +134,4 @@ def test_a_pasted_line_shows_its_citation_and_can_be_corrected(browser, audit): 
         "Tex. Educ. Code § 22.0833",
         "state_statute",
     )
+    assert rules[-1]["policy_area"] == "staffing"
