@@ -47,6 +47,12 @@ SETTINGS = (
     ),
     Setting("PAGE_SIZE", "FINDER_PAGE_SIZE", "search results per page", int),
     Setting(
+        "SIGNUPS_PER_HOUR",
+        "FINDER_SIGNUPS_PER_HOUR",
+        "new accounts one address may create in an hour",
+        int,
+    ),
+    Setting(
         "PUBLIC_URL",
         "FINDER_PUBLIC_URL",
         "address of the site (https://finder.example.org), for every absolute link: the "
@@ -85,6 +91,7 @@ def defaults(instance_path: str) -> dict:
         "INDEX_DIR": os.path.join(instance_path, "index"),
         "DATABASE_URL": "sqlite:///" + os.path.join(instance_path, "finder.sqlite3"),
         "PAGE_SIZE": 10,
+        "SIGNUPS_PER_HOUR": 10,
         "CATALOG_CHECK_SECONDS": 2.0,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,

@@ -92,9 +92,14 @@ def find_user(session: Session, email: str) -> User | None:
 
 
 def check_signup_rate(
-    session: Session, address: str, now: dt.datetime | None = None
+    session: Session,
+    address: str,
+    now: dt.datetime | None = None,
+    limit: int | None = None,
 ) -> None:
-    """Raise RateLimited when one address has created too many accounts recently."""
+    """Raise RateLimited when one address has created ``limit`` accounts (default
+    SIGNUPS_PER_ADDRESS) in the last SIGNUP_WINDOW."""
+    limit = SIGNUPS_PER_ADDRESS if limit is None else limit
     now = now or utcnow()
     since = now - SIGNUP_WINDOW
     count, oldest = session.execute(
@@ -104,7 +109,7 @@ def check_signup_rate(
             SignInAttempt.at >= since,
         )
     ).one()
-    if count >= SIGNUPS_PER_ADDRESS:
+    if count >= limit:
         retry = int(((oldest or now) + SIGNUP_WINDOW - now).total_seconds()) + 1
         raise RateLimited(max(retry, 1), "new accounts from your network")
 
@@ -117,6 +122,7 @@ def create_user(
     district: str = "",
     is_admin: bool = False,
     address: str | None = None,
+    signup_limit: int | None = None,
 ) -> User:
     """A new account; raises AccountError for a taken email or a weak password.
 
@@ -124,7 +130,7 @@ def create_user(
     and the sign-up is recorded with the sign-in attempts.
     """
     if address is not None:
-        check_signup_rate(session, address)
+        check_signup_rate(session, address, limit=signup_limit)
     email = normalize_email(email)
     if not email or "@" not in email:
         raise AccountError("Enter a valid email address.")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 
 from finder.store import accounts
@@ -45,6 +53,7 @@ def signup():
                 form.password.data,
                 form.district.data or "",
                 address=request.remote_addr or "unknown",
+                signup_limit=current_app.config["SIGNUPS_PER_HOUR"],
             )
         except accounts.RateLimited as exc:
             form.email.errors.append(str(exc))

@@ -35,10 +35,6 @@ def live_server(tmp_path_factory):
     Every journey signs up its own people from 127.0.0.1, more than the per-address
     sign-up limit allows in an hour; the limit itself is tested in tests/store.
     """
-    from finder.store import accounts
-
-    limit = accounts.SIGNUPS_PER_ADDRESS
-    accounts.SIGNUPS_PER_ADDRESS = 10_000
     folder = tmp_path_factory.mktemp("live")
     url = f"sqlite:///{folder / 'live.sqlite3'}"
     upgrade(url)
@@ -49,6 +45,7 @@ def live_server(tmp_path_factory):
             "INDEX_DIR": str(folder / "index"),
             "CATALOG_DIRS": [str(shipped_catalog_dir())],
             "CATALOG_REPLACE": True,
+            "SIGNUPS_PER_HOUR": 10_000,
         }
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -57,7 +54,6 @@ def live_server(tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     app.extensions["finder.engine"].dispose()
-    accounts.SIGNUPS_PER_ADDRESS = limit
 
 
 @pytest.fixture(scope="session")
