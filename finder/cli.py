@@ -599,3 +599,62 @@ def classify_command(
             f"needs review: {result.review_share:.1%}",
             err=True,
         )
+
+
+@main.command("extract")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True)
+)
+@click.option(
+    "--state",
+    default="",
+    help="Postal code whose code bare section numbers are read in.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON.")
+def extract_command(files: tuple[str, ...], state: str, as_json: bool) -> None:
+    """Candidate rules in district documents (PDF, DOCX, HTML, text), for review."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from finder.audit.extract import extract_candidates
+    from finder.audit.rule_import import MAX_BYTES
+    from finder.catalog.jurisdictions import is_code
+
+    if state and not is_code(state):
+        raise click.BadParameter(
+            f"unknown jurisdiction {state!r}", param_hint="--state"
+        )
+    results, failed = [], False
+    for file in files:
+        path = Path(file)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            found = None
+            problems = [f"larger than {MAX_BYTES // 1_000_000} MB; split it"]
+        else:
+            found = extract_candidates(data, path.name, state.upper())
+            problems = found.problems
+        failed |= found is None or not found.candidates
+        candidates = found.candidates if found else []
+        if as_json:
+            results.append(
+                {
+                    "file": path.name,
+                    "kind": found.kind if found else "",
+                    "candidates": [asdict(c) for c in candidates],
+                    "problems": problems,
+                }
+            )
+            continue
+        click.echo(f"{path.name}: {len(candidates)} candidate rule(s)")
+        for c in candidates:
+            level = c.source_level.replace("_", " ")
+            cited = f" [{c.citation}]" if c.citation else ""
+            click.echo(f"  {c.where}: {c.text[:100]}{cited} ({level})")
+        for problem in problems:
+            click.echo(f"  problem: {problem}", err=True)
+    if as_json:
+        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+    if failed:
+        raise SystemExit(1)

@@ -193,3 +193,39 @@ def test_match_score_reports_the_law_figures():
     figures = json.loads(result.output)
     assert figures["barred_offered_as_usable"] == 0
     assert figures["recall_top_3"] >= 0.8
+
+
+def test_extract_prints_candidates_from_several_documents(tmp_path):
+    from tests.audit import document_samples as samples
+
+    plan = tmp_path / "plan.docx"
+    plan.write_bytes(samples.plan_docx())
+    manual = tmp_path / "manual.pdf"
+    manual.write_bytes(samples.manual_pdf())
+    result = invoke("extract", "--state", "TX", plan, manual)
+    assert result.exit_code == 0, result.output
+    assert "plan.docx: 3 candidate rule(s)" in result.output
+    assert "manual.pdf: 5 candidate rule(s)" in result.output
+    assert "table 1, row 2: First day of instruction" in result.output
+    assert "[Tex. Educ. Code § 25.0811] (state statute)" in result.output
+
+    result = invoke("extract", "--json", "--state", "tx", plan)
+    data = json.loads(result.output)
+    assert data[0]["kind"] == "docx"
+    assert [c["citation"] for c in data[0]["candidates"]] == [
+        "Tex. Educ. Code § 25.0811",
+        "Tex. Educ. Code § 21.003",
+        "Tex. Educ. Code § 25.092",
+    ]
+
+
+def test_extract_reports_unreadable_documents_and_exits_1(tmp_path):
+    from tests.audit import document_samples as samples
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(samples.scanned_pdf())
+    result = invoke("extract", scan)
+    assert result.exit_code == 1
+    assert "scan.pdf: 0 candidate rule(s)" in result.output
+    assert "probably a scan" in result.output
+    assert invoke("extract", "--state", "ZZ", scan).exit_code == 2

@@ -113,7 +113,13 @@ def parse_structured(
 # list is "a list of"; a dict of names a mapping with those keys (others are ignored);
 # {str: shape} a mapping of any names to values of that shape.
 FLAG = (bool, type(None))
-ANSWER = {"value": FLAG, "suggested": FLAG, "reasons": [str], "comment": str}
+ANSWER = {
+    "value": FLAG,
+    "suggested": FLAG,
+    "reasons": [str],
+    "comment": str,
+    "confirmed": FLAG,
+}
 RULE = {
     **dict.fromkeys(
         (
@@ -135,6 +141,9 @@ RULE = {
             "term",
             "label",
             "state",
+            "source_document",
+            "source_place",
+            "original_text",
         ),
         str,
     ),

@@ -56,6 +56,10 @@ class AuditRule:
     application_answers: dict[str, str] = field(
         default_factory=dict
     )  # application field -> text
+    # Where an imported rule came from: the document, the page or section, the wording.
+    source_document: str = ""
+    source_place: str = ""
+    original_text: str = ""
 
     def answer_values(self) -> dict[str, bool | None]:
         values = {q: a.value for q, a in self.answers.items()}
@@ -197,6 +201,9 @@ def _rule(raw: dict, i: int) -> AuditRule:
             str(k): str(v or "")[:10_000]
             for k, v in (raw.get("application_answers") or {}).items()
         },
+        source_document=_text(raw, "source_document", limit=300),
+        source_place=_text(raw, "source_place", limit=200),
+        original_text=_text(raw, "original_text", limit=4000),
     )
 
 

@@ -30,10 +30,10 @@ KIND_HINTS = [
 ]
 AREA_HINTS = [
     ("seat_time", ("seat time", "carnegie", "competency", "mastery", "credit")),
-    ("calendar", ("calendar", "four-day", "school year", "start date")),
+    ("calendar", ("calendar", "four-day", "school year", "start date", "first day")),
     ("instructional_time", ("instructional time", "minutes", "hours of instruction")),
-    ("staffing", ("certificat", "licens", "teacher", "staff")),
     ("class_size", ("class size",)),
+    ("staffing", ("certificat", "licens", "teacher", "staff")),
     ("assessment", ("assessment", "test")),
     ("graduation", ("graduation", "diploma")),
     ("cte", ("career and technical", "cte", "vocational")),
@@ -94,7 +94,9 @@ def _guess(text: str, hints, default: str) -> str:
     return default
 
 
-def _areas(text: str) -> list[str]:
+def guess_areas(text: str) -> list[str]:
+    """Policy areas a passage's words point to (keys of POLICY_AREAS), ["other"] when
+    none does."""
     lowered = text.lower()
     return [a for a, words in AREA_HINTS if any(w in lowered for w in words)] or [
         "other"
@@ -139,7 +141,7 @@ def draft_entries(
                 "state": state,
                 "title": section.heading,
                 "kind": _guess(whole, KIND_HINTS, "other"),
-                "policy_areas": _areas(whole),
+                "policy_areas": guess_areas(whole),
                 "citations": find_citations(whole, state),
                 "summary": first_paragraph or section.heading,
                 "allows": [],

@@ -209,6 +209,7 @@ def _request(
         affected=rule.affected,
         term=rule.term,
         application_fields=list(dict.fromkeys(fields)),
+        found_in=", ".join(p for p in (rule.source_document, rule.source_place) if p),
         **dict(
             zip(
                 ("citation_url", "citation_official"),

@@ -35,6 +35,7 @@ class Request:
     ]  # (what the law asks for, what the team wrote)
     citation_url: str = ""  # where the cited law can be read ("" when not parsed)
     citation_official: bool = True  # False: the link is an unofficial copy
+    found_in: str = ""  # the district document the rule was imported from, and where
 
 
 @dataclass

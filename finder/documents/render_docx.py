@@ -178,7 +178,12 @@ def _requests(doc, o: Outline) -> None:
         p = doc.add_paragraph()
         p.add_run("Citation: ").bold = True
         _cite(p, r.citation, r.citation_url, r.citation_official)
-        _labelled(doc, "Source", r.source_level, "source")
+        _labelled(
+            doc,
+            "Source",
+            r.source_level + (f" (found in {r.found_in})" if r.found_in else ""),
+            "source",
+        )
         _labelled(doc, "Request", r.request_type, "waiver or partial modification")
         mechanism = r.mechanism + (
             f" ({'; '.join(r.mechanism_citations)})"

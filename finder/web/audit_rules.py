@@ -7,6 +7,7 @@ from flask_login import login_required
 from wtforms import SelectChoice
 
 from finder.audit.decisions import derived_decision, refresh_suggestions
+from finder.audit.extract import candidates_to_json, chosen_rules, extract_candidates
 from finder.audit.matching import match_mechanisms
 from finder.audit.model import MAX_RULES, AuditRule
 from finder.audit.rubric import DECISIONS, load_rubric
@@ -21,6 +22,7 @@ from finder.audit.rule_import import (
 from finder.audit.suggester import SOURCE_LEVELS, RuleInput
 from finder.audit.wizard import rule_status
 from finder.catalog import POLICY_AREAS
+from finder.text import clean_text
 from finder.web import live_catalog
 from finder.web.audits import bp, context, load, save, version_of
 from finder.web.forms.audits import (
@@ -30,6 +32,7 @@ from finder.web.forms.audits import (
     ConfirmVersionForm,
     CsvForm,
     PasteForm,
+    SourceDocumentForm,
     make_review_form,
 )
 
@@ -53,6 +56,7 @@ def rules(team_id: int, audit_id: int):
         add_form=AddRuleForm(data=version),
         paste_form=PasteForm(data=version),
         csv_form=CsvForm(data=version),
+        document_form=SourceDocumentForm(data=version),
         button=ConfirmVersionForm(data=version),
         statuses={r.uid: rule_status(r, rubric) for r in data.rules},
         levels=SOURCE_LEVELS,
@@ -128,6 +132,59 @@ def import_csv(team_id: int, audit_id: int):
             flash(problem, "error")
         return redirect(_rules_url(team, row))
     return _preview(team, membership, row, data, found, "imported from a file")
+
+
+@bp.post("/<int:audit_id>/rules/document")
+@login_required
+def import_document(team_id: int, audit_id: int):
+    team, membership, row, data = load(team_id, audit_id, "edit")
+    form = SourceDocumentForm()
+    if not form.validate_on_submit():
+        flash("Choose a .pdf, .docx, .html or .txt document.", "error")
+        return redirect(_rules_url(team, row))
+    upload = form.document.data
+    name = clean_text(upload.filename or "document")[:200]
+    found = extract_candidates(
+        upload.read(MAX_TABLE_BYTES + 1), name, data.state, [r.text for r in data.rules]
+    )
+    if not found.candidates:
+        for problem in found.problems:
+            flash(problem, "error")
+        return redirect(_rules_url(team, row))
+    return render_template(
+        "audits/rules_from_document.html",
+        found=found,
+        document=name,
+        confirm=ConfirmRulesForm(
+            data={
+                "version": row.version,
+                "rows": candidates_to_json(found.candidates),
+                "what": name,
+            }
+        ),
+        levels=SOURCE_LEVELS,
+        area_choices=POLICY_AREAS,
+        **context(team, membership, row, data, "rules"),
+    )
+
+
+@bp.post("/<int:audit_id>/rules/document/confirm")
+@login_required
+def confirm_document(team_id: int, audit_id: int):
+    team, _, row, data = load(team_id, audit_id, "edit")
+    form = ConfirmRulesForm()
+    document = clean_text(form.what.data or "a document")[:200]
+    rules = (
+        chosen_rules(form.rows.data, request.form, document)
+        if form.validate_on_submit()
+        else []
+    )
+    if not rules:
+        flash("Nothing was ticked, so nothing was added.", "info")
+        return redirect(_rules_url(team, row))
+    return _append(
+        team, row, data, rules, version_of(form), f"imported from {document}"
+    )
 
 
 def _preview(team, membership, row, data, found, what: str):

@@ -293,7 +293,7 @@ def comment(team_id: int, audit_id: int):
     if form.validate_on_submit():
         uid = form.rule_uid.data or ""
         store.add_comment(
-            db.session(), row, me(), form.text.data, uid if data.rule(uid) else ""
+            db.session(), row, me(), form.comment.data, uid if data.rule(uid) else ""
         )
         flash("Comment added.", "success")
     else:

@@ -145,3 +145,17 @@ def test_an_unknown_mechanism_blocks_final_and_long_lists_say_how_many_more(cata
     assert len(kept) == 13
     assert kept[-1].startswith("and ")
     assert "more, listed in the mechanism's catalog entry" in kept[-1]
+
+
+def test_a_rule_imported_from_a_document_says_where_it_was_found(catalog):
+    rule = start_date()
+    rule.source_document = "Local Innovation Plan.docx"
+    rule.source_place = "table 1, row 2"
+    outline = build_outline(audit(rule, graduation()), catalog)
+    assert outline.requests[0].found_in == "Local Innovation Plan.docx, table 1, row 2"
+    assert outline.requests[1].found_in == ""
+    found = "found in Local Innovation Plan.docx, table 1, row 2"
+    assert found in render_markdown(outline).replace("\\", "")
+    assert found in BeautifulSoup(render_html(outline), "html.parser").get_text()
+    doc = Document(io.BytesIO(render_docx(outline)))
+    assert sum(found in p.text for p in doc.paragraphs) == 1

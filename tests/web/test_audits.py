@@ -217,7 +217,7 @@ def test_viewer_reads_comments_and_exports_but_cannot_edit(
     assert (
         viewer.post(
             f"{base}/comments",
-            {"text": "Have we checked the bus contract?"},
+            {"comment": "Have we checked the bus contract?"},
             form_page=base,
         ).status_code
         == 302

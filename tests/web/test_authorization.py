@@ -244,3 +244,29 @@ def test_catalog_stays_public(world):
         "/changes.atom",
     ]:
         assert client.get(path).status_code == 200, path
+
+
+def test_every_page_the_owner_reads_has_unique_element_ids(world):
+    """Two visible fields with one id send a label (and a click on it) to the wrong
+    field: the document upload once filled the spreadsheet field this way. (Hidden
+    inputs have no label; forms repeat their version and token.)"""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    app, ids = world
+    client = signed_in(app, "owner@example.org")
+    checked = 0
+    for endpoint, method, path in routes(app, ids):
+        if method != "GET":
+            continue
+        response = client.get(path)
+        if response.status_code != 200 or response.mimetype != "text/html":
+            response.close()
+            continue
+        page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        shown = [t["id"] for t in page.find_all(id=True) if t.get("type") != "hidden"]
+        repeated = [i for i, n in Counter(shown).items() if n > 1]
+        assert repeated == [], (endpoint, repeated)
+        checked += 1
+    assert checked >= 15

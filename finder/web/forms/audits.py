@@ -100,6 +100,23 @@ class CsvForm(VersionedForm):
     )
 
 
+class SourceDocumentForm(VersionedForm):
+    """Uploads a district document (policy manual, innovation plan) to find rules in."""
+
+    document = FileField(
+        "Document (PDF, Word, web page or text)",
+        validators=[
+            FileRequired(),
+            FileAllowed(
+                ["pdf", "docx", "html", "htm", "txt", "text"],
+                "Choose a .pdf, .docx, .html or .txt file.",
+            ),
+        ],
+        description="A board policy manual, a local innovation plan, a waiver request's "
+        "table of statutes. You choose which of the rules found to add.",
+    )
+
+
 class ConfirmRulesForm(VersionedForm):
     """Adds the rules shown in the import preview."""
 
@@ -118,7 +135,7 @@ class ImportForm(FlaskForm):
 
 
 class CommentForm(FlaskForm):
-    text = TextAreaField("Comment", validators=[DataRequired(), Length(max=4000)])
+    comment = TextAreaField("Comment", validators=[DataRequired(), Length(max=4000)])
     rule_uid = HiddenField()
 
 

@@ -1,0 +1,204 @@
+"""Candidate rules read from a district's own documents (issue 16): what is found, with
+which citation, level and place, and the message each unreadable document gets."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from docx import Document
+
+from finder.audit.extract import (
+    MAX_CANDIDATES,
+    candidates_to_json,
+    chosen_rules,
+    extract_candidates,
+    header_roles,
+)
+from tests.audit import document_samples as samples
+
+
+def _found(data, name, state="", existing=()):
+    result = extract_candidates(data, name, state, list(existing))
+    return result, [(c.text, c.citation, c.source_level) for c in result.candidates]
+
+
+def test_innovation_plan_exemption_table_in_word():
+    result, found = _found(samples.plan_docx(), "Local Innovation Plan.docx", "TX")
+    assert result.kind == "docx"
+    assert not result.problems
+    assert found == [
+        (row[1], row[0], "state_statute") for row in samples.PLAN_ROWS[1:]
+    ]  # the header row is read as column roles, not as a rule
+    first = result.candidates[0]
+    assert first.where == "table 1, row 2"
+    assert first.note.startswith("A calendar that starts earlier")
+    assert first.policy_area == "calendar"
+    assert "Tex. Educ. Code § 25.0811" in first.original
+
+
+def test_policy_manual_pdf_codes_set_levels_and_places():
+    result, _ = _found(samples.manual_pdf(), "manual.pdf", "TX")
+    assert result.kind == "pdf"
+
+    def by_start(words):
+        return next(c for c in result.candidates if c.text.startswith(words))
+
+    legal = by_start("A district shall award credit")
+    assert (legal.policy_code, legal.source_level, legal.citation) == (
+        "EHDC(LEGAL)",
+        "state_statute",
+        "Tex. Educ. Code § 28.023",
+    )
+    # the wrapped sentence is whole, and the citation is not torn out of its middle
+    assert legal.text.endswith("under Tex. Educ. Code § 28.023.")
+    local = by_start("Students may attempt each cred")
+    assert (local.policy_code, local.source_level, local.where) == (
+        "EHDC(LOCAL)",
+        "local_policy",
+        "EHDC(LOCAL), page 1",
+    )
+    assert by_start("The school year calendar must").where == "EB(LOCAL), page 2"
+    # a contract article binds even when a LOCAL policy points to it
+    assert (
+        by_start("Teachers hired after July 1 ar").source_level
+        == "collective_bargaining"
+    )
+    # the policy's title in capitals and the manual's title are not rules
+    assert not any(c.text.isupper() for c in result.candidates)
+    assert len(result.candidates) == 5
+
+
+def test_waiver_table_in_html_keeps_replacement_plans():
+    result, found = _found(samples.waiver_html(), "waiver.html", "OH")
+    assert result.kind == "html"
+    assert [(t[:40], level) for t, _, level in found] == [
+        ("Students must complete 120 clock hours o", "state_statute"),
+        ("Class size may not exceed 25 students pe", "state_rule"),
+    ]
+    assert found[0][1] == "R.C. 3313.603"
+    assert found[1][1].startswith("Ohio Adm. Code")
+    assert result.candidates[0].note.startswith("Credit by demonstrated competency")
+    assert result.candidates[1].policy_area == "class_size"
+    assert not any("Home" in c.text for c in result.candidates)  # navigation is dropped
+
+
+def test_plain_text_in_a_windows_encoding():
+    result, found = _found(samples.plan_text(), "plan.txt", "TX")
+    assert result.kind == "text"
+    assert found == [
+        ("Uniform school start date", "Tex. Educ. Code § 25.0811", "state_statute"),
+        (
+            "Teacher certification for CTE courses",
+            "Tex. Educ. Code § 21.003",
+            "state_statute",
+        ),
+        (
+            "90 percent attendance rule for credit",
+            "Tex. Educ. Code § 25.092",
+            "state_statute",
+        ),
+    ]
+    assert result.candidates[0].where == "line 2"
+
+
+def test_rules_already_in_the_audit_are_marked():
+    existing = [
+        "the school year calendar must include 180 days of instruction for students"
+    ]
+    result, _ = _found(samples.manual_pdf(), "manual.pdf", "TX", existing)
+    marked = [c.text for c in result.candidates if c.duplicate]
+    assert marked == [
+        "The school year calendar must include 180 days of instruction for students."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (samples.scanned_pdf(), "scan.pdf", "no text (it is probably a scan)"),
+        (samples.encrypted_pdf(), "locked.pdf", "encrypted"),
+        (b"%PDF-1.7\n garbage", "broken.pdf", "could not be read as a PDF"),
+        (b"just some words, renamed", "policy.docx", "not a Word (.docx) file"),
+        (b"<html><body><div></div></body></html>", "page.html", "No headings"),
+        (b"Dear board,\nthank you.\n", "letter.txt", "No rules were recognised"),
+        (b"", "empty.txt", "No rules were recognised"),
+    ],
+)
+def test_bad_documents_get_their_message(data, name, message):
+    result = extract_candidates(data, name)
+    assert result.candidates == []
+    assert any(message in p for p in result.problems), result.problems
+
+
+def test_a_word_file_saved_as_a_zip_of_something_else_is_refused():
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("notes.txt", "1. Students must attend 180 days.")
+    result = extract_candidates(out.getvalue(), "manual.docx")
+    assert result.candidates == []
+    assert "could not be read" in result.problems[0]
+
+
+def test_a_long_manual_is_capped_and_says_so():
+    doc = Document()
+    for n in range(MAX_CANDIDATES + 40):
+        doc.add_paragraph(
+            f"{n + 1}. Students in program {n} must attend every session."
+        )
+    out = io.BytesIO()
+    doc.save(out)
+    result = extract_candidates(out.getvalue(), "long.docx")
+    assert len(result.candidates) == MAX_CANDIDATES
+    assert "Only the first" in result.problems[0]
+
+
+def test_header_roles_read_the_columns():
+    assert header_roles(["Statute", "Requirement", "Replacement plan"]) == {
+        0: "citation",
+        1: "rule",
+        2: "note",
+    }
+    assert (
+        header_roles(["Students must attend 180 days of school each year", "x"]) is None
+    )
+
+
+def test_chosen_rules_keep_provenance_and_corrections():
+    result, _ = _found(samples.plan_docx(), "plan.docx", "TX")
+    payload = candidates_to_json(result.candidates)
+    form = {
+        "include-0": "1",
+        "text-0": "School may not start before the fourth Monday in August",
+        "source_level-0": "state_statute",
+        "citation-0": "Tex. Educ. Code § 25.0811",
+        "policy_area-0": "calendar",
+        # 1 not ticked
+        "include-2": "1",
+        "source_level-2": "made up",
+        "policy_area-2": "nonsense",
+    }
+    rules = chosen_rules(payload, form, "plan.docx")
+    assert [r.text for r in rules] == [
+        "School may not start before the fourth Monday in August",
+        samples.PLAN_ROWS[3][1],
+    ]
+    first, last = rules
+    assert (first.source_document, first.source_place) == (
+        "plan.docx",
+        "table 1, row 2",
+    )
+    assert "25.0811" in first.original_text
+    assert first.rationale.startswith("A calendar that starts earlier")
+    assert (last.source_level, last.policy_area) == ("unknown", "other")
+    assert last.citation == "Tex. Educ. Code § 25.092"  # kept from the candidate
+
+
+@pytest.mark.parametrize(
+    "payload", ["", "not json", "{}", "[1, 2]", json.dumps([[]] * 3)]
+)
+def test_chosen_rules_survive_a_tampered_payload(payload):
+    assert chosen_rules(payload, {"include-0": "1", "include-1": "1"}, "x") == []

@@ -1,0 +1,70 @@
+"""A team finds its rules in its own policy manual: upload → preview → choose → the
+rules appear with where they came from (issue 16)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from tests.audit import document_samples as samples
+from tests.browser.conftest import axe_violations, sign_up
+from tests.web.test_law_pages import BARRED
+
+pytestmark = pytest.mark.browser
+_people = itertools.count(1)
+
+
+def test_rules_from_a_policy_manual(page, tmp_path):
+    width = page.viewport_size["width"]
+    sign_up(page, f"manual{next(_people)}-{width}@example.org", "Mo Manual")
+    page.get_by_label("Team name").fill("Mesa ISD")
+    page.get_by_role("button", name="Create team").click()
+    page.get_by_role("link", name="Policy audits").click()
+    upload = tmp_path / "audit.json"
+    upload.write_text(json.dumps(BARRED))
+    page.get_by_label("Audit file (YAML or JSON)").set_input_files(str(upload))
+    page.get_by_role("button", name="Import as a new audit").click()
+    page.get_by_role("navigation", name="Audit steps").get_by_role(
+        "link", name="Rules"
+    ).click()
+
+    manual = tmp_path / "Board Policy Manual.pdf"
+    manual.write_bytes(samples.manual_pdf())
+    page.get_by_label("Document (PDF, Word, web page or text)").set_input_files(
+        str(manual)
+    )
+    page.get_by_role("button", name="Find rules").click()
+
+    rows = page.locator("table.document-preview tbody tr")
+    rows.first.wait_for()
+    assert rows.count() == 5
+    assert "EHDC(LEGAL), page 1" in rows.nth(0).inner_text()
+    assert page.locator("#citation-0").input_value() == "Tex. Educ. Code § 28.023"
+    page.screenshot(
+        path=str(tmp_path / f"document-preview-{width}.png"), full_page=True
+    )
+    assert axe_violations(page) == []
+
+    # leave out the examination dates; correct the first rule's wording
+    page.locator("#include-2").uncheck()
+    page.locator("#text-1").fill("Credit-by-examination tests only twice a year")
+    page.get_by_role("button", name="Add the ticked rules").click()
+    page.wait_for_url("**/rules")
+
+    assert page.get_by_text(
+        "Credit-by-examination tests only twice a year"
+    ).is_visible()
+    assert page.get_by_text("Examinations must be taken on the dates").count() == 0
+    page.get_by_role(
+        "link", name="Credit-by-examination tests only twice a year"
+    ).click()
+    provenance = page.locator("details.provenance")
+    assert "Imported from Board Policy Manual.pdf, EHDC(LOCAL), page 1" in (
+        provenance.locator("summary").inner_text()
+    )
+    provenance.locator("summary").click()
+    assert "only twice a year" in provenance.locator("blockquote").inner_text()
+    page.screenshot(path=str(tmp_path / f"rule-provenance-{width}.png"), full_page=True)
+    assert axe_violations(page) == []
