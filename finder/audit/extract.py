@@ -114,11 +114,14 @@ def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
         raise DocumentError(f"This Word file could not be read ({exc}).") from exc
     blocks: list[tuple[str, str]] = []
     heading = ""
+    # Style names by id, read once: asking each paragraph for its style resolves the
+    # document's default style again every time (seconds for a long manual).
+    names = {s.style_id: (s.name or "").lower() for s in doc.styles}
     for n, para in enumerate(doc.paragraphs, 1):
         text = para.text.strip()
         if not text:
             continue
-        if para.style is not None and para.style.name.lower().startswith("heading"):
+        if names.get(para._p.style or "", "").startswith("heading"):
             heading = text
         blocks.append((heading or f"paragraph {n}", text))
     for t, table in enumerate(doc.tables, 1):

@@ -202,3 +202,21 @@ def test_chosen_rules_keep_provenance_and_corrections():
 )
 def test_chosen_rules_survive_a_tampered_payload(payload):
     assert chosen_rules(payload, {"include-0": "1", "include-1": "1"}, "x") == []
+
+
+def test_word_paragraphs_are_placed_under_their_heading():
+    doc = Document()
+    doc.add_heading("Attendance for credit", level=2)
+    doc.add_paragraph(
+        "1. Students must attend 90 percent of the days a class is offered."
+    )
+    doc.add_paragraph("Styled as a list, not numbered", style="List Bullet")
+    out = io.BytesIO()
+    doc.save(out)
+    result = extract_candidates(out.getvalue(), "manual.docx")
+    assert [(c.where, c.text) for c in result.candidates] == [
+        (
+            "Attendance for credit",
+            "Students must attend 90 percent of the days a class is offered.",
+        )
+    ]
