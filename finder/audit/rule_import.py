@@ -38,8 +38,24 @@ from finder.text import clean_text
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_CELL = 131_072  # the csv module's own field limit; longer cells are errors
-LIMITS = {"text": 2000, "citation": 300, "raised_by": 200}
-FIELDS = ("text", "source_level", "citation", "policy_area", "raised_by")
+LIMITS = {
+    "text": 2000,
+    "citation": 300,
+    "raised_by": 200,
+    "source_document": 300,
+    "source_place": 200,
+}
+# The last two are the provenance an audit's own CSV export carries (the document a rule
+# was found in, and where), so a spreadsheet from the last audit keeps it.
+FIELDS = (
+    "text",
+    "source_level",
+    "citation",
+    "policy_area",
+    "raised_by",
+    "source_document",
+    "source_place",
+)
 
 
 @dataclass
@@ -59,6 +75,8 @@ class RuleRow:
     citation: str = ""
     policy_area: str = "other"
     raised_by: str = ""
+    source_document: str = ""
+    source_place: str = ""
     notes: list[str] = field(default_factory=list)
     # what the law parser read, in words for the person ("TEC §22.083 → Tex. Educ. Code
     # § 22.083, a state statute"); shown before saving, so it can be corrected
@@ -111,6 +129,8 @@ HEADERS = {
     "citation": "citation cite citations reference ref legal_citation section law",
     "policy_area": "policy_area area policy topic category subject",
     "raised_by": "raised_by raised who submitted_by owner by person name",
+    "source_document": "source_document document found_in_document",
+    "source_place": "source_place place where_found page",
 }
 HEADER_KEYS = {_key(w): f for f, words in HEADERS.items() for w in words.split()}
 
@@ -532,6 +552,10 @@ def rows_from_json(text: str) -> list[RuleRow]:
                 clean_text(str(item.get("citation") or ""))[: LIMITS["citation"]],
                 area if area in POLICY_AREAS else "other",
                 clean_text(str(item.get("raised_by") or ""))[: LIMITS["raised_by"]],
+                *(
+                    clean_text(str(item.get(k) or ""))[: LIMITS[k]]
+                    for k in ("source_document", "source_place")
+                ),
             )
         )
     return rows

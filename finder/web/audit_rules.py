@@ -219,7 +219,15 @@ def confirm_import(team_id: int, audit_id: int):
 
 def _rules(rows) -> list[AuditRule]:
     return [
-        AuditRule(r.text, r.source_level, r.citation, r.policy_area, r.raised_by)
+        AuditRule(
+            r.text,
+            r.source_level,
+            r.citation,
+            r.policy_area,
+            r.raised_by,
+            source_document=r.source_document,
+            source_place=r.source_place,
+        )
         for r in rows
     ]
 

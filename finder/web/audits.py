@@ -50,6 +50,8 @@ CSV_FIELDS = (
     "policy_area",
     "raised_by",
     "decision",
+    "source_document",
+    "source_place",
 )
 
 

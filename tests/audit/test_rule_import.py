@@ -219,6 +219,8 @@ def test_rows_round_trip_through_the_confirmation_form():
             "citation": "",
             "policy_area": "other",
             "raised_by": "",
+            "source_document": "",
+            "source_place": "",
         }
     ]
     assert rows_from_json("[" * 100_000) == []

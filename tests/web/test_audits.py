@@ -257,7 +257,8 @@ def test_export_import_round_trip_and_csv(browser, audit):
     csv_text = browser.client.get(f"{base}/export.csv").get_data(as_text=True)
     assert (
         csv_text.splitlines()[0]
-        == "text,source_level,citation,policy_area,raised_by,decision"
+        == "text,source_level,citation,policy_area,raised_by,decision,"
+        "source_document,source_place"
     )
     assert "'=HYPERLINK" in csv_text
 

@@ -145,3 +145,33 @@ def test_document_names_are_escaped(browser, audit):
     assert response.status_code == 200
     assert "<img src=x" not in body
     assert "&lt;img src=x" in body
+
+
+def test_provenance_survives_the_audits_own_csv_export_and_reimport(browser, audit):
+    _, _, base = audit
+    page = soup(_upload(browser, base, samples.plan_docx(), "plan.docx"))
+    browser.client.post(f"{base}/rules/document/confirm", data=form_values(page))
+    exported = browser.client.get(f"{base}/export.csv").get_data()
+    assert b"source_document,source_place" in exported.splitlines()[0]
+    assert b'plan.docx,"table 1, row 2"' in exported
+    before = len(_rules(browser, base))
+    preview = browser.post(
+        f"{base}/rules/import",
+        {
+            "file": (io.BytesIO(exported), "last audit.csv"),
+            "version": version(browser, f"{base}/rules"),
+        },
+        form_page=f"{base}/rules",
+        content_type="multipart/form-data",
+    )
+    values = form_values(soup(preview))
+    assert (
+        browser.client.post(f"{base}/rules/import/confirm", data=values).status_code
+        == 302
+    )
+    again = _rules(browser, base)[before:]
+    row2 = next(r for r in again if r["citation"] == "Tex. Educ. Code § 25.0811")
+    assert (row2["source_document"], row2["source_place"]) == (
+        "plan.docx",
+        "table 1, row 2",
+    )
