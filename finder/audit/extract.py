@@ -22,9 +22,31 @@ MIN_WORDS = 3
 MAX_TEXT = 2000
 
 # "EHDC(LOCAL)", "EB (LEGAL)", "FNG(EXHIBIT)": a policy service's codes
+# … and the same inside parentheses, as innovation plans cite them: "(EEB LEGAL)"
 POLICY_CODE = re.compile(
-    r"\b([A-H][A-Z]{0,4})\s*\((LEGAL|LOCAL|EXHIBIT|REGULATION|REG)\)", re.IGNORECASE
+    r"\b([A-H][A-Z]{0,4})\s*\((LEGAL|LOCAL|EXHIBIT|REGULATION|REG)\)"
+    r"|\(([A-H][A-Z]{0,4})\s+(LEGAL|LOCAL)\)",
+    re.IGNORECASE,
 )
+# "Rationale: …", "Replacement plan: …": what a waiver list says about the rule above
+NOTE_LINE = re.compile(
+    r"^\s*(?:rationale|reason|replacement plan|justification|scope of exemption|"
+    r"local (?:policy|plan)|plan)\s*[:\-–]\s*\S",
+    re.IGNORECASE,
+)
+
+
+# A policy service's notes and stamps, not requirements
+BOILERPLATE = re.compile(r"^\s*(?:note|date issued|ldu|adopted|revised)\s*[:\d]", re.I)
+
+
+def _code(match: re.Match) -> tuple[str, str]:
+    """(code, kind) of a POLICY_CODE match, in capitals: ("EHDC", "LOCAL")."""
+    code = match.group(1) or match.group(3)
+    kind = match.group(2) or match.group(4)
+    return code.upper(), kind.upper()
+
+
 ITEM = re.compile(
     r"^\s*(?:[-–—•*·▪◦]+|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s+"
 )
@@ -285,7 +307,8 @@ def _table_candidate(
                 text=(found.text if not cited and found.citation else rule)[:MAX_TEXT],
                 original=" | ".join(c for c in cells if c)[:MAX_TEXT],
                 where=place,
-                citation=found.citation,
+                # the column says it is the citation: keep its words even unparsed
+                citation=_cited(found) or cited[:300],
                 source_level=found.level or "unknown",
                 note="; ".join(notes)[:MAX_TEXT],
             )
@@ -305,10 +328,22 @@ def _table_candidate(
         text=rule[:MAX_TEXT],
         original=" | ".join(cells)[:MAX_TEXT],
         where=place,
-        citation=found.citation if found else "",
+        citation=_cited(found) if found else "",
         source_level=found.level if found else "unknown",
         note="; ".join(rest)[:MAX_TEXT],
     )
+
+
+def _cited(found) -> str:
+    """Every citation a passage holds, "; "-joined, at most 300 characters."""
+    return "; ".join(found.citations or ([found.citation] if found.citation else []))[
+        :300
+    ]
+
+
+def _sentence(text: str) -> bool:
+    """Reads as a sentence: closing punctuation, or long enough to be one."""
+    return text.rstrip().endswith((".", ";", ":", "!", "?")) or len(text.split()) >= 14
 
 
 TORN = re.compile(
@@ -317,22 +352,34 @@ TORN = re.compile(
 
 
 def _torn(text: str) -> bool:
-    """True when taking the citation out left a sentence hanging ("… under .")."""
-    return bool(TORN.search(text))
+    """True when taking the citation out left a sentence hanging ("… under .") or
+    headless ("states that a person may not …")."""
+    return bool(TORN.search(text)) or text[:1].islower()
 
 
 def _line_candidate(
     place: str, line: str, state: str, code: tuple[str, str]
 ) -> Candidate | None:
     original = clean_text(line).strip()
+    if BOILERPLATE.match(original):
+        return None
     body = ITEM.sub("", original).strip()
     numbered = body != original
     found = detect(body, state)
+    inline = POLICY_CODE.search(body)
+    if inline:  # "(DCA LEGAL)" named beside the statute: this line's own code
+        code = _code(inline)
     if not (numbered or found.citation or code[0]):
         return None
     words = found.text if found.citation and not _torn(found.text) else body
-    if len(words.split()) < MIN_WORDS or (not numbered and body.isupper()):
+    if found.citation and len(words.split()) < MIN_WORDS:
+        words = body  # a line that is only a citation: the statute is the rule
+    elif len(words.split()) < MIN_WORDS or (
+        not (numbered or found.citation) and body.isupper()
+    ):
         return None  # too short to be a rule, or a policy's title in capitals
+    elif not (numbered or found.citation) and not _sentence(body):
+        return None  # in a policy, a heading or a footer, not a requirement
     label = f"{code[0]}({code[1]})" if code[0] else ""
     return Candidate(
         text=words[:MAX_TEXT],
@@ -340,7 +387,7 @@ def _line_candidate(
         where=f"{label}, {place}"
         if label and place.startswith("page")
         else label or place,
-        citation=found.citation,
+        citation=_cited(found),
         source_level=_level(body, code[1], found.level),
         policy_code=label,
     )
@@ -360,15 +407,33 @@ def extract_candidates(
         return result
     seen = {_key(t) for t in existing}
     mine: set[str] = set()
-    code: tuple[str, str] = ("", "")
+    named = POLICY_CODE.search(
+        filename or ""
+    )  # "EHDC(LOCAL).html" from a policy service
+    code: tuple[str, str] = _code(named) if named else ("", "")
     roles: dict[int, str] | None = None
     table = ""
     for place, block in blocks:
         lines = [block] if "\t" in block else _joined(block.split("\n"))
         for line in lines:
             heading = POLICY_CODE.search(line)
-            if heading and len(line.split()) <= 12:
-                code = (heading.group(1).upper(), heading.group(2).upper())
+            if (
+                heading
+                and (
+                    len(line.split()) <= 12
+                    or heading.start() <= len(line) - len(line.lstrip()) + 2
+                )
+                and not detect(line, state).citation
+            ):
+                code = _code(
+                    heading
+                )  # the policy's title line: what follows is under it
+                continue
+            if NOTE_LINE.match(line) and result.candidates and "\t" not in line:
+                last = result.candidates[-1]
+                last.note = "; ".join(
+                    p for p in (last.note, clean_text(line).strip()) if p
+                )[:MAX_TEXT]
                 continue
             if "\t" in line:
                 cells = line.split("\t")

@@ -31,12 +31,15 @@ class Detected:
     :param level: the source level it implies ("state_statute", "state_rule",
         "federal_law"), or "" when no citation was read.
     :param found: the citation as it was written, or "".
+    :param citations: every citation read, in order, without repeats (a waiver list
+        may cite a statute and its rule on one line).
     """
 
     text: str
     citation: str = ""
     level: str = ""
     found: str = ""
+    citations: tuple[str, ...] = ()
 
 
 def detect(text: str, state: str = "") -> Detected:
@@ -59,4 +62,7 @@ def detect(text: str, state: str = "") -> Detected:
         words = " ".join(words.split())
     else:
         words = text
-    return Detected(words or text, cit.label, LEVEL_OF_BODY[cit.body.level], found)
+    every = tuple(dict.fromkeys(c.label for _, _, c in spans))
+    return Detected(
+        words or text, cit.label, LEVEL_OF_BODY[cit.body.level], found, every
+    )

@@ -337,6 +337,20 @@ def _name_matches(text: str, state: str) -> list[list[tuple[int, int, Body, str]
     return list(groups.values())
 
 
+_AMBIGUOUS_TAIL = re.compile(
+    r"[\s,]*(?:§+|(?:sec(?:tion)?s?|ch(?:apter)?s?)\.?)?\s*[\w.()\-]*", re.I
+)
+
+
+def _ambiguous(group, state: str) -> bool:
+    """True when a state is known and the longest name in a group ("Education Code")
+    belongs to bodies of several other jurisdictions only: in a Colorado document that
+    name cannot be told apart, so it is not read (never as California's code)."""
+    longest = group[0][1] - group[0][0]
+    places = {b.jurisdiction for a, z, b, _ in group if z - a == longest}
+    return bool(state) and len(places) > 1 and state not in places
+
+
 def _first_reading(text: str, group) -> tuple[list[Citation], int, int]:
     """The citations of the first body in a group whose pinpoint reads, with the
     span they use; a body named alone counts only when no candidate reads."""
@@ -381,6 +395,11 @@ def citation_spans(
     used: list[tuple[int, int]] = []
     for group in _name_matches(text, state):
         if any(a <= group[0][0] < b for a, b in used):
+            continue
+        if _ambiguous(group, state):
+            # nor is a shorter name inside it, nor its section as the home code's
+            tail = _AMBIGUOUS_TAIL.match(text, group[0][1])
+            used.append((group[0][0], tail.end() if tail else group[0][1]))
             continue
         found, start, stop = _first_reading(text, group)
         if found:

@@ -220,3 +220,101 @@ def test_word_paragraphs_are_placed_under_their_heading():
             "Students must attend 90 percent of the days a class is offered.",
         )
     ]
+
+
+# Shapes seen in real public documents (issue 16 trial): a charter school's waiver list
+# of bare citations with a rationale and replacement plan under the last one; a
+# district's plan naming policy codes in parentheses beside the statutes; a policy
+# service's page whose long title line starts with the code, with a footer.
+WAIVER_LIST = """Waivers requested in our charter application
+Automatic waivers
+C.R.S. § 22-32-109(1)(b)
+C.R.S. §22-63-301
+Non-automatic waivers
+C.R.S. § 22-9-106
+Evaluation of licensed personnel
+Rationale: the school's director adopts its own evaluation system.
+Replacement plan: every staff member is evaluated each year against a published rubric.
+"""
+
+PLAN_WITH_CODES = """District of Innovation Plan
+(TEC 21.102 (b) (DCA LEGAL)
+Probationary contracts may last one year for experienced teachers new to the district.
+(EEB LEGAL) (Ed. Code 25.112) (Ed. Code 25.113)
+"""
+
+POLICY_PAGE = """EHDC(LOCAL) - ALTERNATIVE METHODS FOR EARNING CREDIT: CREDIT BY EXAMINATION WITHOUT PRIOR INSTRUCTION
+Examination Windows
+The District shall offer each examination at least four times a year, once in each window the Board adopts.
+A student who scores 80 percent or better shall receive credit for the course.
+Example ISD-Example County
+"""
+
+
+def test_a_waiver_list_of_bare_citations_keeps_each_and_its_plan():
+    result, found = _found(WAIVER_LIST.encode(), "waivers.txt", "CO")
+    assert [c for _, c, _ in found] == [
+        "C.R.S. 22-32-109(1)(b)",
+        "C.R.S. 22-63-301",
+        "C.R.S. 22-9-106",
+    ]  # "§22-63-301" without a space, and a line in capitals that is a citation
+    last = result.candidates[-1]
+    assert last.note.startswith("Rationale: the school's director")
+    assert "Replacement plan: every staff member" in last.note
+    assert result.candidates[0].note == ""
+
+
+def test_policy_codes_in_parentheses_and_several_citations_on_a_line():
+    result, _ = _found(PLAN_WITH_CODES.encode(), "plan.txt", "TX")
+    assert [(c.policy_code, c.citation, c.source_level) for c in result.candidates] == [
+        ("DCA(LEGAL)", "Tex. Educ. Code § 21.102(b)", "state_statute"),
+        (
+            "EEB(LEGAL)",
+            "Tex. Educ. Code § 25.112; Tex. Educ. Code § 25.113",
+            "state_statute",
+        ),
+    ]
+
+
+def test_a_policy_page_with_a_long_title_line_and_a_footer():
+    result, _ = _found(POLICY_PAGE.encode(), "policy.txt", "TX")
+    assert [(c.policy_code, c.text[:40]) for c in result.candidates] == [
+        ("EHDC(LOCAL)", "The District shall offer each examinatio"),
+        ("EHDC(LOCAL)", "A student who scores 80 percent or bette"),
+    ]  # not the heading "Examination Windows", nor the footer
+
+
+def test_the_policy_code_can_come_from_the_file_name():
+    page = b"The school year shall begin on the date the Board adopts each spring.\n"
+    result, _ = _found(page, "EB(LOCAL).html.txt", "TX")
+    assert [(c.policy_code, c.source_level) for c in result.candidates] == [
+        ("EB(LOCAL)", "local_policy")
+    ]
+
+
+def test_a_table_citation_column_keeps_words_it_cannot_parse():
+    rows = "<table><tr><th>State Statute Citation</th><th>Requirement</th></tr>"
+    rows += "<tr><td>22-32-109(1)(f)</td><td>Local boards select teachers and set pay</td></tr></table>"
+    result, _ = _found(f"<html><body>{rows}</body></html>".encode(), "t.html", "CO")
+    assert [(c.text, c.citation) for c in result.candidates] == [
+        ("Local boards select teachers and set pay", "22-32-109(1)(f)")
+    ]
+
+
+def test_a_citation_at_the_start_does_not_leave_a_headless_sentence():
+    line = b"TEC \xc2\xa721.003(a) states that a person may not be employed as a teacher without a certificate.\n"
+    result, _ = _found(line, "plan.txt", "TX")
+    assert result.candidates[0].text.startswith("TEC §21.003(a) states that")
+    assert result.candidates[0].citation == "Tex. Educ. Code § 21.003(a)"
+
+
+def test_a_policy_services_notes_and_stamps_are_not_rules():
+    page = (
+        b"EB(LOCAL)\nNote: This local policy has been revised under the innovation plan.\n"
+        b"The Superintendent may approve variations from the adopted school calendar.\n"
+        b"DATE ISSUED: 11/18/2014\n"
+    )
+    result, _ = _found(page, "p.txt", "TX")
+    assert [c.text[:30] for c in result.candidates] == [
+        "The Superintendent may approve"
+    ]

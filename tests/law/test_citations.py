@@ -517,3 +517,18 @@ def test_citations_are_found_where_people_put_them(line, state, text, citation, 
 
     found = detect(line, state)
     assert (found.text, found.citation, found.level) == (text, citation, level)
+
+
+def test_a_code_name_several_states_share_is_not_read_as_another_states():
+    """ "Education Code" is California's and Texas's; in a Colorado document it is
+    neither, and its section is not read as Colorado's either."""
+    from finder.law.detect import detect
+
+    assert detect("Education Code Section 12A.003", "CO").citation == ""
+    assert detect("Education Code Section 12A.003", "TX").citation == (
+        "Tex. Educ. Code § 12A.003"
+    )
+    assert detect("Ed. Code 25.112", "TX").citation == "Tex. Educ. Code § 25.112"
+    assert detect("see Education Code 25.112 and C.R.S. 22-32-109", "CO").citation == (
+        "C.R.S. 22-32-109"
+    )
