@@ -517,7 +517,7 @@ def _trailing(text: str, state: str) -> list[tuple[int, int, Citation]]:
     found = []
     for body in load_law().bodies:
         for name in body.trailing:
-            pattern = rf"(?<![\w.])(?P<sec>{_SECTION[body.numbering]}){_SUBSECTIONS}\s*,\s*{name}\b"
+            pattern = rf"(?<![\w.])(?P<sec>{_SECTION[body.numbering]}){_SUBSECTIONS}\s*,\s*{name}\b\.?"
             for m in re.finditer(pattern, text):
                 cit = _section_citation(body, "", m.group(0).split(",")[0], "")
                 if cit:

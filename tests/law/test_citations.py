@@ -532,3 +532,13 @@ def test_a_code_name_several_states_share_is_not_read_as_another_states():
     assert detect("see Education Code 25.112 and C.R.S. 22-32-109", "CO").citation == (
         "C.R.S. 22-32-109"
     )
+
+
+def test_colorado_number_first_form_as_state_waiver_lists_write_it():
+    from finder.law.detect import detect
+
+    found = detect("22-32-109(1)(f), C.R.S.", "CO")
+    assert (found.citation, found.level) == ("C.R.S. 22-32-109(1)(f)", "state_statute")
+    assert detect("Select staff and set pay, 22-32-109(1)(f), CRS", "CO").text == (
+        "Select staff and set pay"
+    )
