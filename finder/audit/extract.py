@@ -9,6 +9,7 @@ what it could not read, for a person to check before any rule is added.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from finder.catalog.importer import guess_areas
 from finder.law.detect import detect
 from finder.text import clean_text
+
+log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 500
 MIN_WORDS = 3
@@ -114,6 +117,11 @@ def _pdf_blocks(data: bytes) -> list[tuple[str, str]]:
         raise
     except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
         raise DocumentError(f"This file could not be read as a PDF ({exc}).") from exc
+    except Exception as exc:  # pypdf's own limits and assertions on broken files
+        raise DocumentError(
+            "This PDF is damaged or built in a way that cannot be read "
+            f"({type(exc).__name__}): export it again from the original."
+        ) from exc
     if not any(text.strip() for _, text in pages):
         raise DocumentError(
             "This PDF has no text (it is probably a scan): export it from the original "
@@ -404,6 +412,13 @@ def extract_candidates(
         result.kind, blocks = read_blocks(data, filename)
     except DocumentError as exc:
         result.problems.append(str(exc))
+        return result
+    except Exception as exc:  # a parser's own failure (recursion, memory, asserts)
+        log.warning("document %r could not be read: %r", filename, exc)
+        result.problems.append(
+            "This document could not be read (it may be damaged or nested too deeply): "
+            "save it again from its own program, or as text, and upload that."
+        )
         return result
     seen = {_key(t) for t in existing}
     mine: set[str] = set()

@@ -318,3 +318,21 @@ def test_a_policy_services_notes_and_stamps_are_not_rules():
     assert [c.text[:30] for c in result.candidates] == [
         "The Superintendent may approve"
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "damaged-AssertionError.pdf",
+        "damaged-LimitReachedError.pdf",
+        "damaged-NotImplementedError.pdf",
+    ],
+)
+def test_damaged_pdfs_that_made_the_reader_fail_get_a_message(name):
+    """Mutated PDFs (found by fuzzing) on which pypdf raises its own errors."""
+    from pathlib import Path
+
+    data = (Path(__file__).parents[1] / "data" / "documents" / name).read_bytes()
+    result = extract_candidates(data, name)
+    assert result.candidates == []
+    assert "damaged" in result.problems[0]

@@ -7,6 +7,7 @@ import itertools
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.audit import document_samples as samples
 from tests.browser.conftest import axe_violations, sign_up
@@ -53,9 +54,9 @@ def test_rules_from_a_policy_manual(page, tmp_path):
     page.get_by_role("button", name="Add the ticked rules").click()
     page.wait_for_url("**/rules")
 
-    assert page.get_by_text(
-        "Credit-by-examination tests only twice a year"
-    ).is_visible()
+    expect(
+        page.get_by_text("Credit-by-examination tests only twice a year")
+    ).to_be_visible()
     assert page.get_by_text("Examinations must be taken on the dates").count() == 0
     page.get_by_role(
         "link", name="Credit-by-examination tests only twice a year"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -25,7 +26,7 @@ def test_search_with_a_typo_did_you_mean_facets_entry_and_state(page):
     title = first.inner_text()
     first.click()
     assert page.locator("h1").inner_text() == title
-    assert page.get_by_role("heading", name="What it can never waive").is_visible()
+    expect(page.get_by_role("heading", name="What it can never waive")).to_be_visible()
     page.locator(".crumbs a", has_text="Colorado").click()
     assert page.locator("h1").inner_text().startswith("Colorado")
     # Compare Colorado with Texas side by side.

@@ -7,6 +7,7 @@ import itertools
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_up
 from tests.web.test_law_pages import BARRED
@@ -37,10 +38,10 @@ def test_cannot_be_used_and_final_refused(page, tmp_path):
     assert axe_violations(page) == []
 
     page.get_by_role("link", name="Document").first.click()
-    assert page.get_by_text("Blocks final").first.is_visible()
+    expect(page.get_by_text("Blocks final").first).to_be_visible()
     page.get_by_label("Status").select_option("final")
     page.get_by_role("button", name="Generate").click()
-    assert page.get_by_text("Not saved as final").is_visible()
+    expect(page.get_by_text("Not saved as final")).to_be_visible()
     assert page.locator("table.data tbody tr").count() == 0
     page.screenshot(path=str(tmp_path / f"document-{width}.png"), full_page=True)
     assert axe_violations(page) == []
@@ -48,8 +49,8 @@ def test_cannot_be_used_and_final_refused(page, tmp_path):
 
 def test_entry_page_shows_the_law_and_its_sources(page, tmp_path):
     page.goto("/flexibilities/tx-districts-of-innovation")
-    assert page.get_by_text("Can lift").is_visible()
-    assert page.locator("a.law-link").first.is_visible()
+    expect(page.get_by_text("Can lift")).to_be_visible()
+    expect(page.locator("a.law-link").first).to_be_visible()
     assert page.locator("ol.sources .badge").first.inner_text().startswith("Official")
     page.screenshot(
         path=str(tmp_path / f"entry-{page.viewport_size['width']}.png"), full_page=True

@@ -6,6 +6,7 @@ import itertools
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_up
 from tests.browser.test_team_journey import start_audit
@@ -21,9 +22,9 @@ def test_summary_counts_and_left_to_do(page, tmp_path):
     page.get_by_role("button", name="Create team").click()
     start_audit(page, "Four-day week", "TX", "Four-day school week")
     page.get_by_role("link", name="Summary").click()
-    assert page.get_by_text(
-        re.compile(r"0 of \d+ rules decided by the team")
-    ).is_visible()
+    expect(
+        page.get_by_text(re.compile(r"0 of \d+ rules decided by the team"))
+    ).to_be_visible()
     items = page.locator("h2:has-text('What is left to do') + ul > li")
     texts = items.all_inner_texts()
     assert texts
@@ -51,7 +52,7 @@ def test_review_table_confirms_several_suggestions(page, tmp_path):
     page.get_by_role(
         "button", name="Record the ticked suggestions as decisions"
     ).click()
-    assert page.get_by_text("Recorded 2 decision(s)").is_visible()
+    expect(page.get_by_text("Recorded 2 decision(s)")).to_be_visible()
     assert page.locator("input[name=rule]").count() == count - 2
     page.get_by_label("Show").select_option("decided")
     page.get_by_role("button", name="Show", exact=True).click()

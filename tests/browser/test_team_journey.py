@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_up
 
@@ -39,12 +40,12 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     assert page.locator("table.rules tbody tr").count() >= 4
     assert axe_violations(page) == []
     page.get_by_role("link", name="Review the rules one by one").click()
-    assert page.get_by_text("The answers lead to:").is_visible()
+    expect(page.get_by_text("The answers lead to:")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Save", exact=True).click()
-    assert page.get_by_text("Saved:").is_visible()
+    expect(page.get_by_text("Saved:")).to_be_visible()
     page.get_by_role("link", name="Summary").click()
-    assert page.get_by_role("heading", name="What is left to do").is_visible()
+    expect(page.get_by_role("heading", name="What is left to do")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Evaluation plan").click()
     assert axe_violations(page) == []
