@@ -94,6 +94,11 @@ def defaults(instance_path: str) -> dict:
         "SIGNUPS_PER_HOUR": 10,
         "CATALOG_CHECK_SECONDS": 2.0,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # A form's own fields may use the whole request: an import preview sends back
+        # what it read (Flask's default of 500 kB refused long manuals with a 413).
+        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
+        # …and has five fields per candidate rule, up to 500 of them (default: 1,000 parts)
+        "MAX_FORM_PARTS": 6000,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

@@ -21,6 +21,10 @@ from finder.text import clean_text
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 500
+# A Word file's parts unpacked (declared sizes, read before anything is inflated): a
+# 300-page policy manual is a few MB; a zip bomb of a few KB claims gigabytes.
+MAX_DOCX_UNPACKED = 60_000_000
+MAX_DOCX_TEXT_XML = 8_000_000
 MIN_WORDS = 3
 MAX_TEXT = 2000
 
@@ -138,6 +142,16 @@ def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
             "This is not a Word (.docx) file, whatever its name says: open it in its own "
             "program and save it as .docx, PDF or text."
         )
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        sizes = {i.filename: i.file_size for i in package.infolist()}
+    if (
+        sum(sizes.values()) > MAX_DOCX_UNPACKED
+        or sizes.get("word/document.xml", 0) > MAX_DOCX_TEXT_XML
+    ):
+        raise DocumentError(
+            "This Word file unpacks to far more than a policy document holds: save it "
+            "again from Word (or as PDF or text) and upload that, or split it."
+        )
     try:
         doc = Document(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -156,7 +170,9 @@ def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
         blocks.append((heading or f"paragraph {n}", text))
     for t, table in enumerate(doc.tables, 1):
         for r, row in enumerate(table.rows, 1):
-            cells = [c.text.strip() for c in row.cells]
+            # a cell merged across columns is returned once per column: read it once
+            elements = {id(c._tc): c for c in row.cells}  # noqa: SLF001 (no public id)
+            cells = [c.text.strip() for c in elements.values()]
             blocks.append((f"table {t}, row {r}", "\t".join(cells)))
     return blocks
 
@@ -164,8 +180,12 @@ def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
 def _html_blocks(data: bytes) -> list[tuple[str, str]]:
     from bs4 import BeautifulSoup
 
-    text = data.decode("utf-8", errors="replace")
-    soup = BeautifulSoup(text, "html.parser")
+    from finder.audit.rule_import import decode
+
+    text, _, _ = decode(data)  # UTF-16 pages as Word saves them, Windows-1252, …
+    # lxml closes what HTML lets authors leave open (<li>, <p>, <td>, <tr>) as browsers
+    # do, in linear time; Python's own parser nests each in the one before.
+    soup = BeautifulSoup(text, "lxml")
     for tag in soup(["script", "style", "nav", "header", "footer"]):
         tag.decompose()
     blocks: list[tuple[str, str]] = []
@@ -202,6 +222,8 @@ def read_blocks(data: bytes, filename: str) -> tuple[str, list[tuple[str, str]]]
     :raises DocumentError: encrypted or scanned PDFs, renamed files, pages with nothing
         to read.
     """
+    from finder.audit.rule_import import decode
+
     name = (filename or "").lower()
     if data.startswith(b"%PDF") or name.endswith(".pdf"):
         return "pdf", _pdf_blocks(data)
@@ -209,12 +231,9 @@ def read_blocks(data: bytes, filename: str) -> tuple[str, list[tuple[str, str]]]
         data.startswith(b"PK\x03\x04") and not name.endswith((".xlsx", ".xlsm"))
     ):
         return "docx", _docx_blocks(data)
-    head = data[:2000].lower()
-    if (
-        name.endswith((".html", ".htm"))
-        or b"<html" in head
-        or b"<body" in head
-        or b"<table" in head
+    head = decode(data[:4000])[0].lower()
+    if name.endswith((".html", ".htm")) or any(
+        tag in head for tag in ("<html", "<body", "<table")
     ):
         return "html", _html_blocks(data)
     return "text", _text_blocks(data)
@@ -490,11 +509,17 @@ def _key(text: str) -> str:
 
 
 def candidates_to_json(candidates: list[Candidate]) -> str:
-    """The candidates for the confirmation form (read back by :func:`chosen_rules`)."""
+    """The candidates for the confirmation form (read back by :func:`chosen_rules`),
+    without the text (the form's own text boxes carry it), so that the preview of a long
+    manual can be sent back within the request limit."""
     import json
     from dataclasses import asdict
 
-    return json.dumps([asdict(c) for c in candidates], ensure_ascii=False)
+    return json.dumps(
+        [{k: v for k, v in asdict(c).items() if k != "text"} for c in candidates],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def chosen_rules(payload: str, form, document: str):
@@ -525,6 +550,10 @@ def chosen_rules(payload: str, form, document: str):
             continue
         level = form.get(f"source_level-{n}", item.get("source_level"))
         area = form.get(f"policy_area-{n}", item.get("policy_area", "other"))
+        level = (
+            level if isinstance(level, str) else "unknown"
+        )  # the payload is untrusted
+        area = area if isinstance(area, str) else "other"
         rules.append(
             AuditRule(
                 text[:MAX_TEXT],

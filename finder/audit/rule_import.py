@@ -540,7 +540,10 @@ def rows_from_json(text: str) -> list[RuleRow]:
         text = clean_text(str(item.get("text") or "")).strip()[: LIMITS["text"]]
         if not text:
             continue
-        level, area = item.get("source_level"), item.get("policy_area")
+        level, area = (
+            v if isinstance(v, str) else ""
+            for v in (item.get("source_level"), item.get("policy_area"))
+        )
         row = item.get("row")
         rows.append(
             RuleRow(

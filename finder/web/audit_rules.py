@@ -144,8 +144,11 @@ def import_document(team_id: int, audit_id: int):
         return redirect(_rules_url(team, row))
     upload = form.document.data
     name = clean_text(upload.filename or "document")[:200]
-    found = extract_candidates(
-        upload.read(MAX_TABLE_BYTES + 1), name, data.state, [r.text for r in data.rules]
+    found = extract_candidates(  # the whole name: its ending tells the kind
+        upload.read(MAX_TABLE_BYTES + 1),
+        clean_text(upload.filename or ""),
+        data.state,
+        [r.text for r in data.rules],
     )
     if not found.candidates:
         for problem in found.problems:

@@ -137,3 +137,62 @@ def encrypted_pdf() -> bytes:
     pdf.set_font("Helvetica", size=11)
     pdf.cell(0, 10, "1. Students must attend 180 days of school.")
     return bytes(pdf.output())
+
+
+# ---- Word files written part by part, for shapes python-docx cannot make ----------
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_with_body(inner: str) -> bytes:
+    """The plan's package with its word/document.xml body replaced by ``inner``."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(plan_docx()))
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}>'
+        f"<w:body>{inner}</w:body></w:document>"
+    ).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name in source.namelist():
+            package.writestr(
+                name, xml if name == "word/document.xml" else source.read(name)
+            )
+    return out.getvalue()
+
+
+def w_para(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def w_cell(inner: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{inner}</w:tc>"
+
+
+def w_table(rows: list[str], cols: int = 3) -> str:
+    grid = "<w:gridCol/>" * cols
+    return (
+        f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>"
+        + "".join(f"<w:tr>{r}</w:tr>" for r in rows)
+        + "</w:tbl>"
+    )
+
+
+def docx_bomb(megabytes: int) -> bytes:
+    """A small Word file whose document.xml inflates to ``megabytes`` MB."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(plan_docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        for name in source.namelist():
+            if name != "word/document.xml":
+                package.writestr(name, source.read(name))
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f'<?xml version="1.0"?><w:document {W}><w:body>'.encode())
+            chunk = b"<w:p/>" * (1 << 17)
+            for _ in range(megabytes * (1 << 20) // len(chunk)):
+                part.write(chunk)
+            part.write(b"</w:body></w:document>")
+    return out.getvalue()

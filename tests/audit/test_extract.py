@@ -178,6 +178,7 @@ def test_chosen_rules_keep_provenance_and_corrections():
         "policy_area-0": "calendar",
         # 1 not ticked
         "include-2": "1",
+        "text-2": samples.PLAN_ROWS[3][1],
         "source_level-2": "made up",
         "policy_area-2": "nonsense",
     }
@@ -336,3 +337,68 @@ def test_damaged_pdfs_that_made_the_reader_fail_get_a_message(name):
     result = extract_candidates(data, name)
     assert result.candidates == []
     assert "damaged" in result.problems[0]
+
+
+# Inputs that broke the first version (issue 16 review): each kept as a test.
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_inflated():
+    data = samples.docx_bomb(40)
+    assert len(data) < 200_000
+    result = extract_candidates(data, "plan.docx")
+    assert result.candidates == []
+    assert "unpacks to far more" in result.problems[0]
+
+
+def test_html_that_leaves_end_tags_out_gives_one_candidate_per_item():
+    page = b"""<!doctype html><html><body><h2>Exemptions</h2><ul>
+<li>Students must attend 90 percent of the days a class is offered, TEC 25.092.
+<li>Teachers must hold a certificate for every classroom, TEC 21.003.
+</ul><table>
+<tr><th>Statute<th>Requirement<th>Replacement plan
+<tr><td>TEC 25.0811<td>School may not start before the fourth Monday in August<td>Start earlier.
+</table></body></html>"""
+    result, found = _found(page, "plan.html", "TX")
+    assert [(t[:30], c) for t, c, _ in found] == [
+        ("Students must attend 90 percen", "Tex. Educ. Code § 25.092"),
+        ("Teachers must hold a certifica", "Tex. Educ. Code § 21.003"),
+        ("School may not start before th", "Tex. Educ. Code § 25.0811"),
+    ]
+    assert result.candidates[-1].note == "Start earlier."
+
+
+def test_a_utf16_web_page_is_read():
+    page = "<html><body><p>1. Students must attend 180 days, TEC § 25.092</p></body></html>"
+    result, found = _found(page.encode("utf-16"), "plan.htm", "TX")
+    assert result.kind == "html"
+    assert found == [
+        ("Students must attend 180 days", "Tex. Educ. Code § 25.092", "state_statute")
+    ]
+
+
+def test_a_word_cell_merged_across_columns_is_read_once():
+    merged = samples.w_table(
+        [
+            "".join(
+                samples.w_cell(samples.w_para(h))
+                for h in ("Statute", "Requirement", "Plan")
+            ),
+            samples.w_cell(samples.w_para("TEC 25.092"))
+            + samples.w_cell(
+                samples.w_para("Students must attend 90 percent of days for credit"),
+                '<w:gridSpan w:val="2"/>',
+            ),
+        ]
+    )
+    result, _ = _found(samples.docx_with_body(merged), "plan.docx", "TX")
+    (only,) = result.candidates
+    assert only.text == "Students must attend 90 percent of days for credit"
+    assert only.note == ""
+
+
+def test_wrong_types_in_the_returned_payload_fall_back_safely():
+    payload = json.dumps([{"source_level": [], "policy_area": {"a": 1}, "where": 5}])
+    rules = chosen_rules(
+        payload, {"include-0": "1", "text-0": "Students attend 180 days"}, "d"
+    )
+    assert [(r.source_level, r.policy_area) for r in rules] == [("unknown", "other")]

@@ -175,3 +175,59 @@ def test_provenance_survives_the_audits_own_csv_export_and_reimport(browser, aud
         "plan.docx",
         "table 1, row 2",
     )
+
+
+def test_the_preview_of_a_long_manual_can_be_sent_back(browser, audit):
+    """480 passages of ~1,350 characters (654 KB): the preview once posted back more
+    than the request limit (413, every correction lost)."""
+    _, _, base = audit
+    para = (
+        "Students shall attend school every day that it is in session; the principal "
+        "may excuse an absence for a documented reason, " * 11
+    )
+    data = "".join(f"{n % 999 + 1}. {para}{n}\n" for n in range(480)).encode()
+    preview = _upload(browser, base, data, "manual.txt")
+    assert preview.status_code == 200
+    page = soup(preview)
+    assert (
+        page.find("form", class_="import-confirm")["enctype"] == "multipart/form-data"
+    )
+    values = form_values(page)
+    before = len(_rules(browser, base))
+    response = browser.client.post(
+        f"{base}/rules/document/confirm",
+        data=values,
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    assert len(_rules(browser, base)) == before + 480
+
+
+def test_a_long_file_name_keeps_its_ending_for_the_kind(browser, audit):
+    _, _, base = audit
+    page = b"<ul><li>1. Students must attend 180 days of school each year.</li></ul>"
+    preview = soup(_upload(browser, base, page, "x" * 300 + ".html"))
+    assert preview.select_one("textarea[name=text-0]").get_text().strip() == (
+        "Students must attend 180 days of school each year."
+    )
+
+
+def test_a_tampered_payload_with_wrong_types_is_not_a_500(browser, audit):
+    _, _, base = audit
+    values = form_values(soup(_upload(browser, base, samples.plan_docx(), "plan.docx")))
+    values = {k: v for k, v in values.items() if k in ("csrf_token", "version", "what")}
+    values["rows"] = [json.dumps([{"source_level": [], "policy_area": {"a": 1}}])]
+    values["include-0"] = ["1"]
+    values["text-0"] = ["Students must attend 180 days."]
+    response = browser.client.post(f"{base}/rules/document/confirm", data=values)
+    assert response.status_code == 302
+    assert _rules(browser, base)[-1]["source_level"] == "unknown"
+    # the spreadsheet import's confirmation reads the same kind of payload
+    values["version"] = [version(browser, f"{base}/rules")]
+    del values["text-0"], values["include-0"]
+    values["rows"] = [
+        json.dumps([{"text": "Bus times", "source_level": [], "policy_area": {}}])
+    ]
+    response = browser.client.post(f"{base}/rules/import/confirm", data=values)
+    assert response.status_code == 302
+    assert _rules(browser, base)[-1]["text"] == "Bus times"
