@@ -24,7 +24,7 @@ from finder.audit.wizard import rule_status
 from finder.catalog import POLICY_AREAS
 from finder.text import clean_text
 from finder.web import live_catalog
-from finder.web.audits import bp, context, load, save, version_of
+from finder.web.audits import bp, context, load, read_upload, save, version_of
 from finder.web.forms.audits import (
     AddRuleForm,
     CommentForm,
@@ -125,7 +125,7 @@ def import_csv(team_id: int, audit_id: int):
         return redirect(_rules_url(team, row))
     upload = form.file.data
     found = read_rule_table(
-        upload.read(MAX_TABLE_BYTES + 1), upload.filename or "", data.state
+        read_upload(upload, MAX_TABLE_BYTES + 1), upload.filename or "", data.state
     )
     if found.problems and not found.rows:
         for problem in found.problems:
@@ -145,7 +145,7 @@ def import_document(team_id: int, audit_id: int):
     upload = form.document.data
     name = clean_text(upload.filename or "document")[:200]
     found = extract_candidates(  # the whole name: its ending tells the kind
-        upload.read(MAX_TABLE_BYTES + 1),
+        read_upload(upload, MAX_TABLE_BYTES + 1),
         clean_text(upload.filename or ""),
         data.state,
         [r.text for r in data.rules],

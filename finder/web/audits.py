@@ -55,6 +55,15 @@ CSV_FIELDS = (
 )
 
 
+def read_upload(upload, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an uploaded file, closing it (uploads past 500 kB are
+    spooled to a temporary file that would otherwise stay open)."""
+    try:
+        return upload.read(limit)
+    finally:
+        upload.close()
+
+
 def load(team_id: int, audit_id: int, action: str):
     """Team, membership, stored audit and its content, or 404/403."""
     team, membership = require_team(team_id, action)
@@ -377,7 +386,7 @@ def import_audit(team_id: int):
         flash("Choose a .yaml or .json audit file.", "error")
         return redirect(url_for("audits.index", team_id=team.id))
     try:
-        data = load_audit(form.file.data.read(MAX_BYTES + 1))
+        data = load_audit(read_upload(form.file.data, MAX_BYTES + 1))
     except ImportProblems as exc:
         flash(f"That file cannot be imported: {str(exc)[:600]}", "error")
         return redirect(url_for("audits.index", team_id=team.id))
