@@ -119,3 +119,18 @@ def sign_up(
     page.get_by_label("Repeat the password").fill(password)
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url("**/teams")
+
+
+def team_with_audit(page, tmp_path, email: str, name: str, audit: dict) -> None:
+    """Sign up, create the team "Mesa ISD" and import ``audit`` (an audit's JSON) into it;
+    the page is left on the new audit."""
+    import json
+
+    sign_up(page, email, name)
+    page.get_by_label("Team name").fill("Mesa ISD")
+    page.get_by_role("button", name="Create team").click()
+    page.get_by_role("link", name="Policy audits").click()
+    upload = tmp_path / "audit.json"
+    upload.write_text(json.dumps(audit))
+    page.get_by_label("Audit file (YAML or JSON)").set_input_files(str(upload))
+    page.get_by_role("button", name="Import as a new audit").click()

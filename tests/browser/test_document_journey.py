@@ -4,13 +4,12 @@ rules appear with where they came from (issue 16)."""
 from __future__ import annotations
 
 import itertools
-import json
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.audit import document_samples as samples
-from tests.browser.conftest import axe_violations, sign_up
+from tests.browser.conftest import axe_violations, team_with_audit
 from tests.web.test_law_pages import BARRED
 
 pytestmark = pytest.mark.browser
@@ -19,14 +18,13 @@ _people = itertools.count(1)
 
 def test_rules_from_a_policy_manual(page, tmp_path):
     width = page.viewport_size["width"]
-    sign_up(page, f"manual{next(_people)}-{width}@example.org", "Mo Manual")
-    page.get_by_label("Team name").fill("Mesa ISD")
-    page.get_by_role("button", name="Create team").click()
-    page.get_by_role("link", name="Policy audits").click()
-    upload = tmp_path / "audit.json"
-    upload.write_text(json.dumps(BARRED))
-    page.get_by_label("Audit file (YAML or JSON)").set_input_files(str(upload))
-    page.get_by_role("button", name="Import as a new audit").click()
+    team_with_audit(
+        page,
+        tmp_path,
+        f"manual{next(_people)}-{width}@example.org",
+        "Mo Manual",
+        BARRED,
+    )
     page.get_by_role("navigation", name="Audit steps").get_by_role(
         "link", name="Rules"
     ).click()

@@ -4,12 +4,11 @@ and the document cannot be marked Final while the request relies on it."""
 from __future__ import annotations
 
 import itertools
-import json
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sign_up
+from tests.browser.conftest import axe_violations, team_with_audit
 from tests.web.test_law_pages import BARRED
 
 pytestmark = pytest.mark.browser
@@ -18,14 +17,9 @@ _people = itertools.count(1)
 
 def test_cannot_be_used_and_final_refused(page, tmp_path):
     width = page.viewport_size["width"]
-    sign_up(page, f"law{next(_people)}-{width}@example.org", "Lee Law")
-    page.get_by_label("Team name").fill("Mesa ISD")
-    page.get_by_role("button", name="Create team").click()
-    page.get_by_role("link", name="Policy audits").click()
-    upload = tmp_path / "graduation.json"
-    upload.write_text(json.dumps(BARRED))
-    page.get_by_label("Audit file (YAML or JSON)").set_input_files(str(upload))
-    page.get_by_role("button", name="Import as a new audit").click()
+    team_with_audit(
+        page, tmp_path, f"law{next(_people)}-{width}@example.org", "Lee Law", BARRED
+    )
 
     page.get_by_role(
         "link", name="Students meet the state graduation requirements"
