@@ -15,7 +15,10 @@ One loader for every door: the web import, ``finder classify`` and ``finder matc
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 import yaml
 
@@ -272,3 +275,53 @@ def load_rule_list(data: bytes | str) -> list[dict]:
     if problems:
         raise ImportProblems(list(dict.fromkeys(problems)))
     return items
+
+
+# Columns of the CSV export, in order; the rule import reads the same names back.
+CSV_FIELDS = (
+    "text",
+    "source_level",
+    "citation",
+    "policy_area",
+    "raised_by",
+    "decision",
+    "source_document",
+    "source_place",
+)
+EXPORT_TYPES = {
+    "json": "application/json",
+    "yaml": "application/yaml",
+    "csv": "text/csv",
+}
+
+
+def export_audit(data: AuditData, fmt: str) -> str:
+    """The audit as a file in ``fmt`` (a key of :data:`EXPORT_TYPES`): JSON or YAML hold
+    everything and import back; CSV holds one row per rule (:data:`CSV_FIELDS`), each
+    cell safe to open in a spreadsheet program.
+
+    :raises KeyError: an unknown format.
+    """
+    if fmt == "json":
+        return json.dumps(data.to_dict(), indent=2, ensure_ascii=False)
+    if fmt == "yaml":
+        return yaml.safe_dump(data.to_dict(), sort_keys=False, allow_unicode=True)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for rule in data.rules:
+            writer.writerow({k: csv_safe(str(getattr(rule, k))) for k in CSV_FIELDS})
+        return out.getvalue()
+    raise KeyError(fmt)
+
+
+def csv_safe(value: str) -> str:
+    """A cell a spreadsheet program will show as text, never run as a formula.
+
+    Spreadsheets skip leading spaces, tabs and line breaks before ``=`` (``" =1+2"``
+    is a formula), and a cell that starts with a tab or CR is suspect in itself.
+    """
+    if value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r"):
+        return "'" + value
+    return value

@@ -531,8 +531,7 @@ def chosen_rules(payload: str, form, document: str):
     """
     import json
 
-    from finder.audit.model import MAX_RULES, AuditRule
-    from finder.audit.suggester import SOURCE_LEVELS
+    from finder.audit.model import MAX_RULES, SOURCE_LEVELS, AuditRule
     from finder.catalog import POLICY_AREAS
 
     try:

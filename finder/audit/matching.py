@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from finder.audit.lawfacts import GENERAL_KINDS, entry_law, section_terms
-from finder.audit.suggester import LEGACY_LEVELS, RuleInput, _stems
+from finder.audit.model import LEGACY_LEVELS
+from finder.audit.suggester import RuleInput
+from finder.audit.words import stems, words_cover
 from finder.catalog import Catalog, Entry
 from finder.law import parse_citation
 from finder.law.scope import RuleLaw, barred, covers, rule_law
@@ -97,27 +99,18 @@ def _blocked(
             continue
         if not federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
             continue
-        item_stems = _stems(item.text)
-        overlap = len(rule_stems & item_stems)
-        if (
-            item_stems
-            and overlap >= 2
-            and (
-                overlap / len(item_stems) >= 0.6
-                or overlap / max(1, len(rule_stems)) >= 0.6
-            )
-        ):
+        if words_cover(rule_stems, stems(item.text)):
             return item.text
     return ""
 
 
-def _words_for(rule: RuleInput, stems: set[str]) -> list[str]:
+def _words_for(rule: RuleInput, wanted: set[str]) -> list[str]:
     """The rule's own words behind a set of stems ("days" rather than "dai")."""
     words: list[str] = []
     for word in re.findall(r"[A-Za-z0-9][\w.\-]*", f"{rule.text} {rule.citation}"):
-        if _stems(word) & stems and word.lower() not in words:
+        if stems(word) & wanted and word.lower() not in words:
             words.append(word.lower())
-    return words or sorted(stems)
+    return words or sorted(wanted)
 
 
 def _local_routes(level: str) -> list[Match]:
@@ -156,7 +149,7 @@ def _local_routes(level: str) -> list[Match]:
 
 # Words so common in rules and mechanisms alike that sharing them says nothing.
 GENERIC_STEMS = frozenset(
-    _stems(
+    stems(
         "school schools student students district districts state states must may "
         "shall year years teacher teachers education educational require required "
         "requirements board public program programs local rule rules law laws code "
@@ -200,7 +193,7 @@ def _relevance(
             f"Its own law ({same[0].label}) is an exception within the rule's "
             f"{same[1].label}."
         )
-    entry_text = _stems(" ".join([entry.title, entry.summary, *entry.allows]))
+    entry_text = stems(" ".join([entry.title, entry.summary, *entry.allows]))
     area = bool(policy_area) and policy_area in entry.policy_areas
     if area:
         score += 3
@@ -275,7 +268,7 @@ def _judge(
 def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
     """Whether a chosen catalog mechanism can lawfully lift the rule, and the reason."""
     law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
-    usable, _, _, reasons = _judge(law, _stems(f"{rule.text} {rule.citation}"), entry)
+    usable, _, _, reasons = _judge(law, stems(f"{rule.text} {rule.citation}"), entry)
     return usable, reasons[-1].removeprefix("Cannot be used: ")
 
 
@@ -319,7 +312,7 @@ def match_mechanisms(
         return matches
     law = rule_law(rule.text, rule.citation, level, rule.state)
     # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject
-    rule_stems = _stems(rule.text)
+    rule_stems = stems(rule.text)
     states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
     if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":
         states.append(rule.state.upper())

@@ -6,11 +6,24 @@ import uuid
 from dataclasses import asdict, dataclass, field
 
 from finder.audit.rubric import DECISIONS
-from finder.audit.suggester import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 
 FORMAT = 1
 MAX_RULES = 500  # rules in one audit: every audit page stays quick
+
+# Where a rule is written: the kinds of law and local instruments a team can name.
+SOURCE_LEVELS = {
+    "federal_law": "Federal law",
+    "state_statute": "State statute",
+    "state_rule": "State rule",
+    "local_policy": "Local board policy",
+    "collective_bargaining": "Collective-bargaining agreement",
+    "vendor_contract": "Vendor or service contract",
+    "practice": "Practice or habit",
+    "unknown": "Unknown",
+}
+# Stored audits and files from before the contract kinds were told apart.
+LEGACY_LEVELS = {"contract": "collective_bargaining"}
 
 
 class AuditDataError(ValueError):

@@ -28,8 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from finder.audit.model import MAX_RULES
-from finder.audit.suggester import LEGACY_LEVELS, SOURCE_LEVELS
+from finder.audit.model import LEGACY_LEVELS, MAX_RULES, SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 from finder.law import parse_citation
 from finder.law.detect import LEVEL_OF_BODY, detect

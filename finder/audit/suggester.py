@@ -8,27 +8,16 @@ from pathlib import Path
 
 from finder.audit.files import load_cached
 from finder.audit.lawfacts import lifted_by_law, non_waivable_by_law
+from finder.audit.model import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
+from finder.audit.words import stems, words_cover
 from finder.catalog import Catalog
 from finder.law.scope import rule_law
-from finder.search.analysis import analyze
 
 # Answers the law gives, kept beside the rubric's own questions (not asked in the form).
 LAW_ANSWERS = ("non_waivable", "lifted_by_law")
-SOURCE_LEVELS = {
-    "federal_law": "Federal law",
-    "state_statute": "State statute",
-    "state_rule": "State rule",
-    "local_policy": "Local board policy",
-    "collective_bargaining": "Collective-bargaining agreement",
-    "vendor_contract": "Vendor or service contract",
-    "practice": "Practice or habit",
-    "unknown": "Unknown",
-}
 STATE_LEVELS = {"state_statute", "state_rule"}
 LOCAL_LEVELS = {"local_policy", "collective_bargaining", "vendor_contract"}
-# Stored audits and files from before the contract kinds were told apart.
-LEGACY_LEVELS = {"contract": "collective_bargaining"}
 
 
 @dataclass(frozen=True)
@@ -123,32 +112,19 @@ def _build_knowledge(data) -> Knowledge:
     )
 
 
-def _stems(text: str) -> set[str]:
-    # Plain stems: synonym-group tokens would count as overlap between unrelated texts.
-    return set(analyze(text))
-
-
 def non_waivable_match(
     rule: RuleInput, catalog: Catalog | None
 ) -> tuple[str, str] | None:
     """(item, mechanism title) when a mechanism of the rule's state lists the rule as never waivable."""
     if catalog is None or not rule.state:
         return None
-    rule_stems = _stems(f"{rule.text} {rule.citation}")
+    rule_stems = stems(f"{rule.text} {rule.citation}")
     if not rule_stems:
         return None
     for entry in catalog.for_state(rule.state):
         for provision in entry.cannot_waive:
-            item = provision.text
-            item_stems = _stems(item)
-            if not item_stems:
-                continue
-            overlap = len(rule_stems & item_stems)
-            # Most of the rule's words are in the listed item (or the item's in the rule).
-            if overlap >= 2 and (
-                overlap / len(rule_stems) >= 0.6 or overlap / len(item_stems) >= 0.75
-            ):
-                return item, entry.title
+            if words_cover(rule_stems, stems(provision.text)):
+                return provision.text, entry.title
     return None
 
 

@@ -15,17 +15,16 @@ from finder.audit.rubric import DECISIONS, Rubric
 class Step:
     id: str
     title: str
-    endpoint: str
 
 
 STEPS = (
-    Step("setup", "Set-up", "audits.setup"),
-    Step("template", "Template", "audits.template"),
-    Step("rules", "Rules", "audits.rules"),
-    Step("review", "Review each rule", "audits.review"),
-    Step("summary", "Summary", "audits.summary"),
-    Step("evaluation", "Evaluation plan", "documents.evaluation"),
-    Step("document", "Document", "documents.document"),
+    Step("setup", "Set-up"),
+    Step("template", "Template"),
+    Step("rules", "Rules"),
+    Step("review", "Review each rule"),
+    Step("summary", "Summary"),
+    Step("evaluation", "Evaluation plan"),
+    Step("document", "Document"),
 )
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 from finder.audit.decisions import effective_decision
 from finder.audit.matching import LOCAL_ROUTES, mechanism_verdict
-from finder.audit.model import REQUEST_TYPES, AuditData
+from finder.audit.model import REQUEST_TYPES, SOURCE_LEVELS, AuditData
 from finder.audit.rubric import DECISIONS, load_rubric
-from finder.audit.suggester import SOURCE_LEVELS, RuleInput
+from finder.audit.suggester import RuleInput
 from finder.catalog import Catalog
 from finder.catalog.hosts import PUBLISHERS
 from finder.catalog.jurisdictions import name as state_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, Request, current_app, url_for
+from flask import Flask, Request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -16,14 +16,9 @@ from finder.law import find_citations, link_for
 from finder.law.scope import scope_of
 from finder.live import LiveCatalog
 from finder.text import clean_text, join_items
+from finder.web.context import CSP, live_catalog, public_url
 
 csrf = CSRFProtect()
-
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
-)
-
 
 # Typed secrets are compared as typed: cleaning them could lock a person out.
 RAW_FIELDS = frozenset({"password", "confirm", "csrf_token"})
@@ -46,22 +41,6 @@ class CleanRequest(Request):
                     for key, value in form.items(multi=True)
                 ]
             )
-
-
-def public_url(endpoint: str, **values) -> str:
-    """An absolute link to a page, from PUBLIC_URL rather than the request's Host header.
-
-    Production refuses to start without PUBLIC_URL; in development, where it may be
-    unset, the link uses the address the browser used.
-    """
-    base = current_app.config["PUBLIC_URL"]
-    if not base:
-        return url_for(endpoint, _external=True, **values)
-    return base.rstrip("/") + url_for(endpoint, **values)
-
-
-def live_catalog() -> LiveCatalog:
-    return current_app.extensions["finder.live"]
 
 
 def init_app(app: Flask) -> None:
@@ -146,3 +125,6 @@ def _security_headers(response):
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
     return response
+
+
+__all__ = ["CSP", "csrf", "init_app", "live_catalog", "public_url"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from finder.search import BadRequest, SearchResults
-from finder.web import live_catalog
+from finder.web.context import live_catalog
 from finder.web.search import request_from_args
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -8,8 +8,8 @@ from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.compare import BINS, tiles
 from finder.catalog.feed import atom_feed, recent_changes
 from finder.catalog.jurisdictions import NAMES, is_code, sort_key
-from finder.web import live_catalog, public_url
 from finder.web.compare import filters
+from finder.web.context import live_catalog, public_url
 from finder.web.forms.search import SearchForm
 
 bp = Blueprint("catalog", __name__)

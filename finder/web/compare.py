@@ -10,7 +10,7 @@ from flask import Blueprint, Response, render_template, request
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.compare import matrix, side_by_side
 from finder.catalog.jurisdictions import CODES, NAMES, sort_key
-from finder.web import live_catalog
+from finder.web.context import live_catalog
 from finder.web.downloads import attachment
 
 bp = Blueprint("compare", __name__)

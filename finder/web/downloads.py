@@ -29,3 +29,12 @@ def attachment(filename: str) -> dict[str, str]:
     if fallback != filename:
         value += f"; filename*=UTF-8''{quote(filename, safe='')}"
     return {"Content-Disposition": value}
+
+
+def slug(title: str, limit: int, fallback: str) -> str:
+    """A title as a file-name stem: letters and digits kept (any script), the rest as
+    hyphens, at most ``limit`` characters; ``fallback`` when nothing is left."""
+    return (
+        "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:limit]
+        or fallback
+    )

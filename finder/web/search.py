@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, render_template, request
 from finder.search import SearchRequest
 from finder.search.facets import LABELS
 from finder.search.results import SORTS, request_params, toggle_params
-from finder.web import live_catalog
+from finder.web.context import live_catalog
 from finder.web.forms.search import SearchForm
 
 bp = Blueprint("search", __name__)

@@ -7,7 +7,8 @@ from flask_login import current_user, login_required
 
 from finder.store import teams
 from finder.store.access import Forbidden, NotFound, authorize, can
-from finder.web import db, public_url
+from finder.web import db
+from finder.web.context import public_url
 from finder.web.forms.accounts import ConfirmForm
 from finder.web.forms.teams import DistrictProfileForm, InviteForm, RoleForm, TeamForm
 

@@ -63,7 +63,7 @@ VIEWER_READS = {
     "audits.setup",
     "audits.template",
     "audits.rule",
-    "documents.evaluation",
+    "audits.evaluation",
     "documents.document",
 }
 

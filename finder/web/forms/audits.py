@@ -18,9 +18,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from finder.audit.model import REQUEST_TYPES
+from finder.audit.model import REQUEST_TYPES, SOURCE_LEVELS
 from finder.audit.rubric import DECISIONS, Rubric
-from finder.audit.suggester import SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 from finder.web.forms.teams import STATE_CHOICES
 

@@ -1,0 +1,76 @@
+"""The audit's summary, its history, comments, and deleting it."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from finder.audit.rubric import DECISIONS
+from finder.audit.wizard import chart
+from finder.catalog import POLICY_AREAS
+from finder.store import audits as store
+from finder.web import db
+from finder.web.audits.common import bp, context, load, step_url
+from finder.web.forms.accounts import ConfirmForm
+from finder.web.forms.audits import CommentForm
+from finder.web.teams import me
+
+
+@bp.get("/<int:audit_id>")
+@login_required
+def summary(team_id: int, audit_id: int):
+    team, membership, row, data = load(team_id, audit_id, "read")
+    info = context(team, membership, row, data, "summary")
+    return render_template(
+        "audits/summary.html",
+        chart=chart(info["progress"], POLICY_AREAS, DECISIONS),
+        chart_keys={**DECISIONS, "undecided": "Not decided yet"},
+        comments=store.comments(db.session(), row.id),
+        comment_form=CommentForm(),
+        confirm=ConfirmForm(),
+        **info,
+    )
+
+
+@bp.get("/<int:audit_id>/history")
+@login_required
+def history(team_id: int, audit_id: int):
+    team, membership, row, data = load(team_id, audit_id, "read")
+    return render_template(
+        "audits/history.html",
+        events=store.history(db.session(), row.id),
+        rules={r.uid: r.text for r in data.rules},
+        **context(team, membership, row, data, "summary"),
+    )
+
+
+@bp.post("/<int:audit_id>/comments")
+@login_required
+def comment(team_id: int, audit_id: int):
+    team, _, row, data = load(team_id, audit_id, "read")  # viewers may comment
+    form = CommentForm()
+    if form.validate_on_submit():
+        uid = form.rule_uid.data or ""
+        store.add_comment(
+            db.session(), row, me(), form.comment.data, uid if data.rule(uid) else ""
+        )
+        flash("Comment added.", "success")
+    else:
+        flash("Write a comment first.", "error")
+    target = request.form.get("next_rule")
+    if target and data.rule(target):
+        return redirect(
+            url_for("audits.rule", team_id=team.id, audit_id=row.id, uid=target)
+        )
+    return redirect(step_url("summary", team, row))
+
+
+@bp.post("/<int:audit_id>/delete")
+@login_required
+def delete(team_id: int, audit_id: int):
+    team, _, row, _ = load(team_id, audit_id, "manage")
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    store.delete_audit(db.session(), row, me())
+    flash("The audit is deleted.", "success")
+    return redirect(url_for("audits.index", team_id=team.id))
