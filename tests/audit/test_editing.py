@@ -90,14 +90,18 @@ def test_template_adds_each_rule_once_and_refuses_to_overfill():
     data = AuditData("Audit", "TX")
     events = editing.apply_template(data, template, None)
     added = len(data.rules)
-    assert added and events[0]["why"] == f"{added} rules added"
+    assert added
+    assert events[0]["why"] == f"{added} rules added"
     assert data.template_id == template.id
     editing.apply_template(data, template, None)
     assert len(data.rules) == added  # same texts are not added twice
-    full = AuditData("Audit", "TX", rules=[AuditRule(f"r{i}") for i in range(MAX_RULES)])
+    full = AuditData(
+        "Audit", "TX", rules=[AuditRule(f"r{i}") for i in range(MAX_RULES)]
+    )
     with pytest.raises(editing.AuditFull):
         editing.apply_template(full, template, None)
-    assert len(full.rules) == MAX_RULES and full.template_id == ""
+    assert len(full.rules) == MAX_RULES
+    assert full.template_id == ""
 
 
 def test_rules_added_moved_and_deleted_leave_history():
