@@ -81,15 +81,12 @@ def rule(team_id: int, audit_id: int, uid: str):
             response = _record(team, row, data, current, form, rubric, catalog)
             if response is not None:
                 return response
-    index = data.rules.index(current)
     derived, derived_reason = derived_decision(current, rubric)
     return render_template(
         "audits/rule.html",
         form=form,
         rule=current,
-        index=index,
-        previous=data.rules[index - 1] if index > 0 else None,
-        following=data.rules[index + 1] if index + 1 < len(data.rules) else None,
+        **_neighbours(data.rules, current),
         rubric=rubric,
         matches=matches,
         derived=derived,
@@ -99,6 +96,16 @@ def rule(team_id: int, audit_id: int, uid: str):
         levels=SOURCE_LEVELS,
         **context(team, membership, row, data, "review"),
     ), status(form)
+
+
+def _neighbours(rules: list, current) -> dict:
+    """The rule's place in the list and the rules either side (None at the ends)."""
+    index = rules.index(current)
+    return {
+        "index": index,
+        "previous": rules[index - 1] if index > 0 else None,
+        "following": rules[index + 1] if index + 1 < len(rules) else None,
+    }
 
 
 def _record(team, row, data, current, form, rubric, catalog):
