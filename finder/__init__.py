@@ -19,12 +19,7 @@ def create_app(test_config: dict | None = None):
         static_folder="web/static",
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.from_mapping(config.defaults(app.instance_path))
-    app.config.from_pyfile("config.py", silent=True)
-    app.config.update(config.from_environment())
-    if test_config:
-        app.config.update(test_config)
-    config.finalize(app.config, app.instance_path)
+    app.config.update(config.load(app.instance_path, test_config))
 
     from finder import web
 

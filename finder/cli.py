@@ -11,16 +11,17 @@ import click
 from finder import config
 
 
+def _settings(**overrides) -> dict:
+    """The settings the app would run with (one loader: finder.config.load), with the
+    command's options on top."""
+    return config.load(overrides=overrides, serving=False)
+
+
 def _catalog_dirs(extra: tuple[str, ...]) -> list[str]:
-    """The catalog folders from the environment and --catalog options, as the app sees them."""
-    cfg = {"CATALOG_DIRS": list(extra), "CATALOG_REPLACE": bool(extra)}
-    env = config.from_environment()
-    if not extra:
-        cfg["CATALOG_DIRS"] = env.get("CATALOG_DIRS", [])
-        cfg["CATALOG_REPLACE"] = env.get("CATALOG_REPLACE", False)
-    cfg.update({"FINDER_ENV": "cli", "SECRET_KEY": "unused"})
-    config.finalize(cfg, "")
-    return cfg["CATALOG_DIRS"]
+    """The catalog folders the app reads, or only the --catalog ones when given."""
+    if extra:
+        return _settings(CATALOG_DIRS=list(extra), CATALOG_REPLACE=True)["CATALOG_DIRS"]
+    return _settings()["CATALOG_DIRS"]
 
 
 catalog_option = click.option(
@@ -79,12 +80,7 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
 
 
 def _index_dir(index_dir: str | None) -> str:
-    if index_dir:
-        return index_dir
-    env = config.from_environment()
-    return env.get("INDEX_DIR") or os.path.join(
-        config.PROJECT_ROOT, "instance", "index"
-    )
+    return index_dir or _settings()["INDEX_DIR"]
 
 
 index_option = click.option(
@@ -296,13 +292,6 @@ def import_html(
         click.echo(f"Wrote {len(draft['entries'])} draft entries to {output}", err=True)
     else:
         click.echo(text)
-
-
-def _settings() -> dict:
-    """The app's settings without building the app: defaults, then the environment."""
-    cfg = config.defaults(str(config.instance_dir()))
-    cfg.update(config.from_environment())
-    return cfg
 
 
 def _session():

@@ -16,18 +16,30 @@ class ConfigError(RuntimeError):
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting: its key in the app's config, the environment variable that sets it
+    ("" when only the instance config file or a test may), its type and its default
+    (a function of the instance folder where the default lives there)."""
+
     name: str
     env: str
     help: str
     kind: type = str
+    default: object = None
+
+    def default_for(self, instance_path: str):
+        value = self.default(instance_path) if callable(self.default) else self.default
+        return list(value) if isinstance(value, list) else value
 
 
 SETTINGS = (
-    Setting("FINDER_ENV", "FINDER_ENV", "development or production"),
+    Setting(
+        "FINDER_ENV", "FINDER_ENV", "development or production", str, "development"
+    ),
     Setting(
         "SECRET_KEY",
         "SECRET_KEY",
-        "signs sessions and CSRF tokens; required in production",
+        "signs sessions and CSRF tokens; required in production (in development a "
+        "random key kept under instance/)",
     ),
     Setting(
         "CATALOG_DIRS",
@@ -35,22 +47,36 @@ SETTINGS = (
         "catalog folders separated by the OS path separator; the shipped "
         "flexibilities/ comes first unless FINDER_CATALOG_REPLACE=1",
         list,
+        [],
     ),
     Setting(
-        "CATALOG_REPLACE", "FINDER_CATALOG_REPLACE", "1: use only CATALOG_DIRS", bool
+        "CATALOG_REPLACE",
+        "FINDER_CATALOG_REPLACE",
+        "1: use only CATALOG_DIRS",
+        bool,
+        False,
     ),
-    Setting("INDEX_DIR", "FINDER_INDEX_DIR", "where the search index is cached"),
+    Setting(
+        "INDEX_DIR",
+        "FINDER_INDEX_DIR",
+        "where the search index is cached",
+        str,
+        lambda instance: os.path.join(instance, "index"),
+    ),
     Setting(
         "DATABASE_URL",
         "DATABASE_URL",
         "SQLAlchemy URL; SQLite under instance/ by default",
+        str,
+        lambda instance: "sqlite:///" + os.path.join(instance, "finder.sqlite3"),
     ),
-    Setting("PAGE_SIZE", "FINDER_PAGE_SIZE", "search results per page", int),
+    Setting("PAGE_SIZE", "FINDER_PAGE_SIZE", "search results per page", int, 10),
     Setting(
         "SIGNUPS_PER_HOUR",
         "FINDER_SIGNUPS_PER_HOUR",
         "new accounts one address may create in an hour",
         int,
+        10,
     ),
     Setting(
         "PUBLIC_URL",
@@ -58,6 +84,8 @@ SETTINGS = (
         "address of the site (https://finder.example.org), for every absolute link: the "
         "Atom feed, invitation and reset links; required in production (in development "
         "the address the browser used)",
+        str,
+        "",
     ),
     Setting(
         "PROXY_COUNT",
@@ -65,49 +93,52 @@ SETTINGS = (
         "how many reverse proxies stand in front of the app (0: none); their "
         "X-Forwarded-For/-Proto/-Host headers are trusted, no others",
         int,
+        0,
     ),
     Setting(
         "SMTP_HOST",
         "FINDER_SMTP_HOST",
         "mail server for reset links (host[:port]); none by default",
+        str,
+        "",
     ),
-    Setting("SMTP_FROM", "FINDER_SMTP_FROM", "sender address for mail"),
+    Setting("SMTP_FROM", "FINDER_SMTP_FROM", "sender address for mail", str, ""),
     Setting(
         "CATALOG_CHECK_SECONDS",
         "FINDER_CATALOG_CHECK_SECONDS",
         "how often a running app looks for changed catalog files (0: never)",
         float,
+        2.0,
     ),
+    # Fixed by the app (the instance config file or a test may change them).
+    Setting("MAX_CONTENT_LENGTH", "", "largest request in bytes", int, 2 * 1024 * 1024),
+    Setting(
+        "MAX_FORM_MEMORY_SIZE",
+        "",
+        "bytes a form's own fields may use: the whole request, since an import "
+        "preview sends back what it read (Flask's 500 kB refused long manuals)",
+        int,
+        2 * 1024 * 1024,
+    ),
+    Setting(
+        "MAX_FORM_PARTS",
+        "",
+        "form fields in one request: five per candidate rule, up to 500 of them",
+        int,
+        6000,
+    ),
+    Setting(
+        "SESSION_COOKIE_HTTPONLY", "", "scripts cannot read the session", bool, True
+    ),
+    Setting("SESSION_COOKIE_SAMESITE", "", "session cookie's SameSite", str, "Lax"),
+    Setting("REMEMBER_COOKIE_HTTPONLY", "", "scripts cannot read it", bool, True),
+    Setting("REMEMBER_COOKIE_SAMESITE", "", "remember cookie's SameSite", str, "Lax"),
 )
 
 
 def defaults(instance_path: str) -> dict:
     """The embedded defaults: nothing to start, everything under instance/."""
-    return {
-        "FINDER_ENV": "development",
-        "SECRET_KEY": None,
-        "CATALOG_DIRS": [],
-        "CATALOG_REPLACE": False,
-        "INDEX_DIR": os.path.join(instance_path, "index"),
-        "DATABASE_URL": "sqlite:///" + os.path.join(instance_path, "finder.sqlite3"),
-        "PAGE_SIZE": 10,
-        "SIGNUPS_PER_HOUR": 10,
-        "CATALOG_CHECK_SECONDS": 2.0,
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-        # A form's own fields may use the whole request: an import preview sends back
-        # what it read (Flask's default of 500 kB refused long manuals with a 413).
-        "MAX_FORM_MEMORY_SIZE": 2 * 1024 * 1024,
-        # …and has five fields per candidate rule, up to 500 of them (default: 1,000 parts)
-        "MAX_FORM_PARTS": 6000,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "REMEMBER_COOKIE_HTTPONLY": True,
-        "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "PUBLIC_URL": "",
-        "PROXY_COUNT": 0,
-        "SMTP_HOST": "",
-        "SMTP_FROM": "",
-    }
+    return {s.name: s.default_for(instance_path) for s in SETTINGS}
 
 
 def _convert(setting: Setting, raw: str):
@@ -126,7 +157,49 @@ def _convert(setting: Setting, raw: str):
 def from_environment(environ: dict | None = None) -> dict:
     """Settings given in the environment, converted to their types."""
     environ = os.environ if environ is None else environ
-    return {s.name: _convert(s, environ[s.env]) for s in SETTINGS if environ.get(s.env)}
+    return {
+        s.name: _convert(s, environ[s.env])
+        for s in SETTINGS
+        if s.env and environ.get(s.env)
+    }
+
+
+def instance_file(instance_path: str) -> dict:
+    """Upper-case settings from ``instance/config.py``, if there is one (as Flask's
+    ``from_pyfile`` reads it)."""
+    path = Path(instance_path) / "config.py"
+    if not path.is_file():
+        return {}
+    namespace: dict = {"__file__": str(path)}
+    exec(compile(path.read_bytes(), str(path), "exec"), namespace)  # noqa: S102 - the operator's own file
+    return {k: v for k, v in namespace.items() if k.isupper()}
+
+
+def load(
+    instance_path: str | None = None,
+    overrides: dict | None = None,
+    *,
+    serving: bool = True,
+) -> dict:
+    """Every setting, as the app and the command line both see them: the declared
+    defaults, then ``instance/config.py``, then the environment, then ``overrides``
+    (a test's config, or command-line options).
+
+    ``serving=False`` (commands that do not serve pages) fills derived values without
+    asking for a secret key or a public address.
+
+    :raises ConfigError: a setting is missing or wrong; the message says how to fix it.
+    """
+    instance = str(instance_path or instance_dir())
+    cfg = defaults(instance)
+    cfg.update(instance_file(instance))
+    cfg.update(from_environment())
+    cfg.update(overrides or {})
+    if serving:
+        finalize(cfg, instance)
+    else:
+        cfg["CATALOG_DIRS"] = catalog_dirs(cfg)
+    return cfg
 
 
 def instance_dir() -> Path:
@@ -157,11 +230,16 @@ def finalize(cfg: dict, instance_path: str) -> None:
         )
     cfg["SESSION_COOKIE_SECURE"] = production
     cfg["REMEMBER_COOKIE_SECURE"] = production
+    cfg["CATALOG_DIRS"] = catalog_dirs(cfg)
+
+
+def catalog_dirs(cfg: dict) -> list[str]:
+    """The catalog folders to read: the shipped one first unless CATALOG_REPLACE."""
     dirs = [str(Path(d)) for d in cfg.get("CATALOG_DIRS") or []]
     if not cfg.get("CATALOG_REPLACE"):
         shipped = str(shipped_catalog_dir())
         dirs = [shipped] + [d for d in dirs if d != shipped]
-    cfg["CATALOG_DIRS"] = dirs
+    return dirs
 
 
 def _development_secret(instance: Path) -> str:

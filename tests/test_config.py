@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from finder import create_app
@@ -86,3 +88,44 @@ def test_app_refuses_a_database_that_is_behind(tmp_path):
         create_app({"SECRET_KEY": "x", "INDEX_DIR": str(tmp_path), "DATABASE_URL": url})
     upgrade(url)
     create_app({"SECRET_KEY": "x", "INDEX_DIR": str(tmp_path), "DATABASE_URL": url})
+
+
+def test_every_default_sits_on_its_declaration(tmp_path):
+    from finder.config import SETTINGS, defaults
+
+    names = [s.name for s in SETTINGS]
+    assert len(names) == len(set(names))
+    assert list(defaults(str(tmp_path))) == names
+    assert defaults(str(tmp_path))["INDEX_DIR"] == str(tmp_path / "index")
+    # a list default is a new list each time: one app's change cannot leak to another
+    assert defaults("a")["CATALOG_DIRS"] is not defaults("a")["CATALOG_DIRS"]
+
+
+def test_command_line_reads_the_settings_the_app_reads(
+    tmp_path, monkeypatch, database_url
+):
+    """`finder index` builds where the app looks: FINDER_INSTANCE_DIR and the
+    instance's config.py count for both."""
+    from click.testing import CliRunner
+
+    from finder.cli import main
+
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    (instance / "config.py").write_text("PAGE_SIZE = 7\n")
+    for name in ("FINDER_INDEX_DIR", "FINDER_PAGE_SIZE", "FINDER_CATALOG_DIRS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FINDER_INSTANCE_DIR", str(instance))
+    monkeypatch.setenv("FINDER_CATALOG_REPLACE", "1")
+    small = Path(__file__).parent / "data" / "flexibilities"
+    monkeypatch.setenv("FINDER_CATALOG_DIRS", str(small))
+    result = CliRunner().invoke(main, ["index"])
+    assert result.exit_code == 0, result.output
+    assert (instance / "index").is_dir()
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "k" * 40})
+    assert app.config["INDEX_DIR"] == str(instance / "index")
+    assert app.config["PAGE_SIZE"] == 7
+    from finder.cli import _settings
+
+    assert _settings()["PAGE_SIZE"] == 7
+    assert _settings()["CATALOG_DIRS"] == app.config["CATALOG_DIRS"]
