@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from finder.audit.decisions import effective_decision
 from finder.audit.matching import LOCAL_ROUTES, mechanism_verdict
@@ -17,7 +18,6 @@ from finder.documents.outline import (
     SECTIONS,
     Activation,
     Kept,
-    Metric,
     NotBinding,
     Outline,
     Request,
@@ -136,12 +136,7 @@ def build_outline(
             outline.activation.append(
                 Activation(mechanism.title, [], [mechanism.summary], "", [], "")
             )
-    outline.metrics = [
-        Metric(
-            m.area, m.metric, m.baseline, m.target, m.data_source, m.frequency, m.owner
-        )
-        for m in data.metrics
-    ]
+    outline.metrics = [replace(m) for m in data.metrics]  # copies, not the audit's
     outline.timeline = [(m.when, m.what) for m in data.timeline]
     # official sources first, each cited once
     unique = {s.url: s for s in outline.sources}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from finder.audit.model import Metric  # the audit's success metric, copied as it is
+
 SECTIONS = {
     "vision": "Vision and why this design",
     "requests": "Requested flexibilities",
@@ -61,17 +63,6 @@ class Activation:
     approver: str
     public_process: list[str]
     term: str
-
-
-@dataclass
-class Metric:
-    area: str
-    metric: str
-    baseline: str
-    target: str
-    data_source: str
-    frequency: str
-    owner: str
 
 
 @dataclass
