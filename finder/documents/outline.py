@@ -6,17 +6,22 @@ from dataclasses import asdict, dataclass, field
 
 from finder.audit.model import Metric  # the audit's success metric, copied as it is
 
-SECTIONS = {
-    "vision": "Vision and why this design",
-    "requests": "Requested flexibilities",
-    "kept": "Essential oversight we keep",
-    "not_binding": "Flexibility we already have",
-    "activation": "Activation plan",
-    "evaluation": "Evaluation plan",
-    "timeline": "Timeline",
-    "sources": "Sources",
-}
-DEFAULT_ORDER = tuple(SECTIONS)
+
+def __getattr__(name: str):
+    """``SECTIONS`` (id → title, in the default order) and ``DEFAULT_ORDER`` come from
+    the section registry, :mod:`finder.documents.sections`, which builds on this model
+    (so it is imported on first use, not here)."""
+    if name in {"SECTIONS", "DEFAULT_ORDER"}:
+        from finder.documents import sections
+
+        return getattr(sections, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _every_section() -> list[str]:
+    from finder.documents.sections import DEFAULT_ORDER
+
+    return list(DEFAULT_ORDER)
 
 
 @dataclass
@@ -95,7 +100,7 @@ class Outline:
     # Warnings that keep the document from being final (a subset of ``warnings``):
     # a request that relies on a mechanism whose own law cannot lift the rule.
     blocking: list[str] = field(default_factory=list)
-    sections: list[str] = field(default_factory=lambda: list(DEFAULT_ORDER))
+    sections: list[str] = field(default_factory=_every_section)
 
     def to_dict(self) -> dict:
         return asdict(self)
