@@ -117,8 +117,8 @@ def catalog():
     return load_catalog([shipped_catalog_dir()])
 
 
-@pytest.fixture(scope="module")
-def outline(catalog) -> Outline:
+def populated_audit(catalog) -> AuditData:
+    """An audit with something for every section of the document."""
     data = AuditData(
         "Four-day week",
         "TX",
@@ -194,7 +194,12 @@ def outline(catalog) -> Outline:
         Milestone("January", "Board resolution and public hearing"),
         Milestone("March", "Post the plan for 30 days"),
     ]
-    return build_outline(data, catalog, "Mesa leadership team")
+    return data
+
+
+@pytest.fixture(scope="module")
+def outline(catalog) -> Outline:
+    return build_outline(populated_audit(catalog), catalog, "Mesa leadership team")
 
 
 def test_outline_sorts_rules_into_sections(outline):
