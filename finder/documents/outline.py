@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-SECTIONS = {
-    "vision": "Vision and why this design",
-    "requests": "Requested flexibilities",
-    "kept": "Essential oversight we keep",
-    "not_binding": "Flexibility we already have",
-    "activation": "Activation plan",
-    "evaluation": "Evaluation plan",
-    "timeline": "Timeline",
-    "sources": "Sources",
-}
-DEFAULT_ORDER = tuple(SECTIONS)
+from finder.audit.model import Metric  # the audit's success metric, copied as it is
 
 
 @dataclass
@@ -64,17 +54,6 @@ class Activation:
 
 
 @dataclass
-class Metric:
-    area: str
-    metric: str
-    baseline: str
-    target: str
-    data_source: str
-    frequency: str
-    owner: str
-
-
-@dataclass
 class Source:
     title: str
     url: str
@@ -104,7 +83,8 @@ class Outline:
     # Warnings that keep the document from being final (a subset of ``warnings``):
     # a request that relies on a mechanism whose own law cannot lift the rule.
     blocking: list[str] = field(default_factory=list)
-    sections: list[str] = field(default_factory=lambda: list(DEFAULT_ORDER))
+    # the sections to print, in order; empty: every section (see sections.known)
+    sections: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,4 +1,8 @@
-"""Render an outline to print-ready HTML and to Markdown, each from its own Jinja environment."""
+"""Render an outline to print-ready HTML and to Markdown, each from its own Jinja environment.
+
+Each section has a template per format in ``templates/sections/``; see
+:mod:`finder.documents.sections`.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,16 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from finder.documents.outline import SECTIONS, Outline
+from finder.documents.outline import Outline
+from finder.documents.sections import REGISTRY, SECTIONS, known
+from finder.documents.sections.evaluation import AREA_LABELS
 from finder.text import clean_deep, join_items
 
+__all__ = ["AREA_LABELS", "TEMPLATES", "render_html", "render_markdown"]
+
+# outline.*.j2 (the cover and "To resolve") includes each section's template from
+# sections/, in the outline's order.
 TEMPLATES = Path(__file__).with_name("templates")
-AREA_LABELS = {
-    "access": "Access",
-    "engagement": "Engagement",
-    "belonging": "Belonging",
-    "agency": "Agency",
-    "outcomes": "Outcomes",
-}
 
 
 def _md_text(value) -> str:
@@ -47,22 +50,28 @@ def _environment(autoescape: bool) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # A section's template ends as its last line does, as if written in place.
+        keep_trailing_newline=True,
         finalize=_html_text if autoescape else None,
     )
-    env.globals.update(SECTIONS=SECTIONS, AREAS=AREA_LABELS)
+    env.globals.update(
+        REGISTRY=REGISTRY, SECTIONS=SECTIONS, AREAS=AREA_LABELS, known=known
+    )
     env.filters["md"] = _md_text
     env.filters["join"] = join_items
     return env
 
 
-_HTML = _environment(autoescape=True)
-_MARKDOWN = _environment(autoescape=False)
+HTML_TEMPLATES = _environment(autoescape=True)
+MARKDOWN_TEMPLATES = _environment(autoescape=False)
 
 
 def render_html(outline: Outline) -> str:
     # Cleaned again here so versions stored before input was cleaned still render.
-    return _HTML.get_template("outline.html.j2").render(o=clean_deep(outline))
+    return HTML_TEMPLATES.get_template("outline.html.j2").render(o=clean_deep(outline))
 
 
 def render_markdown(outline: Outline) -> str:
-    return _MARKDOWN.get_template("outline.md.j2").render(o=clean_deep(outline))
+    return MARKDOWN_TEMPLATES.get_template("outline.md.j2").render(
+        o=clean_deep(outline)
+    )

@@ -15,9 +15,9 @@ from flask import (
 from flask_login import login_required
 
 from finder.documents.build import FinalRefused, build_outline
-from finder.documents.outline import DEFAULT_ORDER, SECTIONS
 from finder.documents.render import render_html, render_markdown
 from finder.documents.render_docx import render_docx
+from finder.documents.sections import DEFAULT_ORDER, SECTIONS
 from finder.store import documents as store
 from finder.web import db
 from finder.web.audits.common import context, load

@@ -13,9 +13,10 @@ from finder.audit.model import AuditData, AuditRule, Metric, Milestone
 from finder.catalog import load_catalog
 from finder.config import shipped_catalog_dir
 from finder.documents.build import build_outline
-from finder.documents.outline import SECTIONS, Outline
+from finder.documents.outline import Outline
 from finder.documents.render import render_html, render_markdown
 from finder.documents.render_docx import render_docx
+from finder.documents.sections import SECTIONS
 
 # (text, source level, citation, area, decision, mechanisms)
 RULES = [
@@ -117,8 +118,8 @@ def catalog():
     return load_catalog([shipped_catalog_dir()])
 
 
-@pytest.fixture(scope="module")
-def outline(catalog) -> Outline:
+def populated_audit(catalog) -> AuditData:
+    """An audit with something for every section of the document."""
     data = AuditData(
         "Four-day week",
         "TX",
@@ -194,7 +195,12 @@ def outline(catalog) -> Outline:
         Milestone("January", "Board resolution and public hearing"),
         Milestone("March", "Post the plan for 30 days"),
     ]
-    return build_outline(data, catalog, "Mesa leadership team")
+    return data
+
+
+@pytest.fixture(scope="module")
+def outline(catalog) -> Outline:
+    return build_outline(populated_audit(catalog), catalog, "Mesa leadership team")
 
 
 def test_outline_sorts_rules_into_sections(outline):

@@ -1,0 +1,101 @@
+"""Versions kept before a change to the document model still load and render.
+
+``tests/data/outlines/stored-2025-01.json`` is an outline exactly as ``keep_version``
+stored it (``Outline.to_dict`` as JSON) before sections became a registry: keep it
+as it is, and add a new file when the stored shape changes again.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+
+from finder.documents.outline import Outline
+from finder.documents.render import render_html, render_markdown
+from finder.documents.render_docx import render_docx
+from finder.documents.sections import SECTIONS
+
+STORED = Path(__file__).parent.parent / "data" / "outlines" / "stored-2025-01.json"
+
+
+@pytest.fixture(scope="module")
+def stored() -> dict:
+    return json.loads(STORED.read_text(encoding="utf-8"))
+
+
+def _docx_text(body: bytes) -> str:
+    doc = Document(io.BytesIO(body))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def _expected(stored: dict) -> list[str]:
+    """Texts from every section of the stored outline that each format must show."""
+    return [
+        stored["vision"],
+        *(r["rule"] for r in stored["requests"]),
+        *(k["rule"] for k in stored["kept"]),
+        *(n["rule"] for n in stored["not_binding"]),
+        *(a["mechanism"] for a in stored["activation"]),
+        *(m["metric"].replace("|", "") for m in stored["metrics"]),
+        *(what for _, what in stored["timeline"]),
+        *(s["url"] for s in stored["sources"]),
+    ]
+
+
+def test_stored_outline_loads(stored):
+    outline = Outline.from_dict(stored)
+    assert outline.sections == list(SECTIONS)
+    assert json.loads(json.dumps(outline.to_dict())) == stored
+    assert outline.requests[0].application_fields[0] == tuple(
+        stored["requests"][0]["application_fields"][0]
+    )
+
+
+def test_stored_outline_renders_in_every_format(stored):
+    outline = Outline.from_dict(stored)
+    soup = BeautifulSoup(render_html(outline), "html.parser")
+    html = soup.get_text()
+    assert [h.get_text() for h in soup.find_all("h2")] == [
+        "To resolve before submitting",
+        *SECTIONS.values(),
+    ]
+    md = render_markdown(outline).replace("\\", "")
+    doc = render_docx(outline)
+    headings = [
+        p.text
+        for p in Document(io.BytesIO(doc)).paragraphs
+        if p.style.name == "Heading 1"
+    ]
+    assert headings == ["To resolve before submitting", *SECTIONS.values()]
+    docx = _docx_text(doc)
+    for title in SECTIONS.values():
+        assert f"\n## {title}\n" in md
+    for text in _expected(stored):
+        assert text
+        for name, rendered in (("html", html), ("markdown", md), ("docx", docx)):
+            assert text in rendered.replace("|", ""), (name, text)
+
+
+def test_versions_from_before_later_fields_still_load(stored):
+    """Fields added over time have defaults: versions written without them load."""
+    older = json.loads(json.dumps(stored))
+    del older["blocking"]
+    for request in older["requests"]:
+        for key in ("citation_url", "citation_official", "found_in"):
+            del request[key]
+    for kept in older["kept"]:
+        del kept["citation_url"], kept["citation_official"]
+    for source in older["sources"]:
+        del source["kind"]
+    outline = Outline.from_dict(older)
+    assert outline.blocking == []
+    assert outline.requests[0].found_in == ""
+    assert render_html(outline)
+    assert render_markdown(outline)
+    assert render_docx(outline)
