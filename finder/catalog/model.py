@@ -11,7 +11,7 @@ import re
 from dataclasses import MISSING, dataclass, field, fields
 
 from finder.catalog.hosts import PUBLISHERS
-from finder.catalog.jurisdictions import CODES
+from finder.catalog.jurisdictions import NAMES
 from finder.law.scope import WAIVE_LEVELS  # noqa: F401 - re-exported for validation
 
 KINDS = {
@@ -155,7 +155,7 @@ class Entry:
     state: str = declared(
         "str",
         "Postal code, DC or US (federal); the file's jurisdiction.",
-        choices=CODES,
+        choices=NAMES,
         choice_message="unknown jurisdiction {value!r} (postal code, DC or US)",
     )
     title: str = declared("str", "Its name.", blank_message="must not be empty")
@@ -262,12 +262,12 @@ class Entry:
 
 @dataclass(frozen=True)
 class CatalogFile:
-    """The top level of a catalog file (declared here for the loader and JSON Schema)."""
+    """One jurisdiction's catalog file: its entries and what its research covered."""
 
     jurisdiction: str = declared(
         "str",
         "Postal code, DC or US; matches the file name.",
-        choices=CODES,
+        choices=NAMES,
     )
     coded_through: dt.date | None = declared(
         "date?",
