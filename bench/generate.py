@@ -10,7 +10,8 @@ import yaml
 
 from finder.catalog import KINDS, POLICY_AREAS, Catalog
 from finder.catalog.jurisdictions import NAMES
-from finder.catalog.model import Entry, Example, Source
+from finder.catalog.model import Entry, Example, Provision, Source
+from finder.catalog.schema import optional_defaults
 
 CODES = [c for c in NAMES if c != "US"]
 SUBJECTS = [
@@ -84,19 +85,28 @@ def make_entry(rng: random.Random, n: int) -> Entry:
         term="Up to five years, renewable.",
         public_process=("Public hearing", "30-day posting"),
         application_fields=("Rationale", "Replacement plan", "Measurable goals"),
-        cannot_waive=("Special education", "Health and safety", "State assessments"),
+        cannot_waive=tuple(
+            Provision(t)
+            for t in ("Special education", "Health and safety", "State assessments")
+        ),
         examples=(
             Example(f"Example District {n}", "Used it.", "https://example.org/example"),
         ),
         related=(),
         sources=(
-            Source(f"https://example.org/{code.lower()}/{n}", f"Source {n}", today),
+            Source(
+                f"https://example.org/{code.lower()}/{n}",
+                f"Source {n}",
+                today,
+                "secondary",
+            ),
         ),
         effective=None,
         last_reviewed=today - dt.timedelta(days=rng.randint(0, 900)),
         status="active",
         verified=False,
         note=text[: words * 6],
+        official_source="Synthetic benchmark entry: no official page exists.",
     )
 
 
@@ -113,7 +123,10 @@ def write_yaml(catalog: Catalog, folder: Path) -> None:
     by_state: dict[str, list[dict]] = {}
     for entry in catalog.entries:
         data = entry.to_dict()
-        data.pop("note") if not data["note"] else None
+        # optional fields left at their defaults are left out, as a curator would
+        for name, default in optional_defaults().items():
+            if data[name] == (list(default) if isinstance(default, tuple) else default):
+                del data[name]
         by_state.setdefault(entry.state, []).append(data)
     for code, entries in by_state.items():
         (folder / f"{code.lower()}.yaml").write_text(

@@ -243,6 +243,24 @@ def report_command(as_json: bool, catalogs: tuple[str, ...]) -> None:
     )
 
 
+@main.command("schema")
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write flexibilities/schema.json (for YAML editors) instead of printing it.",
+)
+def schema_command(write: bool) -> None:
+    """Print the JSON Schema of a catalog file, derived from the entry model."""
+    from finder.catalog.schema import schema_text
+
+    if write:
+        path = config.shipped_catalog_dir() / "schema.json"
+        path.write_text(schema_text(), encoding="utf-8")
+        click.echo(f"Wrote {path}", err=True)
+    else:
+        click.echo(schema_text(), nl=False)
+
+
 @main.command("import-html")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True))
 @click.option(

@@ -16,13 +16,13 @@ One loader for every door: the web import, ``finder classify`` and ``finder matc
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 
 import yaml
 
 from finder.audit.model import MAX_RULES, AuditData, AuditDataError
+from finder.shapes import ANY, FLAG, Open, check
 from finder.text import clean_deep, clean_text
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -112,10 +112,8 @@ def parse_structured(
     return clean_deep(value)
 
 
-# Expected shapes. A type is a leaf (str means "text"; bool | None a flag); a one-item
-# list is "a list of"; a dict of names a mapping with those keys (others are ignored);
-# {str: shape} a mapping of any names to values of that shape.
-FLAG = (bool, type(None))
+# Expected shapes (see finder.shapes): keys an audit does not name are refused as
+# "unknown field", so a typo in a hand-edited export is reported, not dropped.
 ANSWER = {
     "value": FLAG,
     "suggested": FLAG,
@@ -159,6 +157,7 @@ METRIC = dict.fromkeys(
     ("area", "metric", "baseline", "target", "data_source", "frequency", "owner"), str
 )
 AUDIT = {
+    "format": ANY,  # checked by AuditData.from_dict
     **dict.fromkeys(
         ("title", "state", "district", "innovation", "outcome", "template_id"), str
     ),
@@ -166,46 +165,6 @@ AUDIT = {
     "metrics": [METRIC],
     "timeline": [{"when": str, "what": str}],
 }
-_KIND = {str: "text", list: "a list", dict: "a mapping"}
-
-
-def _checked(value, shape, where: str, problems: list[str]):
-    """``value`` conformed to ``shape`` (numbers and dates made text); problems gathered."""
-    if value is None:
-        return None  # absent and empty are the same; required values are checked later
-    if shape is str:
-        if isinstance(value, str):
-            return value
-        if isinstance(value, int | float | dt.date) and not isinstance(value, bool):
-            return str(value)
-        problems.append(f"{where}: expected text")
-        return None
-    if shape is FLAG:
-        if isinstance(value, bool):
-            return value
-        problems.append(f"{where}: expected true, false or null")
-        return None
-    if isinstance(shape, list):
-        if not isinstance(value, list):
-            problems.append(f"{where}: expected {_KIND[list]}")
-            return None
-        return [
-            _checked(item, shape[0], f"{where}[{i}]", problems)
-            for i, item in enumerate(value)
-        ]
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected {_KIND[dict]}")
-        return None
-    if str in shape:  # a mapping of any names
-        return {
-            str(k): _checked(v, shape[str], f"{where}.{k}", problems)
-            for k, v in value.items()
-        }
-    out = {k: v for k, v in value.items() if isinstance(k, str) and k not in shape}
-    for key, sub in shape.items():
-        if key in value:
-            out[key] = _checked(value[key], sub, f"{where}.{key}", problems)
-    return out
 
 
 def check_audit(raw) -> AuditData:
@@ -215,12 +174,7 @@ def check_audit(raw) -> AuditData:
     """
     if not isinstance(raw, dict):
         raise ImportProblems(["the file must hold one audit (a mapping with a title)"])
-    problems: list[str] = []
-    data = {
-        k: _checked(raw[k], AUDIT[k], k, problems) if k in AUDIT else raw[k]
-        for k in raw
-        if isinstance(k, str)
-    }
+    data, problems = check(raw, AUDIT, coerce=True)
     rules = data.get("rules") or []
     if len(rules) > MAX_RULES:
         problems.append(
@@ -261,8 +215,11 @@ def load_rule_list(data: bytes | str) -> list[dict]:
         raw = raw.get("rules")
     else:
         where = "(top level)"
-    problems: list[str] = []
-    items = _checked(raw, [RULE], where, problems) if raw is not None else None
+    # Rule lists are often labelled sets (label, why, source): keys beyond a rule's
+    # are kept for the caller, not refused.
+    items, problems = (
+        check(raw, [Open(RULE)], where, coerce=True) if raw is not None else (None, [])
+    )
     if items is None and not problems:
         problems.append(f"{where}: expected a list of rules, each with at least text")
     for i, item in enumerate(items or []):

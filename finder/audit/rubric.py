@@ -7,6 +7,7 @@ from pathlib import Path
 
 from finder.audit.files import load_cached
 from finder.config import PROJECT_ROOT
+from finder.shapes import Keys, OneOf, Req, check_file
 
 DEFAULT_DIR = PROJECT_ROOT / "audit_templates"
 DECISIONS = {
@@ -63,16 +64,55 @@ def load_rubric(folder: str | Path = DEFAULT_DIR) -> Rubric:
     return load_cached(Path(folder) / "rubric.yaml", _build_rubric)
 
 
+# Besides the questions' ids, what a decision rule's ``when:`` may name: whether the rule
+# binds (asked first), whether any protects-group question is yes (computed by
+# Rubric.decide) and the answers the law gives (the suggester's LAW_ANSWERS).
+CONDITIONS = ("binds", "any_protects", "non_waivable", "lifted_by_law")
+
+
+def condition_names(doc) -> set[str]:
+    """What a ``when:`` may name in this rubric: its question ids and CONDITIONS."""
+    questions = doc.get("questions") if isinstance(doc, dict) else None
+    ids = {
+        q["id"]
+        for q in questions or []
+        if isinstance(q, dict) and isinstance(q.get("id"), str)
+    }
+    return ids | set(CONDITIONS)
+
+
+QUESTION = {
+    "id": Req(str),
+    "text": Req(str),
+    "help": str,
+    "group": OneOf(("protects",)),
+}
+DECISION_RULE = {
+    # A misspelt condition would never hold and the rule would silently never decide.
+    "when": Req(
+        Keys(
+            bool,
+            condition_names,
+            "unknown condition: not a question id nor one of " + ", ".join(CONDITIONS),
+        )
+    ),
+    "decision": Req(OneOf(DECISIONS)),
+    "reason": Req(str),
+}
+RUBRIC = {
+    "questions": Req([Req(QUESTION, "expected a mapping")]),
+    "decision_rules": Req([Req(DECISION_RULE, "expected a mapping")]),
+}
+
+
 def _build_rubric(data) -> Rubric:
+    data = check_file("rubric.yaml", data, RUBRIC, coerce=True)
     questions = tuple(
-        Question(q["id"], q["text"], q.get("help", ""), q.get("group", ""))
+        Question(q["id"], q["text"], q.get("help") or "", q.get("group") or "")
         for q in data["questions"]
     )
     rules = tuple(
         DecisionRule(dict(r["when"]), r["decision"], r["reason"])
         for r in data["decision_rules"]
     )
-    for rule in rules:
-        if rule.decision not in DECISIONS:
-            raise ValueError(f"rubric.yaml: unknown decision {rule.decision!r}")
     return Rubric(questions, rules)

@@ -13,6 +13,7 @@ from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.audit.words import stems, words_cover
 from finder.catalog import Catalog
 from finder.law.scope import rule_law
+from finder.shapes import OneOf, Req, check_file
 
 # Answers the law gives, kept beside the rubric's own questions (not asked in the form).
 LAW_ANSWERS = ("non_waivable", "lifted_by_law")
@@ -102,13 +103,23 @@ def load_knowledge(folder: str | Path = DEFAULT_DIR) -> Knowledge:
     return load_cached(Path(folder) / "knowledge.yaml", _build_knowledge)
 
 
+SIGNALS = {"words": [str], "citations": [str], "unless": [str]}
+KNOWLEDGE = {
+    "protects": Req({str: SIGNALS}),
+    "federal": Req(SIGNALS),
+    "prescribes_how": Req(SIGNALS),
+    "not_binding": Req({**SIGNALS, "source_levels": [OneOf(SOURCE_LEVELS)]}),
+}
+
+
 def _build_knowledge(data) -> Knowledge:
+    data = check_file("knowledge.yaml", data, KNOWLEDGE, coerce=True)
     return Knowledge(
         protects={k: _signals(v) for k, v in data["protects"].items()},
         federal=_signals(data["federal"]),
         prescribes_how=_signals(data["prescribes_how"]),
         not_binding=_signals(data["not_binding"]),
-        not_binding_levels=frozenset(data["not_binding"].get("source_levels", [])),
+        not_binding_levels=frozenset(data["not_binding"].get("source_levels") or []),
     )
 
 

@@ -2,34 +2,48 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from finder.audit.model import METRIC_AREAS, SOURCE_LEVELS, Metric
 from finder.audit.rubric import DEFAULT_DIR
-from finder.audit.suggester import SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
 from finder.catalog.jurisdictions import CODES
+from finder.shapes import DATE, DataFileError, Keys, OneOf, Req, check_file
 
 RESERVED = {"rubric.yaml", "knowledge.yaml"}
-TEMPLATE_FIELDS = {
-    "id",
-    "title",
-    "summary",
-    "rules",
-    "evidence",
-    "metrics",
-    "catalog_entries",
-    "sources",
-}
-RULE_FIELDS = {"text", "source_level", "policy_area", "note", "by_state"}
 # by_state: {citation: the RULE's own law, source: the page it was read on,
 #            entry: the mechanism that can lift it, reason: why a citation that is the
 #            mechanism's own statute is right here (rare; say it)}
-BY_STATE_FIELDS = {"citation", "source", "entry", "reason"}
-METRIC_AREAS = ("access", "engagement", "belonging", "agency", "outcomes")
+MAPPING = "expected a mapping"
+BY_STATE = {"citation": str, "source": str, "entry": str, "reason": str}
+RULE = {
+    "text": Req(str),
+    "source_level": Req(OneOf(SOURCE_LEVELS)),
+    "policy_area": Req(OneOf(POLICY_AREAS, "{value!r} is not a policy area")),
+    "note": str,
+    "by_state": Keys(Req(BY_STATE, MAPPING), CODES, "unknown state"),
+}
+METRIC = {
+    **{f.name: str for f in fields(Metric)},
+    "area": Req(OneOf(METRIC_AREAS, "must be one of {allowed}")),
+    "metric": Req(str),
+}
+SOURCE = {"url": Req(str), "title": Req(str), "accessed": Req(DATE)}
+TEMPLATE = {
+    "id": Req(str),
+    "title": Req(str),
+    "summary": Req(str),
+    "rules": [Req(RULE, MAPPING)],
+    "evidence": [Req(str)],
+    "metrics": [Req(METRIC, MAPPING)],
+    "catalog_entries": [Req(str)],
+    "sources": Req([Req(SOURCE, MAPPING)], "needs at least one source that was read"),
+}
+TEMPLATE_FIELDS = set(TEMPLATE)
 
 
 @dataclass(frozen=True)
@@ -69,62 +83,28 @@ class Template:
         return out
 
 
-class TemplateError(ValueError):
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+class TemplateError(DataFileError):
+    """Templates that are not valid; ``problems`` reads ``file: place: what is wrong``."""
 
 
-def _check(name: str, data, known_entries: set[str] | None) -> list[str]:
-    if not isinstance(data, dict):
-        return [f"{name}: must be a mapping"]
-    problems = [f"{name}: {k}: unknown field" for k in data if k not in TEMPLATE_FIELDS]
-    for key in ("id", "title", "summary"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            problems.append(f"{name}: {key}: must be non-empty text")
+def _check(name: str, data, known_entries: set[str] | None) -> tuple[dict, list[str]]:
+    """The template's data in its declared shape, and every problem with it."""
+    try:
+        data = check_file(name, data, TEMPLATE, coerce=True)
+    except DataFileError as exc:
+        return {}, exc.problems
+    problems = []
     for i, rule in enumerate(data.get("rules") or []):
-        where = f"{name}: rules[{i}]"
-        if not isinstance(rule, dict):
-            problems.append(f"{where}: must be a mapping")
-            continue
-        problems += [
-            f"{where}.{k}: unknown field" for k in rule if k not in RULE_FIELDS
-        ]
-        if rule.get("source_level") not in SOURCE_LEVELS:
-            problems.append(
-                f"{where}.source_level: {rule.get('source_level')!r} is not one of {', '.join(SOURCE_LEVELS)}"
-            )
-        if rule.get("policy_area") not in POLICY_AREAS:
-            problems.append(
-                f"{where}.policy_area: {rule.get('policy_area')!r} is not a policy area"
-            )
         for code, info in (rule.get("by_state") or {}).items():
-            if code not in CODES:
-                problems.append(f"{where}.by_state: unknown state {code!r}")
-            if not isinstance(info, dict):
-                problems.append(f"{where}.by_state.{code}: must be a mapping")
-                continue
-            problems += [
-                f"{where}.by_state.{code}.{k}: unknown field"
-                for k in info
-                if k not in BY_STATE_FIELDS
-            ]
             entry = (info or {}).get("entry")
             if entry and known_entries is not None and entry not in known_entries:
                 problems.append(
-                    f"{where}.by_state.{code}.entry: no catalog entry {entry!r}"
+                    f"{name}: rules[{i}].by_state.{code}.entry: no catalog entry {entry!r}"
                 )
-    for i, metric in enumerate(data.get("metrics") or []):
-        if not isinstance(metric, dict) or metric.get("area") not in METRIC_AREAS:
-            problems.append(
-                f"{name}: metrics[{i}].area: must be one of {', '.join(METRIC_AREAS)}"
-            )
     for entry in data.get("catalog_entries") or []:
         if known_entries is not None and entry not in known_entries:
             problems.append(f"{name}: catalog_entries: no catalog entry {entry!r}")
-    if not data.get("sources"):
-        problems.append(f"{name}: sources: needs at least one source that was read")
-    return problems
+    return data, problems
 
 
 def load_templates(
@@ -156,7 +136,7 @@ def _load(
                 f"{path.name}:{mark.line + 1 if mark else 1}: yaml: {getattr(exc, 'problem', exc)}"
             )
             continue
-        found = _check(path.name, data, known_entries)
+        data, found = _check(path.name, data, known_entries)
         if found:
             problems += found
             continue

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from finder.catalog.schema import blank_entry
 from finder.catalog.validate import is_url
 from finder.law import find_citations as law_citations
 from finder.law.scope import home_body
@@ -135,7 +136,10 @@ def draft_entries(
                 },
             )
         first_paragraph = section.text.split("\n", 1)[0][:600]
-        entries.append(
+        # every declared field, empty, then what the page tells: a curator sees all
+        # of them and none is left out of the draft
+        draft = blank_entry()
+        draft.update(
             {
                 "id": entry_id,
                 "state": state,
@@ -144,16 +148,6 @@ def draft_entries(
                 "policy_areas": guess_areas(whole),
                 "citations": find_citations(whole, state),
                 "summary": first_paragraph or section.heading,
-                "allows": [],
-                "eligibility": "",
-                "activation": [],
-                "approver": "",
-                "term": "",
-                "public_process": [],
-                "application_fields": [],
-                "cannot_waive": [],
-                "examples": [],
-                "related": [],
                 "sources": sources,
                 "effective": None,
                 "last_reviewed": today,
@@ -169,4 +163,5 @@ def draft_entries(
                 ),
             }
         )
+        entries.append(draft)
     return {"jurisdiction": state, "coded_through": today, "entries": entries}

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from finder.catalog.hosts import HOSTS_FILE, Hosts, load_hosts
 from finder.catalog.jurisdictions import CODES
-from finder.catalog.model import Check, Entry, Example, Provision, Source
+from finder.catalog.model import (
+    NESTED,
+    TEXT_FORM,
+    CatalogFile,
+    Entry,
+    declared_fields,
+)
 from finder.catalog.validate import as_date, entry_problems, is_url, source_problems
 
-FILE_FIELDS = {"jurisdiction", "coded_through", "notes", "checked", "entries"}
+FILE_FIELDS = {f.name for f in declared_fields(CatalogFile)}
 
 
 # libyaml's parser when PyYAML has it (several times faster); same safe constructors.
@@ -280,66 +286,51 @@ def _parse_file(path: Path, problems: list[Problem]) -> _Parsed:
     return parsed
 
 
-def _provision(item) -> Provision:
-    if isinstance(item, str):
-        return Provision(item.strip())
-    return Provision(
-        item["text"].strip(), tuple(c.strip() for c in item.get("citations") or ())
+def _value(shape: str, value, default):
+    """A validated YAML value as the model holds it, by its declared shape."""
+    if value is None:
+        return default if default is not MISSING else _empty(shape)
+    if shape in {"str", "text", "url"}:
+        return value.strip()
+    if shape in {"date", "date?"}:
+        return as_date(value)
+    if shape in {"list[str]", "list[str]?", "list[citation]"}:
+        return tuple(s.strip() for s in value)
+    if shape.startswith("list["):
+        cls = NESTED[shape[len("list[") : -1]]
+        return tuple(build(cls, item) for item in value)
+    return value
+
+
+def _empty(shape: str):
+    """What an optional field without a default holds when the YAML leaves it out."""
+    if shape.startswith("list["):
+        return ()
+    return "" if shape in {"str", "text", "url"} else None
+
+
+def build(cls, raw):
+    """An instance of a declared dataclass from validated YAML data, field by field."""
+    if cls in TEXT_FORM and isinstance(raw, str):
+        raw = {TEXT_FORM[cls]: raw}
+    return cls(
+        **{
+            f.name: _value(f.metadata["shape"], raw.get(f.name), f.default)
+            for f in declared_fields(cls)
+        }
     )
 
 
 def _to_entry(raw: dict, origin: str, hosts: Hosts) -> Entry:
-    def strings(key: str) -> tuple[str, ...]:
-        return tuple(s.strip() for s in raw.get(key) or ())
-
+    entry = build(Entry, raw)
+    # a publisher left out is read from the host lists; official sources first, in
+    # the file's order otherwise
     sources = [
-        Source(
-            s["url"],
-            s["title"].strip(),
-            as_date(s["accessed"]),
-            s.get("publisher") or hosts.default_publisher(s["url"]),
-        )
-        for s in raw["sources"]
+        replace(s, publisher=s.publisher or hosts.default_publisher(s.url))
+        for s in entry.sources
     ]
-    # official sources first, in the file's order otherwise
     sources.sort(key=lambda s: not s.official)
-    waives = raw.get("waives")
-
-    return Entry(
-        id=raw["id"],
-        state=raw["state"],
-        title=raw["title"].strip(),
-        kind=raw["kind"],
-        policy_areas=tuple(raw["policy_areas"]),
-        citations=strings("citations"),
-        summary=raw["summary"].strip(),
-        allows=strings("allows"),
-        eligibility=raw["eligibility"].strip(),
-        activation=strings("activation"),
-        approver=raw["approver"].strip(),
-        term=raw["term"].strip(),
-        public_process=strings("public_process"),
-        application_fields=strings("application_fields"),
-        cannot_waive=tuple(_provision(i) for i in raw["cannot_waive"]),
-        examples=tuple(
-            Example(e["name"].strip(), (e.get("note") or "").strip(), e["source"])
-            for e in raw["examples"]
-        ),
-        related=tuple(raw["related"]),
-        sources=tuple(sources),
-        effective=as_date(raw["effective"]),
-        last_reviewed=as_date(raw["last_reviewed"]),
-        status=raw["status"],
-        verified=raw["verified"],
-        note=(raw.get("note") or "").strip(),
-        waives=None if waives is None else tuple(w.strip() for w in waives),
-        verified_against=tuple(
-            Check(c["url"], as_date(c["accessed"]))
-            for c in raw.get("verified_against") or ()
-        ),
-        official_source=(raw.get("official_source") or "").strip(),
-        origin=origin,
-    )
+    return replace(entry, sources=tuple(sources), origin=origin)
 
 
 def read_catalog(dirs: list[str | Path]):

@@ -1,51 +1,47 @@
-"""Pure checks on one raw catalog entry; each returns (field, message) problems."""
+"""Pure checks on one raw catalog entry; each returns (field, message) problems.
+
+The fields, their shapes and their closed lists are declared once in ``model.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import MISSING
 from urllib.parse import urlparse
 
-from finder.catalog.hosts import OFFICIAL, PUBLISHERS, Hosts, host_of
+from finder.catalog.hosts import OFFICIAL, Hosts, host_of
 from finder.catalog.jurisdictions import CODES
-from finder.catalog.model import KINDS, POLICY_AREAS, STATUSES, WAIVE_LEVELS
+from finder.catalog.model import (
+    NESTED,
+    TEXT_FORM,
+    WAIVE_LEVELS,
+    Check,
+    Entry,
+    Example,
+    Provision,
+    Source,
+    declared_fields,
+)
 from finder.law import body_for, parse_citation
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# field name -> (required, expected shape)
-FIELDS: dict[str, tuple[bool, str]] = {
-    "id": (True, "str"),
-    "state": (True, "str"),
-    "title": (True, "str"),
-    "kind": (True, "str"),
-    "policy_areas": (True, "list[str]"),
-    "citations": (True, "list[str]"),
-    "summary": (True, "str"),
-    "allows": (True, "list[str]"),
-    "eligibility": (True, "str"),
-    "activation": (True, "list[str]"),
-    "approver": (True, "str"),
-    "term": (True, "str"),
-    "public_process": (True, "list[str]"),
-    "application_fields": (True, "list[str]"),
-    "cannot_waive": (True, "list[provision]"),
-    "examples": (True, "list[example]"),
-    "related": (True, "list[str]"),
-    "sources": (True, "list[source]"),
-    "effective": (True, "date?"),
-    "last_reviewed": (True, "date"),
-    "status": (True, "str"),
-    "verified": (True, "bool"),
-    "note": (False, "str"),
-    "waives": (False, "list[str]"),
-    "verified_against": (False, "list[check]"),
-    "official_source": (False, "str"),
+def _shapes(cls) -> dict[str, tuple[bool, str]]:
+    return {
+        f.name: (f.metadata["required"], f.metadata["shape"])
+        for f in declared_fields(cls)
+    }
+
+
+# field name -> (required, expected shape), from the declarations in model.py
+FIELDS: dict[str, tuple[bool, str]] = _shapes(Entry)
+SOURCE_FIELDS = set(_shapes(Source))
+PROVISION_FIELDS = set(_shapes(Provision))
+CHECK_FIELDS = set(_shapes(Check))
+EXAMPLE_FIELDS = set(_shapes(Example))
+_META = {
+    cls: {f.name: f.metadata for f in declared_fields(cls)}
+    for cls in [Entry, *NESTED.values()]
 }
-SOURCE_FIELDS = {"url", "title", "accessed", "publisher"}
-PROVISION_FIELDS = {"text", "citations"}
-CHECK_FIELDS = {"url", "accessed"}
-EXAMPLE_FIELDS = {"name", "note", "source"}
 
 Problem = tuple[str, str]
 REFUSED_MESSAGE = "is a refused host (unrelated to law or education)"
@@ -81,9 +77,31 @@ def is_url(value) -> bool:
     )
 
 
-def _shape_problems(name: str, shape: str, value) -> list[Problem]:
-    if shape == "str":
-        return [] if isinstance(value, str) else [(name, "must be text")]
+def _english(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _mapping_hint(cls) -> str:
+    if cls in TEXT_FORM:
+        return f"must be text or a mapping with {_english(list(_META[cls]))}"
+    wanted = [f.name for f in declared_fields(cls) if f.default is MISSING]
+    return f"must be a mapping with {_english(wanted)}"
+
+
+def _shape_problems(name: str, shape: str, value, meta=None) -> list[Problem]:
+    """Problems with one value against its declared shape and facts."""
+    meta = meta or {}
+    if shape in {"str", "text", "url"}:
+        if shape == "url":
+            if is_url(value):
+                return []
+            return [(name, meta.get("invalid", "must be an absolute http(s) URL"))]
+        if shape == "text":
+            ok = isinstance(value, str) and value.strip()
+            return [] if ok else [(name, "must be non-empty text")]
+        if not isinstance(value, str):
+            return [(name, "must be text")]
+        return _text_facts(name, value, meta)
     if shape == "bool":
         return [] if isinstance(value, bool) else [(name, "must be true or false")]
     if shape == "date":
@@ -92,107 +110,71 @@ def _shape_problems(name: str, shape: str, value) -> list[Problem]:
         if value is None or as_date(value):
             return []
         return [(name, "must be a date YYYY-MM-DD or null")]
+    if shape.endswith("?"):
+        if value is None:
+            return []
+        shape = shape[:-1]
+    if shape == "list[citation]":
+        if not isinstance(value, list):
+            return [(name, "must be a list of citations")]
+        return [
+            (f"{name}[{i}]", f"{cite!r} is not a citation the parser reads")
+            for i, cite in enumerate(value)
+            if not isinstance(cite, str) or parse_citation(cite) is None
+        ]
     if not isinstance(value, list):
         return [(name, "must be a list")]
+    problems: list[Problem] = []
+    if len(value) < meta.get("min_items", 0):
+        problems.append((name, meta["min_message"]))
     if shape == "list[str]":
-        return [
-            (f"{name}[{i}]", "must be non-empty text")
-            for i, item in enumerate(value)
-            if not isinstance(item, str) or not item.strip()
-        ]
-    if shape == "list[source]":
-        return [
-            p for i, s in enumerate(value) for p in _source_problems(f"{name}[{i}]", s)
-        ]
-    if shape == "list[provision]":
-        return [
-            p
-            for i, item in enumerate(value)
-            for p in _provision_problems(f"{name}[{i}]", item)
-        ]
-    if shape == "list[check]":
-        return [
-            p for i, c in enumerate(value) for p in _check_problems(f"{name}[{i}]", c)
-        ]
-    if shape == "list[example]":
-        return [
-            p for i, e in enumerate(value) for p in _example_problems(f"{name}[{i}]", e)
-        ]
-    raise AssertionError(shape)  # pragma: no cover - FIELDS only names known shapes
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                problems.append((f"{name}[{i}]", "must be non-empty text"))
+            else:
+                problems += _text_facts(f"{name}[{i}]", item, meta)
+        return problems
+    cls = NESTED[shape[len("list[") : -1]]
+    for i, item in enumerate(value):
+        problems += _nested_problems(f"{name}[{i}]", cls, item)
+    return problems
+
+
+def _text_facts(name: str, value: str, meta) -> list[Problem]:
+    """A text's declared facts: not blank, a closed list, a pattern."""
+    if "blank_message" in meta and not value.strip():
+        return [(name, meta["blank_message"])]
+    choices = meta.get("choices")
+    if choices is not None and value not in choices:
+        message = meta.get("choice_message", "{value!r} is not one of: {allowed}")
+        return [(name, message.format(value=value, allowed=", ".join(choices)))]
+    if "pattern" in meta and not re.match(meta["pattern"], value):
+        return [(name, meta["pattern_message"])]
+    return []
+
+
+def _nested_problems(name: str, cls, item) -> list[Problem]:
+    """One item of a list of mappings (a source, a provision, ...), checked field by
+    field as declared: unknown keys, then each field's shape."""
+    if cls in TEXT_FORM and isinstance(item, str):
+        return [] if item.strip() else [(name, "must be non-empty text")]
+    if not isinstance(item, dict):
+        return [(name, _mapping_hint(cls))]
+    problems = _unknown(name, item, set(_META[cls]))
+    for field_name, meta in _META[cls].items():
+        if field_name not in item and not meta["required"]:
+            continue
+        value = item.get(field_name)
+        if value is None and not meta["required"]:
+            continue
+        problems += _shape_problems(f"{name}.{field_name}", meta["shape"], value, meta)
+    return problems
 
 
 def _unknown(name: str, item: dict, allowed: set[str]) -> list[Problem]:
     return [
         (f"{name}.{k}", "unknown field") for k in sorted(set(item) - allowed, key=str)
     ]
-
-
-def _source_problems(name: str, src) -> list[Problem]:
-    if not isinstance(src, dict):
-        return [(name, "must be a mapping with url, title and accessed")]
-    problems = _unknown(name, src, SOURCE_FIELDS)
-    if not is_url(src.get("url")):
-        problems.append((f"{name}.url", "must be an absolute http(s) URL"))
-    if not isinstance(src.get("title"), str) or not src["title"].strip():
-        problems.append((f"{name}.title", "must be non-empty text"))
-    if not as_date(src.get("accessed")):
-        problems.append((f"{name}.accessed", "must be a date YYYY-MM-DD"))
-    publisher = src.get("publisher")
-    if publisher is not None and publisher not in PUBLISHERS:
-        problems.append(
-            (
-                f"{name}.publisher",
-                f"{publisher!r} is not one of: {', '.join(PUBLISHERS)}",
-            )
-        )
-    return problems
-
-
-def _provision_problems(name: str, item) -> list[Problem]:
-    """A cannot-waive item: text, or {text, citations} with citations that parse."""
-    if isinstance(item, str):
-        return [] if item.strip() else [(name, "must be non-empty text")]
-    if not isinstance(item, dict):
-        return [(name, "must be text or a mapping with text and citations")]
-    problems = _unknown(name, item, PROVISION_FIELDS)
-    if not isinstance(item.get("text"), str) or not item["text"].strip():
-        problems.append((f"{name}.text", "must be non-empty text"))
-    cites = item.get("citations", [])
-    if not isinstance(cites, list):
-        return [*problems, (f"{name}.citations", "must be a list of citations")]
-    for i, cite in enumerate(cites):
-        if not isinstance(cite, str) or parse_citation(cite) is None:
-            problems.append(
-                (
-                    f"{name}.citations[{i}]",
-                    f"{cite!r} is not a citation the parser reads",
-                )
-            )
-    return problems
-
-
-def _check_problems(name: str, item) -> list[Problem]:
-    if not isinstance(item, dict):
-        return [(name, "must be a mapping with url and accessed")]
-    problems = _unknown(name, item, CHECK_FIELDS)
-    if not is_url(item.get("url")):
-        problems.append((f"{name}.url", "must be an absolute http(s) URL"))
-    if not as_date(item.get("accessed")):
-        problems.append((f"{name}.accessed", "must be a date YYYY-MM-DD"))
-    return problems
-
-
-def _example_problems(name: str, ex) -> list[Problem]:
-    if not isinstance(ex, dict):
-        return [(name, "must be a mapping with name, note and source")]
-    problems = _unknown(name, ex, EXAMPLE_FIELDS)
-    if not isinstance(ex.get("name"), str) or not ex["name"].strip():
-        problems.append((f"{name}.name", "must be non-empty text"))
-    if not isinstance(ex.get("note", ""), str):
-        problems.append((f"{name}.note", "must be text"))
-    if not is_url(ex.get("source")):
-        problems.append((f"{name}.source", "must be the URL of a page that says so"))
-    return problems
 
 
 def entry_problems(
@@ -211,7 +193,7 @@ def entry_problems(
             if required:
                 problems.append((name, "is required"))
             continue
-        problems += _shape_problems(name, shape, raw[name])
+        problems += _shape_problems(name, shape, raw[name], _META[Entry][name])
     problems += _value_problems(raw, jurisdiction)
     problems += _waives_problems(raw)
     if hosts is not None and not problems:
@@ -307,40 +289,13 @@ def source_problems(raw: dict, hosts: Hosts) -> tuple[list[Problem], list[Proble
 
 
 def _value_problems(raw: dict, jurisdiction: str | None) -> list[Problem]:
+    """Rules between fields or beyond one value (each field's own are declared)."""
     problems: list[Problem] = []
-    entry_id, state = raw.get("id"), raw.get("state")
-    if isinstance(entry_id, str) and not ID_PATTERN.match(entry_id):
-        problems.append(("id", "must be a slug: lowercase letters, digits and hyphens"))
-    if isinstance(state, str):
-        if state not in CODES:
-            problems.append(
-                ("state", f"unknown jurisdiction {state!r} (postal code, DC or US)")
-            )
-        elif jurisdiction and state != jurisdiction:
-            problems.append(("state", f"is {state} but the file is for {jurisdiction}"))
-    for name, allowed in (("kind", KINDS), ("status", STATUSES)):
-        value = raw.get(name)
-        if isinstance(value, str) and value not in allowed:
-            problems.append((name, f"{value!r} is not one of: {', '.join(allowed)}"))
-    areas = raw.get("policy_areas")
-    if isinstance(areas, list):
-        if not areas:
-            problems.append(("policy_areas", "needs at least one policy area"))
-        for i, area in enumerate(areas):
-            if isinstance(area, str) and area not in POLICY_AREAS:
-                problems.append(
-                    (
-                        f"policy_areas[{i}]",
-                        f"{area!r} is not one of: {', '.join(POLICY_AREAS)}",
-                    )
-                )
+    state = raw.get("state")
+    if isinstance(state, str) and state in CODES and state != (jurisdiction or state):
+        problems.append(("state", f"is {state} but the file is for {jurisdiction}"))
     if raw.get("citations") == [] and raw.get("kind") != "flexibility_guide":
         problems.append(("citations", "may be empty only for a flexibility_guide"))
-    if raw.get("sources") == []:
-        problems.append(("sources", "needs at least one source that was read"))
-    for name in ("title", "summary"):
-        if isinstance(raw.get(name), str) and not raw[name].strip():
-            problems.append((name, "must not be empty"))
     reviewed = as_date(raw.get("last_reviewed"))
     if reviewed and reviewed > dt.date.today():
         problems.append(("last_reviewed", "is in the future"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
+from finder.catalog import schema
 from finder.search import BadRequest, SearchResults
 from finder.web.context import live_catalog
 from finder.web.search import request_from_args
@@ -67,6 +68,18 @@ def entry(entry_id: str):
     data = item.to_dict()
     data["url"] = url_for("catalog.entry", entry_id=item.id, _external=True)
     return jsonify(data)
+
+
+@bp.get("/schema/flexibility")
+def entry_schema():
+    """The JSON Schema of one entry, as /flexibilities/<id> returns it (less its url)."""
+    return jsonify(schema.entry_schema())
+
+
+@bp.get("/schema/catalog-file")
+def file_schema():
+    """The JSON Schema of a catalog file (flexibilities/schema.json)."""
+    return jsonify(schema.file_schema())
 
 
 @bp.errorhandler(BadRequest)

@@ -163,7 +163,7 @@ def test_a_template_citing_the_mechanism_s_statute_is_refused(shipped, tmp_path)
     from finder.audit.templates import citation_problems, load_templates
 
     (tmp_path / "t.yaml").write_text(
-        "id: t\ntitle: T\nsummary: S\nsources: [x]\nrules:\n"
+        "id: t\ntitle: T\nsummary: S\nsources: [{url: 'https://x.gov/', title: S, accessed: 2026-11-01}]\nrules:\n"
         "  - text: Teachers hold a standard certificate\n"
         "    source_level: state_statute\n    policy_area: staffing\n"
         "    by_state:\n"
@@ -178,7 +178,7 @@ def test_a_template_citation_needs_its_source(shipped, tmp_path):
     from finder.audit.templates import citation_problems, load_templates
 
     (tmp_path / "t.yaml").write_text(
-        "id: t\ntitle: T\nsummary: S\nsources: [x]\nrules:\n"
+        "id: t\ntitle: T\nsummary: S\nsources: [{url: 'https://x.gov/', title: S, accessed: 2026-11-01}]\nrules:\n"
         "  - text: Uniform start date\n"
         "    source_level: state_statute\n    policy_area: calendar\n"
         "    by_state:\n"

@@ -65,3 +65,17 @@ def test_unknown_entry_is_json_404(client):
     response = client.get("/api/v1/flexibilities/nope")
     assert response.status_code == 404
     assert response.json["status"] == 404
+
+
+def test_the_entry_schema_is_served_and_matches_an_entry(client):
+    from finder.catalog.schema import entry_schema, file_schema
+
+    response = client.get("/api/v1/schema/flexibility")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    schema = response.json
+    assert schema == entry_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    entry = client.get("/api/v1/flexibilities/tx-districts-of-innovation").json
+    assert set(entry) - {"url"} == set(schema["$defs"]["entry"]["properties"])
+    assert client.get("/api/v1/schema/catalog-file").json == file_schema()

@@ -34,6 +34,8 @@ PUBLIC = {
     "search.index",
     "api.search",
     "api.entry",
+    "api.entry_schema",
+    "api.file_schema",
     "auth.signup",
     "auth.signin",
     "auth.signout",

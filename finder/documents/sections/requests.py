@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from finder.audit.matching import LOCAL_ROUTES, mechanism_verdict
-from finder.audit.model import REQUEST_TYPES
-from finder.audit.suggester import SOURCE_LEVELS, RuleInput
+from finder.audit.model import REQUEST_TYPES, SOURCE_LEVELS
+from finder.audit.suggester import RuleInput
 from finder.documents.context import BuildContext, law_link
 from finder.documents.docx_parts import cite, labelled, table, text
 from finder.documents.outline import Outline, Request
