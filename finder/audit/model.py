@@ -80,7 +80,14 @@ class AuditRule:
         return values
 
 
-METRIC_AREAS = ("access", "engagement", "belonging", "agency", "outcomes")
+# The areas an evaluation plan measures, with their labels.
+METRIC_AREAS = {
+    "access": "Access",
+    "engagement": "Engagement",
+    "belonging": "Belonging",
+    "agency": "Agency",
+    "outcomes": "Outcomes",
+}
 REQUEST_TYPES = {"waiver": "Waiver", "partial_modification": "Partial modification"}
 
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from finder.audit.model import METRIC_AREAS
 from finder.documents.context import BuildContext
 from finder.documents.docx_parts import table, text
 from finder.documents.outline import Outline
 
-AREA_LABELS = {
-    "access": "Access",
-    "engagement": "Engagement",
-    "belonging": "Belonging",
-    "agency": "Agency",
-    "outcomes": "Outcomes",
-}
+AREA_LABELS = METRIC_AREAS
 
 
 def build(outline: Outline, ctx: BuildContext) -> None:

@@ -18,7 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from finder.audit.model import REQUEST_TYPES, SOURCE_LEVELS
+from finder.audit.model import METRIC_AREAS, REQUEST_TYPES, SOURCE_LEVELS
 from finder.audit.rubric import DECISIONS, Rubric
 from finder.catalog import POLICY_AREAS
 from finder.web.forms.teams import STATE_CHOICES
@@ -207,10 +207,7 @@ class MetricForm(FlaskForm):
     area = SelectField(
         "Area",
         choices=[SelectChoice("", "—")]
-        + [
-            SelectChoice(a, a.capitalize())
-            for a in ("access", "engagement", "belonging", "agency", "outcomes")
-        ],
+        + [SelectChoice(key, label) for key, label in METRIC_AREAS.items()],
         validators=[Optional()],
     )
     metric = StringField("Metric", validators=[Length(max=1000)])
