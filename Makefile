@@ -19,7 +19,7 @@ run: setup          ## set up and serve the app on http://127.0.0.1:5000/
 	$(VENV)/bin/finder serve
 
 test: setup lint browser-deps   ## set up and run the whole test suite (SQLite, then PostgreSQL)
-	$(PY) -m pytest -m "not postgres"
+	$(PY) -m pytest -m "not postgres" -n auto
 	$(MAKE) test-postgres
 
 # Debian's Chromium for the Playwright tests, and axe-core from the npm registry.

@@ -9,6 +9,17 @@ import pytest
 from finder import create_app
 from finder.config import ConfigError, from_environment
 from finder.store.migrate import DatabaseBehind, upgrade
+from tests.conftest import TEST_CATALOG
+
+# Tests of settings alone read the small test catalog (its index builds in a moment).
+SMALL_CATALOG = {"CATALOG_DIRS": [str(TEST_CATALOG)], "CATALOG_REPLACE": True}
+
+
+@pytest.fixture(scope="module")
+def shared_index_dir(tmp_path_factory) -> str:
+    """One index folder for the apps of this module that read the shipped catalog: the
+    first builds it, the others find it current."""
+    return str(tmp_path_factory.mktemp("config-index"))
 
 
 def test_production_without_secret_key_refuses(tmp_path, monkeypatch, database_url):
@@ -26,7 +37,11 @@ def test_production_without_secret_key_refuses(tmp_path, monkeypatch, database_u
 def test_development_makes_and_keeps_a_secret(tmp_path, monkeypatch, database_url):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.setenv("FINDER_INSTANCE_DIR", str(tmp_path / "instance"))
-    settings = {"INDEX_DIR": str(tmp_path / "ix"), "DATABASE_URL": database_url}
+    settings = {
+        "INDEX_DIR": str(tmp_path / "ix"),
+        "DATABASE_URL": database_url,
+        **SMALL_CATALOG,
+    }
     first = create_app(settings)
     second = create_app(settings)
     assert (tmp_path / "instance" / "secret_key").exists()
@@ -43,6 +58,7 @@ def test_production_with_secret_uses_secure_cookies(tmp_path, database_url):
             "PUBLIC_URL": "https://finder.example.org",
             "INDEX_DIR": str(tmp_path),
             "DATABASE_URL": database_url,
+            **SMALL_CATALOG,
         }
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
@@ -69,13 +85,11 @@ def test_environment_settings_are_typed():
 
 
 def test_extra_catalog_folders_come_after_the_shipped_one(
-    tmp_path, monkeypatch, database_url
+    monkeypatch, database_url, shared_index_dir
 ):
-    from tests.conftest import TEST_CATALOG
-
     monkeypatch.setenv("FINDER_CATALOG_DIRS", str(TEST_CATALOG))
     app = create_app(
-        {"SECRET_KEY": "x", "INDEX_DIR": str(tmp_path), "DATABASE_URL": database_url}
+        {"SECRET_KEY": "x", "INDEX_DIR": shared_index_dir, "DATABASE_URL": database_url}
     )
     assert app.config["CATALOG_DIRS"][0].endswith("flexibilities")
     assert app.config["CATALOG_DIRS"][1] == str(TEST_CATALOG)
@@ -87,7 +101,8 @@ def test_app_refuses_a_database_that_is_behind(tmp_path):
     with pytest.raises(DatabaseBehind, match="finder db upgrade"):
         create_app({"SECRET_KEY": "x", "INDEX_DIR": str(tmp_path), "DATABASE_URL": url})
     upgrade(url)
-    create_app({"SECRET_KEY": "x", "INDEX_DIR": str(tmp_path), "DATABASE_URL": url})
+    settings = {"SECRET_KEY": "x", "DATABASE_URL": url, **SMALL_CATALOG}
+    create_app({**settings, "INDEX_DIR": str(tmp_path)})
 
 
 def test_every_default_sits_on_its_declaration(tmp_path):
