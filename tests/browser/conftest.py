@@ -134,3 +134,11 @@ def team_with_audit(page, tmp_path, email: str, name: str, audit: dict) -> None:
     upload.write_text(json.dumps(audit))
     page.get_by_label("Audit file (YAML or JSON)").set_input_files(str(upload))
     page.get_by_role("button", name="Import as a new audit").click()
+
+
+def sideways(page) -> int:
+    """How far the page scrolls sideways, in CSS pixels (0 when it fits its window:
+    wide tables scroll inside their own box)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_up
+from tests.browser.conftest import axe_violations, sideways, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -101,8 +101,6 @@ def test_readable_at_200_percent_zoom(chromium, live_server, path):
     )
     page = context.new_page()
     page.goto(path)
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = sideways(page)
     assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at 200% zoom"
     context.close()

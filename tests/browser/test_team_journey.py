@@ -7,7 +7,7 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sign_up
+from tests.browser.conftest import axe_violations, sideways, sign_up
 
 pytestmark = pytest.mark.browser
 _people = itertools.count(1)
@@ -24,13 +24,15 @@ def start_audit(page, title: str, state: str, template: str) -> None:
     page.get_by_role("button", name="Use this and continue").click()
 
 
-def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
+def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server, tmp_path):
+    width = page.viewport_size["width"]
     n = next(_people)
     sign_up(page, f"lead{n}-{page.viewport_size['width']}@example.org", "Lena Lead")
     page.get_by_label("Team name").fill("Mesa Unified")
     page.get_by_role("button", name="Create team").click()
     assert page.locator("h1").inner_text() == "Mesa Unified"
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     # Invite a colleague as a viewer.
     page.get_by_label("Role", exact=True).select_option("viewer")
     page.get_by_role("button", name="Create invitation link").click()
@@ -39,18 +41,32 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     start_audit(page, "Four-day week", "CO", "Four-day school week")
     assert page.locator("table.rules tbody tr").count() >= 4
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.get_by_role("link", name="Review the rules one by one").click()
     expect(page.get_by_text("The answers lead to:")).to_be_visible()
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved:")).to_be_visible()
     page.get_by_role("link", name="Summary").click()
     expect(page.get_by_role("heading", name="What is left to do")).to_be_visible()
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.get_by_role("link", name="Evaluation plan").click()
+    page.get_by_role("link", name="Add the metrics suggested for").click()
+    page.get_by_label("Target, row 1", exact=True).fill("90% of students")
+    page.get_by_label("What, row 1", exact=True).fill("First term on the new calendar")
+    page.get_by_role("button", name="Save the evaluation plan").click()
+    expect(page.get_by_text("Evaluation plan saved.")).to_be_visible()
+    expect(page.get_by_label("Target, row 1", exact=True)).to_have_value(
+        "90% of students"
+    )
+    page.screenshot(path=str(tmp_path / f"evaluation-{width}.png"), full_page=True)
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.get_by_role("link", name="Document").first.click()
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.get_by_role("button", name="Generate").click()
     assert page.locator("table.data tbody tr").count() == 1
     with page.expect_download() as download:
@@ -63,10 +79,13 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server):
     page.get_by_role("link", name="Summary").click()
     page.get_by_role("link", name="History of changes").click()
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.get_by_role("link", name="Audits").click()
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
     page.goto("/account")
     assert axe_violations(page) == []
+    assert sideways(page) <= 1, page.url
 
     # The colleague joins as a viewer: can read the audit but not edit it.
     colleague = chromium.new_context(
