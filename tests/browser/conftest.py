@@ -92,6 +92,7 @@ def desktop(chromium, live_server):
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core (WCAG 2.1 A/AA rules) on the page; return the serious and critical findings."""
+    page.wait_for_load_state()  # the page a click led to, not the one it left
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: {type: 'tag',
@@ -139,6 +140,7 @@ def team_with_audit(page, tmp_path, email: str, name: str, audit: dict) -> None:
 def sideways(page) -> int:
     """How far the page scrolls sideways, in CSS pixels (0 when it fits its window:
     wide tables scroll inside their own box)."""
+    page.wait_for_load_state()
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sideways, sign_up
 
@@ -13,12 +16,12 @@ def test_map_filter_and_tile_link(page):
     page.goto("/")
     page.get_by_label("Kind").select_option("seat_time_competency")
     page.get_by_role("button", name="Show on the map").click()
-    assert "kind=seat_time_competency" in page.url
+    expect(page).to_have_url(re.compile(re.escape("kind=seat_time_competency")))
     tile = page.locator("svg.map-svg a[aria-label^='LA (Louisiana)']")
     assert "mechanism" in tile.get_attribute("aria-label")
     tile.click()
-    assert "state=LA" in page.url
-    assert "kind=seat_time_competency" in page.url
+    expect(page).to_have_url(re.compile(re.escape("state=LA")))
+    expect(page).to_have_url(re.compile(re.escape("kind=seat_time_competency")))
 
 
 def test_compare_states_matrix_csv_and_side_by_side(page):
@@ -31,8 +34,8 @@ def test_compare_states_matrix_csv_and_side_by_side(page):
     page.get_by_label("State 2").select_option("CO")
     page.get_by_label("State 3").select_option("KY")
     page.get_by_role("button", name="Compare").click()
-    assert page.locator("table.side-by-side thead th").count() == 4
-    assert page.locator("tr.differs").count() >= 1
+    expect(page.locator("table.side-by-side thead th")).to_have_count(4)
+    expect(page.locator("tr.differs").nth(0)).to_be_attached()
 
 
 @pytest.mark.parametrize(
@@ -72,7 +75,7 @@ def test_keyboard_only_audit(desktop):
     desktop.get_by_role("button", name="Use this and continue").focus()
     desktop.keyboard.press("Enter")
     desktop.wait_for_url("**/rules")
-    assert desktop.locator("table.rules tbody tr").count() >= 4
+    expect(desktop.locator("table.rules tbody tr").nth(3)).to_be_attached()
     desktop.get_by_role("link", name="Review the rules one by one").focus()
     desktop.keyboard.press("Enter")
     desktop.get_by_role("button", name="Save", exact=True).focus()

@@ -38,7 +38,7 @@ def test_rules_from_a_policy_manual(page, tmp_path):
 
     rows = page.locator("table.document-preview tbody tr")
     rows.first.wait_for()
-    assert rows.count() == 5
+    expect(rows).to_have_count(5)
     assert "EHDC(LEGAL), page 1" in rows.nth(0).inner_text()
     assert page.locator("#citation-0").input_value() == "Tex. Educ. Code § 28.023"
     page.screenshot(
@@ -55,7 +55,7 @@ def test_rules_from_a_policy_manual(page, tmp_path):
     expect(
         page.get_by_text("Credit-by-examination tests only twice a year")
     ).to_be_visible()
-    assert page.get_by_text("Examinations must be taken on the dates").count() == 0
+    expect(page.get_by_text("Examinations must be taken on the dates")).to_have_count(0)
     page.get_by_role(
         "link", name="Credit-by-examination tests only twice a year"
     ).click()

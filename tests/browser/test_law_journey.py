@@ -36,7 +36,7 @@ def test_cannot_be_used_and_final_refused(page, tmp_path):
     page.get_by_label("Status").select_option("final")
     page.get_by_role("button", name="Generate").click()
     expect(page.get_by_text("Not saved as final")).to_be_visible()
-    assert page.locator("table.data tbody tr").count() == 0
+    expect(page.locator("table.data tbody tr")).to_have_count(0)
     page.screenshot(path=str(tmp_path / f"document-{width}.png"), full_page=True)
     assert axe_violations(page) == []
 

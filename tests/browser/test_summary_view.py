@@ -44,6 +44,7 @@ def test_review_table_confirms_several_suggestions(page, tmp_path):
     page.get_by_role("link", name="Review them together in a table").click()
     assert axe_violations(page) == []
     boxes = page.locator("input[name=rule]")
+    expect(boxes.nth(1)).to_be_attached()
     count = boxes.count()
     assert count >= 2
     boxes.nth(0).check()
@@ -53,8 +54,8 @@ def test_review_table_confirms_several_suggestions(page, tmp_path):
         "button", name="Record the ticked suggestions as decisions"
     ).click()
     expect(page.get_by_text("Recorded 2 decision(s)")).to_be_visible()
-    assert page.locator("input[name=rule]").count() == count - 2
+    expect(page.locator("input[name=rule]")).to_have_count(count - 2)
     page.get_by_label("Show").select_option("decided")
     page.get_by_role("button", name="Show", exact=True).click()
-    assert page.locator("table.review-table tbody tr").count() == 2
+    expect(page.locator("table.review-table tbody tr")).to_have_count(2)
     assert axe_violations(page) == []
