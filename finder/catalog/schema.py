@@ -1,13 +1,15 @@
 """The catalog's JSON Schema (draft 2020-12), derived from the declarations in model.py.
 
 ``file_schema()`` describes a catalog file (``flexibilities/schema.json``, which YAML
-editors can check files against); ``entry_schema()`` one entry, as the API serves it.
+editors can check files against); ``entry_schema()`` one entry, as the API serves it
+(the YAML's fields and its page's ``url``).
 ``finder validate`` checks more than a schema can say (citations that parse, hosts,
 ids that exist); the schema catches typos and wrong shapes while one types.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import MISSING
 
@@ -60,8 +62,11 @@ def _property(meta) -> dict:
         out = {"type": "array", "items": item}
     if "min_items" in meta:
         out["minItems"] = meta["min_items"]
-    if nullable:
+    if nullable or not meta["required"]:
+        # an optional field given as null is left out (finder validate reads it so)
         out["type"] = [out["type"], "null"]
+        if "enum" in out:
+            out["enum"] = [*out["enum"], None]
     return {"description": meta["doc"], **out}
 
 
@@ -85,13 +90,31 @@ def _defs() -> dict:
     return {name: object_schema(cls) for cls, name in _DEFS.items()}
 
 
-def entry_schema() -> dict:
-    """The JSON Schema of one catalog entry (as in the YAML and the API)."""
+def entry_schema(served: bool = True) -> dict:
+    """The JSON Schema of one catalog entry as the API returns it: the fields of the
+    YAML (``$defs/entry``) and ``url``, the entry's page on the site; with
+    ``served=False``, as written in the YAML."""
+    defs = _defs()
+    if not served:
+        return {
+            "$schema": DIALECT,
+            "title": "Flexibility Finder catalog entry",
+            "$ref": "#/$defs/entry",
+            "$defs": defs,
+        }
+    served = copy.deepcopy(defs["entry"])
+    served["properties"]["url"] = {
+        "description": "The entry's page on this site (given by the API, not written "
+        "in the YAML).",
+        "type": "string",
+        "format": "uri",
+    }
+    served["required"] = [*served["required"], "url"]
     return {
         "$schema": DIALECT,
         "title": "Flexibility Finder catalog entry",
-        "$ref": "#/$defs/entry",
-        "$defs": _defs(),
+        "$ref": "#/$defs/served_entry",
+        "$defs": {**defs, "served_entry": served},
     }
 
 

@@ -148,7 +148,7 @@ def _text_facts(name: str, value: str, meta) -> list[Problem]:
     if choices is not None and value not in choices:
         message = meta.get("choice_message", "{value!r} is not one of: {allowed}")
         return [(name, message.format(value=value, allowed=", ".join(choices)))]
-    if "pattern" in meta and not re.match(meta["pattern"], value):
+    if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
         return [(name, meta["pattern_message"])]
     return []
 
@@ -189,9 +189,10 @@ def entry_problems(
         (str(k), "unknown field (a typo?)") for k in raw if k not in FIELDS
     ]
     for name, (required, shape) in FIELDS.items():
+        if raw.get(name) is None and not required:
+            continue  # an optional field given as null is left out, as in the schema
         if name not in raw:
-            if required:
-                problems.append((name, "is required"))
+            problems.append((name, "is required"))
             continue
         problems += _shape_problems(name, shape, raw[name], _META[Entry][name])
     problems += _value_problems(raw, jurisdiction)

@@ -72,7 +72,7 @@ def entry(entry_id: str):
 
 @bp.get("/schema/flexibility")
 def entry_schema():
-    """The JSON Schema of one entry, as /flexibilities/<id> returns it (less its url)."""
+    """The JSON Schema of one entry, as /flexibilities/<id> returns it."""
     return jsonify(schema.entry_schema())
 
 

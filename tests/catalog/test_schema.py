@@ -132,11 +132,15 @@ def test_every_model_field_is_declared_and_everywhere():
 def test_to_dict_of_every_loaded_entry_has_the_schema_s_properties_and_fits(catalog):
     schema = entry_schema()
     props = set(schema["$defs"]["entry"]["properties"])
+    yaml_entry = entry_schema(served=False)
     shipped = read([SHIPPED])
     for entry in [*catalog.entries, *shipped.entries]:
         data = entry.to_dict()
         assert set(data) == props
-        assert schema_errors(data, schema) == [], entry.id
+        assert schema_errors(data, yaml_entry) == [], entry.id
+        served = {**data, "url": f"https://finder.example.org/flexibilities/{entry.id}"}
+        assert schema_errors(served, schema) == [], entry.id
+    assert schema_errors(data, schema)  # the API's entry has its url
 
 
 def test_the_shipped_catalog_fits_the_json_schema():
@@ -171,11 +175,38 @@ def test_the_validator_and_the_json_schema_refuse_the_same_entry(
 ):
     raw = copy.deepcopy(raw_entry)
     assert entry_problems(raw, raw["state"]) == []
-    assert schema_errors(as_json(raw), entry_schema()) == []
+    assert schema_errors(as_json(raw), entry_schema(served=False)) == []
     change(raw)
     problems = entry_problems(raw, raw["state"])
     assert any(name.startswith(field) for name, _ in problems), problems
-    assert schema_errors(as_json(raw), entry_schema())
+    assert schema_errors(as_json(raw), entry_schema(served=False))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda e: e.update(note=None),
+        lambda e: e.update(official_source=None),
+        lambda e: e["sources"][0].update(publisher=None),
+        lambda e: e.update(
+            examples=[{"name": "X", "note": None, "source": "https://example.org/x"}]
+        ),
+        lambda e: e.update(cannot_waive=[{"text": "x", "citations": None}]),
+    ],
+)
+def test_the_validator_and_the_json_schema_accept_the_same_nulls(raw_entry, change):
+    """An optional field given as null is left out, for both."""
+    raw = copy.deepcopy(raw_entry)
+    change(raw)
+    assert entry_problems(raw, raw["state"]) == []
+    assert schema_errors(as_json(raw), entry_schema(served=False)) == []
+
+
+def test_an_id_with_a_line_break_is_refused(raw_entry):
+    """ "a-b\n" would pass a pattern ending in $ and slip past the duplicate check."""
+    raw = copy.deepcopy(raw_entry)
+    raw["id"] += "\n"
+    assert any(name == "id" for name, _ in entry_problems(raw, raw["state"]))
 
 
 def test_missing_and_unknown_fields_keep_their_messages(raw_entry):

@@ -77,5 +77,9 @@ def test_the_entry_schema_is_served_and_matches_an_entry(client):
     assert schema == entry_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     entry = client.get("/api/v1/flexibilities/tx-districts-of-innovation").json
+    assert set(entry) == set(schema["$defs"]["served_entry"]["properties"])
+    from tests.catalog.test_schema import schema_errors
+
+    assert schema_errors(entry, schema) == []
     assert set(entry) - {"url"} == set(schema["$defs"]["entry"]["properties"])
     assert client.get("/api/v1/schema/catalog-file").json == file_schema()
