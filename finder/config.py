@@ -172,7 +172,33 @@ def instance_file(instance_path: str) -> dict:
         return {}
     namespace: dict = {"__file__": str(path)}
     exec(compile(path.read_bytes(), str(path), "exec"), namespace)  # noqa: S102 - the operator's own file
-    return {k: v for k, v in namespace.items() if k.isupper()}
+    declared = {s.name: s for s in SETTINGS}
+    out = {}
+    for key, value in namespace.items():
+        if key.isupper():
+            setting = declared.get(key)
+            out[key] = _file_value(setting, value, path) if setting else value
+    return out
+
+
+def _file_value(setting: Setting, value, path: Path):
+    """A declared setting from the instance file, in its type (a folder list may be
+    written as one text, as in the environment)."""
+    if value is None or setting.kind is str and isinstance(value, str):
+        return value
+    if isinstance(value, str):
+        return _convert(setting, value)
+    if setting.kind is list and isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if setting.kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, setting.kind) and not (
+        setting.kind is int and isinstance(value, bool)
+    ):
+        return value
+    raise ConfigError(
+        f"{path}: {setting.name} = {value!r}: expected {setting.kind.__name__}"
+    )
 
 
 def load(
@@ -204,7 +230,9 @@ def load(
 
 def instance_dir() -> Path:
     """Where the embedded defaults keep their files (FINDER_INSTANCE_DIR overrides)."""
-    return Path(os.environ.get("FINDER_INSTANCE_DIR") or PROJECT_ROOT / "instance")
+    return Path(
+        os.environ.get("FINDER_INSTANCE_DIR") or PROJECT_ROOT / "instance"
+    ).resolve()  # absolute, so the app and every command find the same folder
 
 
 def shipped_catalog_dir() -> Path:

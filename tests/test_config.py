@@ -144,3 +144,41 @@ def test_command_line_reads_the_settings_the_app_reads(
 
     assert _settings()["PAGE_SIZE"] == 7
     assert _settings()["CATALOG_DIRS"] == app.config["CATALOG_DIRS"]
+
+
+def test_a_relative_instance_folder_is_the_same_for_the_app_and_commands(
+    tmp_path, monkeypatch, database_url
+):
+    from finder.config import load
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FINDER_INSTANCE_DIR", "rel/inst")
+    monkeypatch.delenv("FINDER_INDEX_DIR", raising=False)
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "k", **SMALL_CATALOG})
+    assert app.instance_path == str(tmp_path / "rel" / "inst")
+    assert load(serving=False)["INDEX_DIR"] == app.config["INDEX_DIR"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CATALOG_DIRS = '/srv/a'", ["/srv/a"]),
+        ("CATALOG_DIRS = ['/srv/a', '/srv/b']", ["/srv/a", "/srv/b"]),
+        ("PAGE_SIZE = '25'", 25),
+        ("CATALOG_CHECK_SECONDS = 5", 5.0),
+    ],
+)
+def test_instance_file_settings_take_their_declared_types(tmp_path, line, expected):
+    from finder.config import instance_file
+
+    (tmp_path / "config.py").write_text(line + "\n")
+    name = line.split(" =")[0]
+    assert instance_file(str(tmp_path))[name] == expected
+
+
+def test_a_wrong_type_in_the_instance_file_is_refused_with_its_place(tmp_path):
+    from finder.config import instance_file
+
+    (tmp_path / "config.py").write_text("PAGE_SIZE = [10]\n")
+    with pytest.raises(ConfigError, match="config.py: PAGE_SIZE"):
+        instance_file(str(tmp_path))

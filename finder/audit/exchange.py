@@ -18,10 +18,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields
 
 import yaml
 
-from finder.audit.model import MAX_RULES, AuditData, AuditDataError
+from finder import yamltext
+from finder.audit.model import (
+    MAX_RULES,
+    Answer,
+    AuditData,
+    AuditDataError,
+    AuditRule,
+    Metric,
+    Milestone,
+)
 from finder.shapes import ANY, FLAG, Open, check
 from finder.text import clean_deep, clean_text
 
@@ -97,7 +107,7 @@ def parse_structured(
     text = clean_text(_decode(data))
     try:
         _guard(text, max_nodes, max_depth)
-        value = yaml.safe_load(text)
+        value = yamltext.load(text)
     except ImportProblems:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -114,57 +124,40 @@ def parse_structured(
 
 # Expected shapes (see finder.shapes): keys an audit does not name are refused as
 # "unknown field", so a typo in a hand-edited export is reported, not dropped.
-ANSWER = {
-    "value": FLAG,
-    "suggested": FLAG,
-    "reasons": [str],
-    "comment": str,
-    "confirmed": FLAG,
+# The shape of each text, flag, list and mapping, by its annotation in the model.
+_SHAPES = {
+    "str": str,
+    "bool": FLAG,
+    "bool | None": FLAG,
+    "list[str]": [str],
+    "dict[str, str]": {str: str},
 }
-RULE = {
-    **dict.fromkeys(
-        (
-            "text",
-            "source_level",
-            "citation",
-            "policy_area",
-            "raised_by",
-            "uid",
-            "required_by",
-            "written_in",
-            "checked",
-            "decision",
-            "override_reason",
-            "request_type",
-            "rationale",
-            "replacement_plan",
-            "affected",
-            "term",
-            "label",
-            "state",
-            "source_document",
-            "source_place",
-            "original_text",
-        ),
-        str,
-    ),
-    "binds": FLAG,
-    "answers": {str: ANSWER},
-    "mechanisms": [str],
-    "application_answers": {str: str},
-}
-METRIC = dict.fromkeys(
-    ("area", "metric", "baseline", "target", "data_source", "frequency", "owner"), str
-)
+
+
+def _shape_of(cls, **nested) -> dict:
+    """The upload shape of a model dataclass, read from its fields (so a field added to
+    the model is accepted, and one it does not have is refused), ``nested`` giving
+    the shapes of fields that hold other dataclasses."""
+    return {
+        f.name: nested[f.name] if f.name in nested else _SHAPES[f.type]
+        for f in fields(cls)
+    }
+
+
+ANSWER = _shape_of(Answer)
+RULE = _shape_of(AuditRule, answers={str: ANSWER})
+METRIC = _shape_of(Metric)
 AUDIT = {
     "format": ANY,  # checked by AuditData.from_dict
-    **dict.fromkeys(
-        ("title", "state", "district", "innovation", "outcome", "template_id"), str
+    **_shape_of(
+        AuditData,
+        rules=[RULE],
+        metrics=[METRIC],
+        timeline=[_shape_of(Milestone)],
     ),
-    "rules": [RULE],
-    "metrics": [METRIC],
-    "timeline": [{"when": str, "what": str}],
 }
+# ``finder classify`` and ``finder match`` read rule lists that may carry their labels.
+LISTED_RULE = Open({**RULE, "state": str, "label": str})
 
 
 def check_audit(raw) -> AuditData:
@@ -218,7 +211,7 @@ def load_rule_list(data: bytes | str) -> list[dict]:
     # Rule lists are often labelled sets (label, why, source): keys beyond a rule's
     # are kept for the caller, not refused.
     items, problems = (
-        check(raw, [Open(RULE)], where, coerce=True) if raw is not None else (None, [])
+        check(raw, [LISTED_RULE], where, coerce=True) if raw is not None else (None, [])
     )
     if items is None and not problems:
         problems.append(f"{where}: expected a list of rules, each with at least text")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
+from finder import yamltext
 
 T = TypeVar("T")
 _CACHE: dict[tuple[str, Callable], tuple[int, object]] = {}
@@ -19,6 +19,6 @@ def load_cached(path: Path, build: Callable[[object], T]) -> T:
     hit = _CACHE.get(key)
     if hit is not None and hit[0] == stamp:
         return hit[1]  # type: ignore[return-value]
-    value = build(yaml.safe_load(path.read_text(encoding="utf-8")))
+    value = build(yamltext.load(path.read_text(encoding="utf-8")))
     _CACHE[key] = (stamp, value)
     return value

@@ -23,8 +23,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from finder import yamltext
 from finder.audit.agreement import rule_input
 from finder.audit.matching import match_mechanisms
 from finder.audit.suggester import RuleInput
@@ -56,7 +55,7 @@ def load_labelled(folder: str | Path) -> list[dict]:
     """Every labelled rule in a folder of YAML files, each with its file's state."""
     rules = []
     for path in sorted(Path(folder).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamltext.load(path.read_text(encoding="utf-8")) or {}
         for raw in data.get("rules") or []:
             rules.append({"state": data.get("state", ""), **raw, "file": path.name})
     return rules

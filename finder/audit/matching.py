@@ -268,7 +268,7 @@ def _judge(
 def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
     """Whether a chosen catalog mechanism can lawfully lift the rule, and the reason."""
     law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
-    usable, _, _, reasons = _judge(law, stems(f"{rule.text} {rule.citation}"), entry)
+    usable, _, _, reasons = _judge(law, stems(rule.text), entry)
     return usable, reasons[-1].removeprefix("Cannot be used: ")
 
 
@@ -311,7 +311,8 @@ def match_mechanisms(
     if level == "practice":
         return matches
     law = rule_law(rule.text, rule.citation, level, rule.state)
-    # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject
+    # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject,
+    # and its numbers would thin out the words a cannot-waive item covers
     rule_stems = stems(rule.text)
     states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
     if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":

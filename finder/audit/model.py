@@ -136,11 +136,15 @@ class AuditData:
         if data.get("format", FORMAT) != FORMAT:
             raise AuditDataError(f"Unknown audit format {data.get('format')!r}.")
         title = _text(data, "title", required=True)
-        rules = []
+        rules, uids = [], set()
         for i, raw in enumerate(data.get("rules") or []):
             if not isinstance(raw, dict):
                 raise AuditDataError(f"rules[{i}] must be a mapping.")
-            rules.append(_rule(raw, i))
+            rule = _rule(raw, i)
+            if rule.uid in uids:  # a rule copied in a hand-edited file: its own id
+                rule.uid = new_uid()
+            uids.add(rule.uid)
+            rules.append(rule)
         return cls(
             title=title,
             state=_text(data, "state").upper(),

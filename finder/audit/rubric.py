@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from finder.audit.files import load_cached
 from finder.config import PROJECT_ROOT
-from finder.shapes import Keys, OneOf, Req, check_file
+from finder.shapes import DataFileError, Keys, OneOf, Req, check_file
 
 DEFAULT_DIR = PROJECT_ROOT / "audit_templates"
 DECISIONS = {
@@ -105,8 +106,38 @@ RUBRIC = {
 }
 
 
+QUESTION_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _rubric_problems(data: dict) -> list[str]:
+    """What the shapes cannot say: each question id once, usable as a form field name
+    and not one of CONDITIONS; every decision rule names at least one condition (an
+    empty ``when:`` always holds, and would hide every rule after it)."""
+    problems, seen = [], set()
+    for i, q in enumerate(data["questions"]):
+        where = f"rubric.yaml: questions[{i}].id"
+        if q["id"] in seen:
+            problems.append(f"{where}: {q['id']!r} is already a question")
+        elif q["id"] in CONDITIONS:
+            problems.append(
+                f"{where}: {q['id']!r} is a condition the rubric sets itself"
+            )
+        elif not QUESTION_ID.fullmatch(q["id"]):
+            problems.append(f"{where}: use lower-case letters, digits and _")
+        seen.add(q["id"])
+    problems += [
+        f"rubric.yaml: decision_rules[{i}].when: name at least one condition"
+        for i, r in enumerate(data["decision_rules"])
+        if not r["when"]
+    ]
+    return problems
+
+
 def _build_rubric(data) -> Rubric:
     data = check_file("rubric.yaml", data, RUBRIC, coerce=True)
+    problems = _rubric_problems(data)
+    if problems:
+        raise DataFileError(problems)
     questions = tuple(
         Question(q["id"], q["text"], q.get("help") or "", q.get("group") or "")
         for q in data["questions"]

@@ -129,7 +129,7 @@ def non_waivable_match(
     """(item, mechanism title) when a mechanism of the rule's state lists the rule as never waivable."""
     if catalog is None or not rule.state:
         return None
-    rule_stems = stems(f"{rule.text} {rule.citation}")
+    rule_stems = stems(rule.text)  # the citation is read as law, not as words
     if not rule_stems:
         return None
     for entry in catalog.for_state(rule.state):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from finder import yamltext
 from finder.audit.model import METRIC_AREAS, SOURCE_LEVELS, Metric
 from finder.audit.rubric import DEFAULT_DIR
 from finder.catalog import POLICY_AREAS
@@ -129,7 +130,7 @@ def _load(
         if path.name in RESERVED:
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yamltext.load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             problems.append(

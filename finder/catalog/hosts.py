@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
+from finder import yamltext
 
 HOSTS_FILE = "hosts.yaml"
 # The shipped list: every catalog (also one that replaces the shipped entries) starts
@@ -107,7 +107,7 @@ def _as_set(values) -> frozenset[str]:
 
 @functools.cache
 def _read(path: str, mtime: float) -> Hosts:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yamltext.load(Path(path).read_text(encoding="utf-8")) or {}
     return Hosts(
         official_law={
             k: _as_set(v) for k, v in (data.get("official_law") or {}).items()

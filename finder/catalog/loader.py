@@ -18,16 +18,13 @@ from finder.catalog.model import (
     declared_fields,
 )
 from finder.catalog.validate import as_date, entry_problems, is_url, source_problems
+from finder.yamltext import FastStrictLoader
 
 FILE_FIELDS = {f.name for f in declared_fields(CatalogFile)}
 
 
-# libyaml's parser when PyYAML has it (several times faster); same safe constructors.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _CatalogLoader(_SAFE_LOADER):
-    """SafeLoader that keeps an impossible date ("2026-13-45") as text for validation,
+class _CatalogLoader(FastStrictLoader):
+    """SafeLoader (a key written twice refused) that keeps an impossible date ("2026-13-45") as text for validation,
     and remembers the line of every mapping and key it builds (one parse, not two)."""
 
     def __init__(self, stream):

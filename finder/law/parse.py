@@ -19,8 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
+from finder import yamltext
 from finder.law.model import Body, Citation
 
 BODIES_FILE = Path(__file__).with_name("bodies.yaml")
@@ -62,7 +61,7 @@ class Law:
 @functools.cache
 def load_law(path: str = str(BODIES_FILE)) -> Law:
     """Read ``bodies.yaml`` (shipped with the package) into a :class:`Law`."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamltext.load(Path(path).read_text(encoding="utf-8"))
     bodies = []
     for raw in data["bodies"]:
         fields = dict(raw)

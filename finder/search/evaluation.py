@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from finder import yamltext
 from finder.search.results import SearchRequest
 
 
@@ -49,7 +48,7 @@ class Report:
 
 def load_relevance_set(path: str | Path) -> list[Judgement]:
     """Questions and the entry ids each should find, from YAML."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yamltext.load(Path(path).read_text(encoding="utf-8"))
     return [
         Judgement(item["query"], tuple(item["expected"]), tuple(item.get("state", [])))
         for item in data["questions"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from finder import yamltext
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
 
@@ -25,7 +25,7 @@ class Synonyms:
 
     @classmethod
     def from_file(cls, path: Path = SYNONYMS_FILE) -> Synonyms:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamltext.load(path.read_text(encoding="utf-8")) or {}
         groups = tuple(tuple(str(p) for p in group) for group in data.get("groups", []))
         return cls(groups)
 

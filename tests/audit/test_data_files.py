@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 import yaml
@@ -181,3 +182,30 @@ def test_rule_lists_keep_their_labels():
     [rule] = load_rule_list("- {text: a, label: x, why: y, source: {url: z}}\n")
     assert rule["why"] == "y"
     assert rule["source"] == {"url": "z"}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["questions"].append(dict(d["questions"][0])),
+            "is already a question",
+        ),
+        (
+            lambda d: d["questions"][0].update(id="binds"),
+            "is a condition the rubric sets itself",
+        ),
+        (lambda d: d["questions"][0].update(id="Civil Rights"), "lower-case letters"),
+        (
+            lambda d: d["decision_rules"][0].update(when={}),
+            "decision_rules[0].when: name at least one condition",
+        ),
+    ],
+)
+def test_rubric_refuses_what_would_break_the_review_form_or_the_decisions(
+    change, expected
+):
+    data = copy.deepcopy(RUBRIC)
+    change(data)
+    with pytest.raises(DataFileError, match=re.escape(expected)):
+        _build_rubric(data)

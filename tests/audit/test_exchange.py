@@ -204,3 +204,17 @@ def test_any_unicode_in_an_audit_round_trips_cleaned(title, rule):
         return
     assert loaded.title == clean_text(title or "t")[:10_000]
     assert loaded.rules[0].text == clean_text(rule or "r")[:2000]
+
+
+def test_a_rule_copied_with_its_id_gets_its_own_id():
+    text = b"title: Ours\nrules:\n- {text: First, uid: abc}\n- {text: Copy, uid: abc}\n"
+    data = load_audit(text)
+    assert [r.text for r in data.rules] == ["First", "Copy"]
+    assert data.rules[0].uid == "abc"
+    assert data.rules[1].uid != "abc"
+    assert data.rule(data.rules[1].uid) is data.rules[1]
+
+
+def test_an_audit_rule_may_not_carry_a_labelled_set_s_keys():
+    with pytest.raises(ImportProblems, match=r"rules\[0\]\.label: unknown field"):
+        load_audit(b"title: Ours\nrules:\n- {text: First, label: not_a_rule}\n")

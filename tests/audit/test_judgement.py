@@ -146,8 +146,10 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # the figure reached without tuning on this part (see the closing note). One
     # cannot-waive overlap test shared with the matcher (finder.audit.words, chosen on
     # the development part: 82.7% -> 84.1% there) left 56 agreements here and decided
-    # one more rule (84.8% -> 83.6%).
-    assert result.agreed >= 56
+    # one more rule (84.8% -> 83.6%); reading a cannot-waive item against the rule's
+    # words alone, not its citation's (as matching does; development part unchanged at
+    # 69 of 82), left 55 of 66 here (83.3%).
+    assert result.agreed >= 55
     assert result.agreement >= 0.83
     assert result.review_share <= 0.15
 

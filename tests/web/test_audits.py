@@ -64,6 +64,20 @@ def test_template_seeds_rules_with_state_citations(browser, audit):
     assert "Tex. Educ. Code" in page or "§ 25.081" in page
 
 
+def test_an_unknown_template_is_refused_with_a_message(browser, audit):
+    _, _, base = audit
+    before, _ = rule_uids(browser, base)
+    response = browser.post(
+        f"{base}/template",
+        {"template": "no-such-design", "version": version(browser, f"{base}/template")},
+    )
+    assert response.status_code == 400
+    page = soup(response)
+    assert page.select_one(".error-summary")
+    assert "Choose one of the designs" in page.select_one("#template-error").get_text()
+    assert rule_uids(browser, base)[0] == before
+
+
 def test_add_paste_csv_move_delete(browser, audit):
     _, _, base = audit
     before, _ = rule_uids(browser, base)

@@ -112,7 +112,7 @@ def template(team_id: int, audit_id: int):
         form=form,
         templates=available,
         **context(team, membership, row, data, "template"),
-    )
+    ), status(form)
 
 
 def _apply_template(team, row, data, chosen, form):
