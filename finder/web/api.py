@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from finder.catalog import schema
-from finder.search import BadRequest, SearchResults
+from finder.search import BadRequest, SearchResults, openapi
 from finder.web.context import live_catalog
 from finder.web.search import request_from_args
 
@@ -80,6 +82,17 @@ def entry_schema():
 def file_schema():
     """The JSON Schema of a catalog file (flexibilities/schema.json)."""
     return jsonify(schema.file_schema())
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    """This API as an OpenAPI 3.1 document, its server at PUBLIC_URL when set."""
+    base = current_app.config["PUBLIC_URL"] or request.host_url
+    server = base.rstrip("/") + request.script_root + bp.url_prefix
+    doc = openapi.document(server, current_app.config["PAGE_SIZE"])
+    # in the document's own order (openapi, info, servers, paths, components)
+    body = json.dumps(doc, indent=1, ensure_ascii=False)
+    return current_app.response_class(body, mimetype="application/json")
 
 
 @bp.errorhandler(BadRequest)
