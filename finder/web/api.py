@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, request
 
 from finder.catalog import schema
 from finder.search import BadRequest, SearchResults, openapi
-from finder.web.context import live_catalog
+from finder.web.context import live_catalog, public_url
 from finder.web.search import request_from_args
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -56,9 +56,7 @@ def search():
         search_request, current_app.config["PAGE_SIZE"]
     )
     return jsonify(
-        results_json(
-            results, lambda i: url_for("catalog.entry", entry_id=i, _external=True)
-        )
+        results_json(results, lambda i: public_url("catalog.entry", entry_id=i))
     )
 
 
@@ -68,7 +66,7 @@ def entry(entry_id: str):
     if item is None:
         abort(404)
     data = item.to_dict()
-    data["url"] = url_for("catalog.entry", entry_id=item.id, _external=True)
+    data["url"] = public_url("catalog.entry", entry_id=item.id)
     return jsonify(data)
 
 

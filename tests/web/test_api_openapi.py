@@ -158,6 +158,17 @@ def test_servers_use_public_url_when_set(tmp_path, database_url, doc):
     assert [s["url"] for s in published["servers"]] == [
         "https://finder.example.org/api/v1"
     ]
+    # the links in answers agree with it, whatever Host the request came with
+    found = app.test_client().get(
+        "/api/v1/flexibilities?q=waiver", base_url="http://internal:8000"
+    )
+    assert found.json["results"][0]["url"].startswith(
+        "https://finder.example.org/flexibilities/"
+    )
+    entry = app.test_client().get(
+        "/api/v1/flexibilities/us-iada", base_url="http://internal:8000"
+    )
+    assert entry.json["url"] == "https://finder.example.org/flexibilities/us-iada"
     app.extensions["finder.engine"].dispose()
 
 
