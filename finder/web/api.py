@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+import json
+
+from flask import Blueprint, abort, current_app, jsonify, request
 
 from finder.catalog import schema
-from finder.search import BadRequest, SearchResults
-from finder.web.context import live_catalog
+from finder.search import BadRequest, SearchResults, openapi
+from finder.web.context import live_catalog, public_url
 from finder.web.search import request_from_args
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -54,9 +56,7 @@ def search():
         search_request, current_app.config["PAGE_SIZE"]
     )
     return jsonify(
-        results_json(
-            results, lambda i: url_for("catalog.entry", entry_id=i, _external=True)
-        )
+        results_json(results, lambda i: public_url("catalog.entry", entry_id=i))
     )
 
 
@@ -66,7 +66,7 @@ def entry(entry_id: str):
     if item is None:
         abort(404)
     data = item.to_dict()
-    data["url"] = url_for("catalog.entry", entry_id=item.id, _external=True)
+    data["url"] = public_url("catalog.entry", entry_id=item.id)
     return jsonify(data)
 
 
@@ -80,6 +80,17 @@ def entry_schema():
 def file_schema():
     """The JSON Schema of a catalog file (flexibilities/schema.json)."""
     return jsonify(schema.file_schema())
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    """This API as an OpenAPI 3.1 document, its server at PUBLIC_URL when set."""
+    base = current_app.config["PUBLIC_URL"] or request.host_url
+    server = base.rstrip("/") + request.script_root + bp.url_prefix
+    doc = openapi.document(server, current_app.config["PAGE_SIZE"])
+    # in the document's own order (openapi, info, servers, paths, components)
+    body = json.dumps(doc, indent=1, ensure_ascii=False)
+    return current_app.response_class(body, mimetype="application/json")
 
 
 @bp.errorhandler(BadRequest)

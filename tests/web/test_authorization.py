@@ -36,6 +36,7 @@ PUBLIC = {
     "api.entry",
     "api.entry_schema",
     "api.file_schema",
+    "api.openapi_document",
     "auth.signup",
     "auth.signin",
     "auth.signout",
