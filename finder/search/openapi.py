@@ -31,6 +31,7 @@ MODES = {
 # The catalog schema's $defs, as named in components/schemas.
 COMPONENT_NAMES = {
     "entry": "Entry",
+    "served_entry": "FlexibilityEntry",
     "source": "Source",
     "provision": "Provision",
     "check": "Check",
@@ -390,7 +391,7 @@ def document(server_url: str, page_size: int) -> dict:
         "JSON Schema at /schema/flexibility. " + entry.get("description", ""),
     }
     schemas["FlexibilityEntry"] = {
-        **_with_url(entry, "the entry's"),
+        **schemas["FlexibilityEntry"],
         "description": "A catalog entry as the API returns it: every declared field "
         "and its page's address.",
     }
