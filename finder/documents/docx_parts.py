@@ -94,6 +94,11 @@ def lead(doc, label: str):
     return p
 
 
+def intro(doc, label: str) -> None:
+    """``label:`` in bold over a list, kept on the list's page."""
+    lead(doc, label).paragraph_format.keep_with_next = True
+
+
 def labelled(doc, label: str, value: str, what: str) -> None:
     text(lead(doc, label), value, what)
 

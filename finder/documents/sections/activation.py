@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from finder.documents.blanks import ACTIVATION
 from finder.documents.context import BuildContext
-from finder.documents.docx_parts import bullets, cites, labelled, lead, numbered
+from finder.documents.docx_parts import (
+    bullets,
+    cites,
+    intro,
+    labelled,
+    lead,
+    numbered,
+)
 from finder.documents.outline import Activation, Outline
 
 
@@ -43,8 +50,8 @@ def docx(doc, o: Outline) -> None:
         for blank in ACTIVATION:
             labelled(doc, blank.label, getattr(a, blank.attr), blank.what)
         if a.steps:
-            lead(doc, "Steps")
+            intro(doc, "Steps")
             numbered(doc, a.steps)
         if a.public_process:
-            lead(doc, "Public process")
+            intro(doc, "Public process")
             bullets(doc, a.public_process)

@@ -16,6 +16,7 @@ from finder.documents.docx_parts import (
     bullets,
     cite,
     cites,
+    intro,
     labelled,
     lead,
     numbered,
@@ -156,7 +157,7 @@ def docx(doc, o: Outline) -> None:
         for blank in REQUEST:
             labelled(doc, blank.label, getattr(r, blank.attr), blank.what)
         if r.safeguards_kept:
-            lead(doc, "Safeguards that stay in force under this mechanism")
+            intro(doc, "Safeguards that stay in force under this mechanism")
             bullets(doc, r.safeguards_kept)
         if r.application_fields:
             doc.add_heading("What the application must contain", level=3)
