@@ -13,8 +13,9 @@ from finder.audit.model import AuditData
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.catalog import Catalog
 from finder.catalog.jurisdictions import name as state_name
-from finder.documents.context import BuildContext, law_link
-from finder.documents.outline import Outline
+from finder.documents.blanks import COVER
+from finder.documents.context import BEFORE_RULES, BuildContext, law_link
+from finder.documents.outline import Mechanism, Outline
 from finder.documents.sections import DEFAULT_ORDER, REGISTRY, known
 
 __all__ = ["FinalRefused", "build_outline", "law_link"]
@@ -57,7 +58,11 @@ def build_outline(
         sections=known(sections or DEFAULT_ORDER),
     )
     ctx = BuildContext(data, catalog)
+    # The design is also the vision, which its own section requires.
+    cover = tuple(b for b in COVER if b.attr != "innovation")
+    ctx.require("The document", outline, cover, BEFORE_RULES)
     _undecided(ctx)
+    _mechanisms(outline, ctx)
     for section in REGISTRY.values():
         section.build(outline, ctx)
     outline.warnings = ctx.ordered_warnings()
@@ -81,3 +86,44 @@ def _undecided(ctx: BuildContext) -> None:
             else ""
         )
         ctx.warn(f"“{rule.text}” has no recorded decision yet{hint}.", at)
+
+
+def _mechanisms(outline: Outline, ctx: BuildContext) -> None:
+    """The mechanisms the requests rely on: how far each is verified, and links to
+    the text of the law each rests on."""
+    for mechanism in ctx.mechanisms.values():
+        if not hasattr(mechanism, "verified"):  # a local route: nothing to verify
+            outline.mechanisms.append(Mechanism(mechanism.id, mechanism.title, None))
+            continue
+        outline.mechanisms.append(
+            Mechanism(
+                mechanism.id,
+                mechanism.title,
+                mechanism.verified,
+                "" if mechanism.verified else _unverified(mechanism),
+            )
+        )
+        if not mechanism.verified:
+            ctx.warn(
+                f"Read the law behind “{mechanism.title}” in its official text before "
+                "submitting: the catalog has not verified all of it."
+            )
+        for citation in mechanism.citations:
+            url, official = law_link(citation, mechanism.state)
+            if url:
+                outline.links.setdefault(citation, (url, official))
+
+
+def _unverified(entry) -> str:
+    """Why an entry is not verified, from its sources (its research note is never
+    printed: it says what was read where, for the catalog's editors)."""
+    reason = (
+        "Some statements of law in its catalog entry were not confirmed in official "
+        "text"
+        if entry.official_sources
+        else "None of its sources in the catalog is an official copy of the law"
+    )
+    if entry.note:
+        reason += f"; the entry “{entry.id}” in the Flexibility Finder catalog says why"
+    return reason + "."
+    return reason

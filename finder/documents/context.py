@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from finder.audit.matching import LOCAL_ROUTES
 from finder.audit.model import AuditData, AuditRule
 from finder.catalog import Catalog
+from finder.documents.blanks import Blank, missing
 from finder.law import link_for, parse_citation
 
-AFTER_RULES = (
-    1_000_000  # where warnings about the whole document go: after every rule's
-)
+# Where warnings about the whole document go: the cover's before every rule's,
+# the rest after.
+BEFORE_RULES = -1
+AFTER_RULES = 1_000_000
 
 
 def law_link(citation: str, state: str) -> tuple[str, bool]:
@@ -55,6 +57,14 @@ class BuildContext:
         self.warnings.append((at, message))
         if blocking:
             self.blocking.append(message)
+
+    def require(
+        self, subject: str, obj, blanks: tuple[Blank, ...], at: int = AFTER_RULES
+    ) -> None:
+        """Warn once about every blank of ``blanks`` that ``obj`` leaves empty."""
+        message = missing(subject, obj, blanks)
+        if message:
+            self.warn(message, at)
 
     def ordered_warnings(self) -> list[str]:
         return [message for _, message in sorted(self.warnings, key=lambda w: w[0])]

@@ -1,10 +1,15 @@
-"""The pieces every section's Word writer uses: blanks to complete, links, labels, tables."""
+"""The pieces every section's Word writer uses: blanks to complete, links, labels, lists,
+tables and the bookmarks the contents page links to."""
 
 from __future__ import annotations
+
+import itertools
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
+
+from finder.documents.blanks import is_blank, marker
 
 BLANK_COLOR = RGBColor(0x8A, 0x1C, 0x1C)
 
@@ -23,24 +28,29 @@ def word_field(paragraph, code: str) -> None:
         run._r.append(element)
 
 
-def text(paragraph, value: str, label: str) -> None:
-    if value:
-        paragraph.add_run(value)
+def text(paragraph, value: str, what: str) -> None:
+    """The value, or the marked blank saying what to write there."""
+    if not is_blank(value):
+        paragraph.add_run(value.strip("\n"))
     else:
-        run = paragraph.add_run(f"[To complete: {label}]")
+        run = paragraph.add_run(marker(what))
         run.italic = True
         run.font.color.rgb = BLANK_COLOR
 
 
-def hyperlink(paragraph, text: str, url: str) -> None:
-    """A clickable link run (python-docx has no public API for hyperlinks)."""
-    rel = paragraph.part.relate_to(
-        url,
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
-        is_external=True,
-    )
+def hyperlink(paragraph, text: str, url: str = "", anchor: str = "") -> None:
+    """A clickable link run to ``url``, or to the bookmark ``anchor`` in the document
+    (python-docx has no public API for hyperlinks)."""
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel)
+    if anchor:
+        link.set(qn("w:anchor"), anchor)
+    else:
+        rel = paragraph.part.relate_to(
+            url,
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+            is_external=True,
+        )
+        link.set(qn("r:id"), rel)
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     style = OxmlElement("w:rStyle")
@@ -61,7 +71,7 @@ def hyperlink(paragraph, text: str, url: str) -> None:
 
 def cite(paragraph, value: str, url: str, official: bool) -> None:
     """A citation, linked to its text where known; unofficial copies say so."""
-    if value and url:
+    if not is_blank(value) and url:
         hyperlink(paragraph, value, url)
         if not official:
             paragraph.add_run(" (unofficial copy)")
@@ -69,10 +79,86 @@ def cite(paragraph, value: str, url: str, official: bool) -> None:
         text(paragraph, value, "citation")
 
 
-def labelled(doc, label: str, value: str, blank: str) -> None:
+def cites(paragraph, citations: list[str], links: dict) -> None:
+    """Citations separated by commas, each linked where the outline has its link."""
+    for i, citation in enumerate(citations):
+        if i:
+            paragraph.add_run(", ")
+        cite(paragraph, citation, *links.get(citation, ("", True)))
+
+
+def lead(doc, label: str):
+    """A new paragraph that starts with ``label:`` in bold; returns it."""
     p = doc.add_paragraph()
     p.add_run(f"{label}: ").bold = True
-    text(p, value, blank)
+    return p
+
+
+def intro(doc, label: str) -> None:
+    """``label:`` in bold over a list, kept on the list's page."""
+    lead(doc, label).paragraph_format.keep_with_next = True
+
+
+def labelled(doc, label: str, value: str, what: str) -> None:
+    text(lead(doc, label), value, what)
+
+
+def bullets(doc, items: list[str]) -> None:
+    for item in items:
+        doc.add_paragraph(item, style="List Bullet")
+
+
+def new_list(doc):
+    """A numbered list that starts at 1: returns a function that adds its next item
+    (an empty "List Number" paragraph).
+
+    Word numbers every "List Number" paragraph of a document as one list, so each
+    list gets its own numbering instance that restarts at 1.
+    """
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+
+    def item():
+        p = doc.add_paragraph(style="List Number")
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num.numId
+        return p
+
+    return item
+
+
+def numbered(doc, items: list) -> None:
+    """A numbered list of text, or of (label, answer, what to complete) items, each a
+    bold label over its answer."""
+    item = new_list(doc)
+    for entry in items:
+        p = item()
+        if isinstance(entry, tuple):
+            label, answer, what = entry
+            p.add_run(label).bold = True
+            p.add_run().add_break()
+            text(p, answer, what)
+        else:
+            p.add_run(entry)
+
+
+_bookmark_ids = itertools.count(1)
+
+
+def bookmark(paragraph, name: str) -> None:
+    """Mark a paragraph (a heading) as the target of links to ``name``."""
+    start = OxmlElement("w:bookmarkStart")
+    mark = str(next(_bookmark_ids))
+    start.set(qn("w:id"), mark)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), mark)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 
 
 def table(doc, headers: list[str], rows: list[list[tuple[str, str]]]) -> None:

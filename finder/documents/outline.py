@@ -1,10 +1,23 @@
-"""The document model: what the required-flexibilities outline says, before any format."""
+"""The document model: what the required-flexibilities outline says, before any format.
+
+Versions are stored as ``Outline.to_dict()`` JSON and must load for as long as they
+are kept. A field added to the model is declared with :func:`added`: versions stored
+before it load with its default, and ``to_dict`` leaves it out while it holds that
+default, so an older version loads and stores back exactly as it was.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 
 from finder.audit.model import Metric  # the audit's success metric, copied as it is
+
+
+def added(default=MISSING, default_factory=MISSING):
+    """A field added after versions were first stored (see the module docstring)."""
+    return field(
+        default=default, default_factory=default_factory, metadata={"added": True}
+    )
 
 
 @dataclass
@@ -26,6 +39,8 @@ class Request:
     citation_url: str = ""  # where the cited law can be read ("" when not parsed)
     citation_official: bool = True  # False: the link is an unofficial copy
     found_in: str = ""  # the district document the rule was imported from, and where
+    # the ids of the mechanisms named in ``mechanism`` (see Outline.mechanisms)
+    mechanism_ids: list[str] = added(default_factory=list)
 
 
 @dataclass
@@ -51,6 +66,40 @@ class Activation:
     approver: str
     public_process: list[str]
     term: str
+    id: str = added("")  # the mechanism's id (see Outline.mechanisms)
+
+
+VERIFIED = "verified against official sources"
+UNVERIFIED = "not fully verified"
+
+
+@dataclass
+class Mechanism:
+    """A mechanism the requests rely on, and how far the catalog has verified it."""
+
+    id: str
+    title: str
+    # True: every statement of law in its catalog entry was read in official text;
+    # False: not all of it; None: a district's own route (board action, negotiation),
+    # which has no law of its own to verify.
+    verified: bool | None
+    reason: str = ""  # why it is not fully verified, in the document's words
+
+    @property
+    def verification(self) -> str:
+        """``VERIFIED`` or ``UNVERIFIED``; "" for a district's own route."""
+        if self.verified is None:
+            return ""
+        return VERIFIED if self.verified else UNVERIFIED
+
+    @property
+    def verification_note(self) -> str:
+        """The verification as a sentence or two, with the reason when not verified."""
+        if self.verified is None:
+            return ""
+        return f"{self.verification.capitalize()}." + (
+            f" {self.reason}" if self.reason else ""
+        )
 
 
 @dataclass
@@ -85,9 +134,13 @@ class Outline:
     blocking: list[str] = field(default_factory=list)
     # the sections to print, in order; empty: every section (see sections.known)
     sections: list[str] = field(default_factory=list)
+    # the mechanisms the requests rely on, in the order they are first named
+    mechanisms: list[Mechanism] = added(default_factory=list)
+    # citation as printed -> (URL of its text, official?), for the mechanisms' law
+    links: dict[str, tuple[str, bool]] = added(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> Outline:
@@ -111,7 +164,13 @@ class Outline:
             metrics=[Metric(**m) for m in data["metrics"]],
             timeline=[tuple(t) for t in data["timeline"]],
             sources=[Source(**s) for s in data["sources"]],
+            mechanisms=[Mechanism(**m) for m in data.get("mechanisms", [])],
+            links={c: tuple(link) for c, link in data.get("links", {}).items()},
         )
+
+    def mechanism(self, mechanism_id: str) -> Mechanism | None:
+        """The mechanism with this id, or None (versions stored before it was kept)."""
+        return next((m for m in self.mechanisms if m.id == mechanism_id), None)
 
 
 _NESTED = {
@@ -122,4 +181,27 @@ _NESTED = {
     "metrics",
     "timeline",
     "sources",
+    "mechanisms",
+    "links",
 }
+
+
+def _at_default(f, value) -> bool:
+    if f.default is not MISSING:
+        return value == f.default
+    return f.default_factory is not MISSING and value == f.default_factory()
+
+
+def _plain(value):
+    """``dataclasses.asdict``, leaving out added fields that hold their default."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in fields(value)
+            if not (f.metadata.get("added") and _at_default(f, getattr(value, f.name)))
+        }
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v) for v in value)
+    return value

@@ -12,9 +12,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from finder.documents import blanks, front
 from finder.documents.outline import Outline
 from finder.documents.sections import REGISTRY, SECTIONS, known
 from finder.documents.sections.evaluation import AREA_LABELS
+from finder.documents.sections.requests import named
 from finder.text import clean_deep, join_items
 
 __all__ = ["AREA_LABELS", "TEMPLATES", "render_html", "render_markdown"]
@@ -36,6 +38,12 @@ def _md_text(value) -> str:
     return "<br>".join(re.sub(r"([\\`*_{}\[\]<>#|!])", r"\\\1", x) for x in lines)
 
 
+def _md_anchor(heading: str) -> str:
+    """The anchor Markdown viewers (GitHub, GitLab) give a heading."""
+    kept = "".join(c for c in heading.lower() if c.isalnum() or c in " -")
+    return "#" + kept.replace(" ", "-")
+
+
 def _html_text(value):
     """Every printed value in the HTML document: escaped, each newline a real ``<br>``."""
     if isinstance(value, Markup) or not isinstance(value, str):
@@ -55,9 +63,16 @@ def _environment(autoescape: bool) -> Environment:
         finalize=_html_text if autoescape else None,
     )
     env.globals.update(
-        REGISTRY=REGISTRY, SECTIONS=SECTIONS, AREAS=AREA_LABELS, known=known
+        REGISTRY=REGISTRY,
+        SECTIONS=SECTIONS,
+        AREAS=AREA_LABELS,
+        known=known,
+        blanks=blanks,
+        front=front,
+        named=named,
     )
     env.filters["md"] = _md_text
+    env.filters["anchor"] = _md_anchor
     env.filters["join"] = join_items
     return env
 
@@ -66,12 +81,15 @@ HTML_TEMPLATES = _environment(autoescape=True)
 MARKDOWN_TEMPLATES = _environment(autoescape=False)
 
 
-def render_html(outline: Outline) -> str:
+def render_html(outline: Outline, version: int | None = None) -> str:
+    """Print-ready HTML; ``version``: the saved version's number (None: a preview)."""
     # Cleaned again here so versions stored before input was cleaned still render.
-    return HTML_TEMPLATES.get_template("outline.html.j2").render(o=clean_deep(outline))
+    return HTML_TEMPLATES.get_template("outline.html.j2").render(
+        o=clean_deep(outline), version=version
+    )
 
 
-def render_markdown(outline: Outline) -> str:
+def render_markdown(outline: Outline, version: int | None = None) -> str:
     return MARKDOWN_TEMPLATES.get_template("outline.md.j2").render(
-        o=clean_deep(outline)
+        o=clean_deep(outline), version=version
     )

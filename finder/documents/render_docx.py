@@ -1,4 +1,5 @@
-"""Render an outline to a Word document with python-docx: cover, page numbers, then each section."""
+"""Render an outline to a Word document with python-docx: a cover page, a contents page
+with the legend, then "To resolve" and each section, with page numbers."""
 
 from __future__ import annotations
 
@@ -6,16 +7,24 @@ import io
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 
-from finder.documents.docx_parts import labelled, word_field
+from finder.documents import front
+from finder.documents.docx_parts import (
+    BLANK_COLOR,
+    bookmark,
+    hyperlink,
+    labelled,
+    word_field,
+)
 from finder.documents.outline import Outline
 from finder.documents.sections import REGISTRY, known
 from finder.text import clean_deep
 
 
-def render_docx(outline: Outline) -> bytes:
-    """The outline as .docx bytes; python-docx turns each newline into a line break.
+def render_docx(outline: Outline, version: int | None = None) -> bytes:
+    """The outline as .docx bytes; ``version``: the saved version's number (None: a
+    preview). python-docx turns each newline into a line break.
 
     The outline is cleaned first: Word's XML refuses control characters, and versions
     stored before input was cleaned may hold them.
@@ -29,8 +38,26 @@ def render_docx(outline: Outline) -> bytes:
     props.keywords = "flexibility, waiver, innovation"
     props.comments = f"Status: {outline.status}; generated {outline.date}"
     doc.styles["Normal"].font.size = Pt(11)
+    _page_furniture(doc, outline)
+    _cover(doc, outline, version)
+    _contents(doc, outline)
+    if outline.warnings:
+        bookmark(doc.add_heading("To resolve before submitting", level=1), "warnings")
+        for warning in outline.warnings:
+            doc.add_paragraph(warning, style="List Bullet")
+    for key in known(outline.sections):
+        section = REGISTRY[key]
+        bookmark(doc.add_heading(section.title, level=1), key)
+        section.docx(doc, outline)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
+
+def _page_furniture(doc, outline: Outline) -> None:
+    """Header and "Page n of m" on every page but the cover."""
     page = doc.sections[0]
+    page.different_first_page_header_footer = True
     header = page.header.paragraphs[0]
     header.text = f"{outline.district or 'District'} · Required flexibilities" + (
         " · DRAFT" if outline.status == "draft" else ""
@@ -42,25 +69,34 @@ def render_docx(outline: Outline) -> bytes:
     footer.add_run(" of ")
     word_field(footer, "NUMPAGES")
 
-    doc.add_paragraph(
-        f"{'DRAFT' if outline.status == 'draft' else 'Final'} · {outline.date}"
-    )
+
+def _cover(doc, outline: Outline, version: int | None) -> None:
+    """The cover page: what the document is, for whom, which version and its status."""
+    kind = doc.add_paragraph()
+    kind.paragraph_format.space_before = Pt(150)
+    run = kind.add_run("REQUIRED FLEXIBILITIES")
+    run.font.size = Pt(10)
+    run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
     doc.add_heading(outline.title, level=0)
-    for label, value in (
-        ("District", outline.district),
-        ("State", outline.state),
-        ("Innovation", outline.innovation),
-        ("Team", outline.team),
-    ):
-        labelled(doc, label, value, label.lower())
-    if outline.warnings:
-        doc.add_heading("To resolve before submitting", level=1)
-        for warning in outline.warnings:
-            doc.add_paragraph(warning, style="List Bullet")
-    for key in known(outline.sections):
-        section = REGISTRY[key]
-        doc.add_heading(section.title, level=1)
-        section.docx(doc, outline)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    status = doc.add_paragraph().add_run(front.status_label(outline.status).upper())
+    status.bold = True
+    if outline.status != "final":
+        status.font.color.rgb = BLANK_COLOR
+    for label, value, what in front.cover(outline, version):
+        labelled(doc, label, value, what)
+    doc.add_page_break()
+
+
+def _contents(doc, outline: Outline) -> None:
+    """The contents (linked to each heading's bookmark) and the legend, on one page."""
+    doc.add_paragraph("Contents", style="TOC Heading")
+    for n, (anchor, heading) in enumerate(front.contents(outline), start=1):
+        p = doc.add_paragraph()
+        p.add_run(f"{n}. ")
+        hyperlink(p, heading, anchor=anchor)
+    doc.add_paragraph("How to read this document", style="TOC Heading")
+    for term, meaning in front.legend(outline):
+        p = doc.add_paragraph(style="List Bullet")
+        p.add_run(f"{term}: ").bold = True
+        p.add_run(meaning)
+    doc.add_page_break()

@@ -119,15 +119,9 @@ def download(team_id: int, audit_id: int, version_id: int, fmt: str):
     if version is None or fmt not in FORMATS:
         abort(404)
     mimetype, render = FORMATS[fmt]
-    body = render(store.outline_of(version))
+    body = render(store.outline_of(version), version=version.id)
     if fmt == "html" and request.args.get("view"):
         return _print_view(body)
-    filename = (
-        f"required-flexibilities-{slug(row.title, 40, 'audit')}"
-        f"-v{version.id}-{version.created_at:%Y-%m-%d}.{fmt}"
-    )
-    return Response(
-        body,
-        mimetype=mimetype,
-        headers=attachment(filename),
-    )
+    # The title's words and numbers, then the version; its date is on the cover.
+    filename = f"{slug(row.title, 80, 'required-flexibilities')}-v{version.id}.{fmt}"
+    return Response(body, mimetype=mimetype, headers=attachment(filename))

@@ -32,9 +32,19 @@ def attachment(filename: str) -> dict[str, str]:
 
 
 def slug(title: str, limit: int, fallback: str) -> str:
-    """A title as a file-name stem: letters and digits kept (any script), the rest as
-    hyphens, at most ``limit`` characters; ``fallback`` when nothing is left."""
-    return (
-        "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:limit]
-        or fallback
-    )
+    """A title as a file-name stem: its words and numbers, lower case, joined by single
+    hyphens, in any script; cut at a hyphen to at most ``limit`` characters;
+    ``fallback`` when nothing is left.
+
+    "Four-day week: Friday internships, 2027-28" gives
+    "four-day-week-friday-internships-2027-28".
+    """
+    words = "".join(
+        c if unicodedata.category(c)[0] in "LNM" else " "
+        for c in unicodedata.normalize("NFC", title.lower())
+    ).split()
+    stem = "-".join(words)
+    if len(stem) > limit:
+        cut = stem[: limit + 1].rfind("-")
+        stem = stem[: cut if cut > 0 else limit]
+    return stem or fallback

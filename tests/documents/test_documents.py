@@ -224,10 +224,22 @@ def test_outline_sorts_rules_into_sections(outline):
 def test_warnings(outline):
     text = "\n".join(outline.warnings)
     assert "“Bus routes must be set by October” has no recorded decision yet." in text
-    assert "The request for “Minimum minutes of instruction” has no rationale." in text
+    # one item per request, naming the rule and every field it leaves blank
     assert (
-        "The request for “K-4 class size limit of 22” has no replacement plan." in text
+        "The request for “Minimum minutes of instruction” has no request type, "
+        "rationale, replacement plan, list of students and schools affected or term."
+    ) in text
+    assert (
+        "The request for “Uniform school start date” answers 0 of the 3 items the "
+        "application must contain."
+    ) in text
+    assert "The activation plan for “Local board action” has no approver or term." in (
+        text
     )
+    assert (
+        "The success metric “Students who feel they belong” has no baseline, target "
+        "or owner."
+    ) in text
     # Requested from a mechanism whose own law cannot grant it: a blocking warning
     blocking = (
         "“Districts of Innovation” cannot be used for “Bilingual education programs”"
@@ -236,7 +248,7 @@ def test_warnings(outline):
     assert any(w.startswith(blocking) for w in outline.blocking)
     assert "Tex. Educ. Code" in outline.blocking[0]
     assert "never lets it lift Tex. Educ. Code ch. 29, subch. B" in outline.blocking[0]
-    assert "Uniform school start date” has no rationale" not in text
+    assert "“Uniform school start date” has no" not in text  # all filled in
 
 
 def test_html(outline):
@@ -253,7 +265,7 @@ def test_html(outline):
     assert len(soup.select("#evaluation tbody tr")) == 5
     assert len(soup.select("#timeline tbody tr")) == 2
     blanks = [b.get_text() for b in soup.select(".blank")]
-    assert "[To complete: rationale]" in blanks
+    assert "[To complete: rationale tied to the vision]" in blanks
     assert "[To complete: baseline]" in blanks  # the belonging metric
     assert "@page" in soup.find("style").get_text()
     assert "page-break-before" in soup.find("style").get_text()
@@ -265,7 +277,7 @@ def test_markdown(outline):
     for title in SECTIONS.values():
         assert f"\n## {title}\n" in md
     assert md.count("\n| ") >= len(outline.requests) + 4 + 5
-    assert "_\\[To complete: rationale\\]_" in md
+    assert "_\\[To complete: rationale tied to the vision\\]_" in md
     for warning in outline.warnings:
         assert warning.replace("*", "\\*") in md or warning in md
 
@@ -285,7 +297,10 @@ def test_docx(outline):
         requests_table.rows[1].cells[4].text
         == "We keep 75,600 minutes across the year."
     )
-    assert requests_table.rows[2].cells[3].text == "[To complete: rationale]"
+    assert (
+        requests_table.rows[2].cells[3].text
+        == "[To complete: rationale tied to the vision]"
+    )
     assert len(kept_table.rows) == 5
     assert metrics_table.rows[3].cells[2].text == "[To complete: baseline]"
     assert len(timeline_table.rows) == 3

@@ -99,3 +99,33 @@ def test_versions_from_before_later_fields_still_load(stored):
     assert render_html(outline)
     assert render_markdown(outline)
     assert render_docx(outline)
+
+
+# Kept by the build that added the mechanisms' verification and links (and the
+# request's and activation's mechanism ids): keep it as it is too.
+STORED_2026 = STORED.with_name("stored-2026-12.json")
+
+
+def test_a_version_with_verification_and_links_loads_and_renders():
+    stored = json.loads(STORED_2026.read_text(encoding="utf-8"))
+    outline = Outline.from_dict(stored)
+    assert json.loads(json.dumps(outline.to_dict())) == stored
+    assert outline.mechanism("tx-districts-of-innovation").verified is False
+    url, official = outline.links["Tex. Educ. Code § 12A.001"]
+    soup = BeautifulSoup(render_html(outline, version=5), "html.parser")
+    assert soup.select_one("#request-1").find("a", href=url)
+    assert "Districts of Innovation (not fully verified)" in soup.get_text()
+    md = render_markdown(outline, version=5)
+    assert f"[Tex. Educ. Code § 12A.001](<{url}>)" in md
+    assert official
+    assert "Version 5" in _docx_text(render_docx(outline, version=5))
+
+
+def test_fields_added_later_are_stored_only_when_they_hold_something(stored):
+    """An older version stores back exactly as it was; a new one keeps the new fields."""
+    older = Outline.from_dict(stored)
+    assert "mechanisms" not in older.to_dict()
+    assert "mechanism_ids" not in older.to_dict()["requests"][0]
+    newer = json.loads(STORED_2026.read_text(encoding="utf-8"))
+    assert newer["mechanisms"]
+    assert newer["requests"][0]["mechanism_ids"] == ["tx-districts-of-innovation"]

@@ -57,8 +57,8 @@ def test_generate_versions_and_download_every_format(browser, audit):  # noqa: F
         docx.mimetype
         == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    assert re.match(
-        r'attachment; filename="required-flexibilities-four-day-week-v\d+-\d{4}-\d{2}-\d{2}\.docx"',
+    assert re.fullmatch(
+        r'attachment; filename="four-day-week-v\d+\.docx"',
         docx.headers["Content-Disposition"],
     )
     headings = [
@@ -83,3 +83,34 @@ def test_generate_versions_and_download_every_format(browser, audit):  # noqa: F
     assert "script-src 'self'" in view.headers["Content-Security-Policy"]
     preview = browser.client.get(f"{base}/document/preview")
     assert b"To resolve before submitting" in preview.data
+
+
+def test_download_names_keep_the_titles_words_and_numbers(browser, audit):  # noqa: F811
+    """The title, then the version number; the version's date is on its cover."""
+    team, audit_id, base = audit
+    title = "Four-day week: Friday internships, 2027-28"
+    settings = browser.client.get(f"{base}/setup")
+    values = form_values(soup(settings))
+    values["title"] = [title]
+    assert browser.client.post(f"{base}/setup", data=values).status_code == 302
+    token = browser.token(f"{base}/document")
+    form = {"csrf_token": token, "status": "draft", "include-vision": "1"}
+    assert browser.client.post(f"{base}/document", data=form).status_code == 302
+    link = soup(browser.client.get(f"{base}/document")).select_one(
+        "table.data tbody tr a"
+    )["href"]
+    number = re.search(r"/document/(\d+)\.docx", link).group(1)
+    stem = "four-day-week-friday-internships-2027-28"
+    for fmt in ("docx", "md", "html"):
+        got = browser.client.get(link.replace(".docx", f".{fmt}"))
+        assert got.headers["Content-Disposition"] == (
+            f'attachment; filename="{stem}-v{number}.{fmt}"'
+        )
+    cover = BeautifulSoup(
+        browser.client.get(link.replace(".docx", ".html")).data, "html.parser"
+    ).select_one("header.cover")
+    assert f"Version {number}" in cover.get_text()
+    exported = browser.client.get(f"{base}/export.json")
+    assert exported.headers["Content-Disposition"] == (
+        f'attachment; filename="{stem}-{audit_id}.json"'
+    )

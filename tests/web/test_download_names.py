@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from finder.store.migrate import upgrade
-from finder.web.downloads import ascii_filename, attachment
+from finder.web.downloads import ascii_filename, attachment, slug
 from tests.conftest import TEST_CATALOG
 from tests.test_scale_out import Client, free_port
 
@@ -38,6 +38,29 @@ def test_ascii_names_keep_their_extension():
     header.encode("latin-1")  # what a WSGI server requires
     assert header.startswith("attachment; filename=\"3.md\"; filename*=UTF-8''")
     assert urllib.parse.unquote(header.split("''", 1)[1]) == f"{ARABIC}-3.md"
+
+
+@pytest.mark.parametrize(
+    ("title", "limit", "expected"),
+    [
+        (
+            "Four-day week: Friday internships, 2027-28",
+            80,
+            "four-day-week-friday-internships-2027-28",
+        ),
+        ("Seat time — 2027–28 (pilot) #2", 80, "seat-time-2027-28-pilot-2"),
+        # cut at a hyphen, never inside a word or a number
+        ("Four-day week: Friday internships, 2027-28", 30, "four-day-week-friday"),
+        ("Supercalifragilistic", 5, "super"),
+        (ARABIC, 80, "تدقيق-الأسبوع-الدراسي"),
+        # vowel signs are marks, not separators: the words stay whole
+        ("परीक्षा योजना 2027", 80, "परीक्षा-योजना-2027"),
+        ("Café Ñandú", 80, "café-ñandú"),
+        (" -- ", 80, "audit"),
+    ],
+)
+def test_slug_keeps_a_titles_words_and_numbers(title, limit, expected):
+    assert slug(title, limit, "audit") == expected
 
 
 @pytest.fixture(scope="module")

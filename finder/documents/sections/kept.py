@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from finder.documents.blanks import KEPT
 from finder.documents.context import BuildContext, law_link
 from finder.documents.docx_parts import table
 from finder.documents.outline import Kept, Outline
@@ -15,16 +16,16 @@ def _reason(rule) -> str:
 
 
 def build(outline: Outline, ctx: BuildContext) -> None:
-    for rule in ctx.data.rules:
+    for at, rule in enumerate(ctx.data.rules):
         if rule.decision == "essential_oversight":
-            outline.kept.append(
-                Kept(
-                    rule.text,
-                    rule.citation,
-                    _reason(rule),
-                    *law_link(rule.citation, ctx.data.state),
-                )
+            kept = Kept(
+                rule.text,
+                rule.citation,
+                _reason(rule),
+                *law_link(rule.citation, ctx.data.state),
             )
+            outline.kept.append(kept)
+            ctx.require(f"The kept rule “{rule.text}”", kept, KEPT, at)
 
 
 def docx(doc, o: Outline) -> None:
@@ -33,9 +34,9 @@ def docx(doc, o: Outline) -> None:
         return
     table(
         doc,
-        ["Rule", "Citation", "Why it is kept"],
+        ["Rule", *(b.label for b in KEPT)],
         [
-            [(k.rule, "rule"), (k.citation, "citation"), (k.reason, "reason")]
+            [(k.rule, "rule"), *((getattr(k, b.attr), b.what) for b in KEPT)]
             for k in o.kept
         ],
     )

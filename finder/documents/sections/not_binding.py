@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from finder.documents.blanks import NOT_BINDING
 from finder.documents.context import BuildContext
 from finder.documents.docx_parts import text
 from finder.documents.outline import NotBinding, Outline
 
 
 def build(outline: Outline, ctx: BuildContext) -> None:
-    for rule in ctx.data.rules:
+    for at, rule in enumerate(ctx.data.rules):
         if rule.decision == "not_a_rule":
-            outline.not_binding.append(NotBinding(rule.text, rule.checked))
+            found = NotBinding(rule.text, rule.checked)
+            outline.not_binding.append(found)
+            ctx.require(
+                f"“{rule.text}”, found not to be a rule,", found, NOT_BINDING, at
+            )
 
 
 def docx(doc, o: Outline) -> None:
@@ -19,7 +24,8 @@ def docx(doc, o: Outline) -> None:
     )
     for n in o.not_binding:
         p = doc.add_paragraph(style="List Bullet")
-        p.add_run(f"{n.rule}: ").bold = True
-        text(p, n.checked, "what the team checked")
+        p.add_run(n.rule).bold = True
+        p.add_run(f" — {NOT_BINDING[0].label.lower()}: ")
+        text(p, n.checked, NOT_BINDING[0].what)
     if not o.not_binding:
         doc.add_paragraph("None recorded.")

@@ -5,8 +5,24 @@ from __future__ import annotations
 from finder.audit.matching import LOCAL_ROUTES, mechanism_verdict
 from finder.audit.model import REQUEST_TYPES, SOURCE_LEVELS
 from finder.audit.suggester import RuleInput
+from finder.documents.blanks import (
+    APPLICATION_ANSWER,
+    CITATION,
+    REQUEST,
+    is_blank,
+)
 from finder.documents.context import BuildContext, law_link
-from finder.documents.docx_parts import cite, labelled, table, text
+from finder.documents.docx_parts import (
+    bullets,
+    cite,
+    cites,
+    intro,
+    labelled,
+    lead,
+    numbered,
+    table,
+    text,
+)
 from finder.documents.outline import Outline, Request
 
 
@@ -41,12 +57,6 @@ def _request(rule, at: int, ctx: BuildContext) -> Request:
     mechanisms = ctx.mechanisms_of(rule)
     if not mechanisms:
         ctx.warn(f"No mechanism is chosen to lift “{rule.text}”.", at)
-    for needed, label in (
-        (rule.rationale, "rationale"),
-        (rule.replacement_plan, "replacement plan"),
-    ):
-        if not needed.strip():
-            ctx.warn(f"The request for “{rule.text}” has no {label}.", at)
     rule_input = RuleInput(rule.text, rule.source_level, rule.citation, state)
     safeguards: list[str] = []
     fields: list[tuple[str, str]] = []
@@ -65,7 +75,7 @@ def _request(rule, at: int, ctx: BuildContext) -> Request:
                 for f in mechanism.application_fields
             ]
     citation_url, citation_official = law_link(rule.citation, state)
-    return Request(
+    request = Request(
         rule=rule.text,
         citation=rule.citation,
         source_level=SOURCE_LEVELS.get(rule.source_level, rule.source_level),
@@ -83,7 +93,30 @@ def _request(rule, at: int, ctx: BuildContext) -> Request:
         found_in=", ".join(p for p in (rule.source_document, rule.source_place) if p),
         citation_url=citation_url,
         citation_official=citation_official,
+        mechanism_ids=[m.id for m in mechanisms],
     )
+    subject = f"The request for “{rule.text}”"
+    ctx.require(subject, request, (CITATION, *REQUEST), at)
+    answers = [answer for _, answer in request.application_fields]
+    if any(is_blank(answer) for answer in answers):
+        done = len([a for a in answers if not is_blank(a)])
+        ctx.warn(
+            f"{subject} answers {done} of the {len(answers)} items the application "
+            "must contain.",
+            at,
+        )
+    return request
+
+
+def named(o: Outline, r: Request) -> list[tuple[str, str]]:
+    """(title, how far the catalog verified it) for each mechanism a request names.
+
+    Versions stored before mechanisms were kept by id name them only as text.
+    """
+    found = [o.mechanism(i) for i in r.mechanism_ids]
+    if found and all(found):
+        return [(m.title, m.verification) for m in found]
+    return [(r.mechanism, "")] if not is_blank(r.mechanism) else []
 
 
 def docx(doc, o: Outline) -> None:
@@ -96,18 +129,17 @@ def docx(doc, o: Outline) -> None:
         [
             [
                 (r.rule, "rule"),
-                (r.citation, "citation"),
+                (r.citation, CITATION.what),
                 (r.mechanism, "mechanism"),
-                (r.rationale, "rationale"),
-                (r.replacement_plan, "replacement plan"),
+                (r.rationale, REQUEST[1].what),
+                (r.replacement_plan, REQUEST[2].what),
             ]
             for r in o.requests
         ],
     )
     for n, r in enumerate(o.requests, start=1):
         doc.add_heading(f"{n}. {r.rule}", level=2)
-        p = doc.add_paragraph()
-        p.add_run("Citation: ").bold = True
+        p = lead(doc, CITATION.label)
         cite(p, r.citation, r.citation_url, r.citation_official)
         labelled(
             doc,
@@ -115,34 +147,24 @@ def docx(doc, o: Outline) -> None:
             r.source_level + (f" (found in {r.found_in})" if r.found_in else ""),
             "source",
         )
-        labelled(doc, "Request", r.request_type, "waiver or partial modification")
-        mechanism = r.mechanism + (
-            f" ({'; '.join(r.mechanism_citations)})"
-            if r.mechanism and r.mechanism_citations
-            else ""
-        )
-        labelled(doc, "Mechanism", mechanism, "mechanism")
-        labelled(doc, "Rationale", r.rationale, "rationale tied to the vision")
-        labelled(
-            doc,
-            "Replacement plan",
-            r.replacement_plan,
-            "how the rule’s intent is still met",
-        )
-        labelled(
-            doc,
-            "Students and schools affected",
-            r.affected,
-            "students and schools affected, with baseline data",
-        )
-        labelled(doc, "Term", r.term, "duration requested")
+        p = lead(doc, "Mechanism")
+        for i, (title, state) in enumerate(named(o, r)):
+            p.add_run(("; " if i else "") + title + (f" ({state})" if state else ""))
+        if not named(o, r):
+            text(p, "", "mechanism")
+        if r.mechanism_citations:
+            cites(lead(doc, "Law it rests on"), r.mechanism_citations, o.links)
+        for blank in REQUEST:
+            labelled(doc, blank.label, getattr(r, blank.attr), blank.what)
         if r.safeguards_kept:
-            labelled(
-                doc, "Safeguards that stay in force", "; ".join(r.safeguards_kept), ""
-            )
+            intro(doc, "Safeguards that stay in force under this mechanism")
+            bullets(doc, r.safeguards_kept)
         if r.application_fields:
             doc.add_heading("What the application must contain", level=3)
-            for label, answer in r.application_fields:
-                p = doc.add_paragraph(style="List Number")
-                p.add_run(f"{label}: ").bold = True
-                text(p, answer, label)
+            numbered(
+                doc,
+                [
+                    (label, answer, APPLICATION_ANSWER)
+                    for label, answer in r.application_fields
+                ],
+            )

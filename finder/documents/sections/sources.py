@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from finder.catalog.hosts import PUBLISHERS
 from finder.documents.context import BuildContext
-from finder.documents.docx_parts import hyperlink
+from finder.documents.docx_parts import hyperlink, new_list
 from finder.documents.outline import Outline, Source
 
 
@@ -26,8 +26,9 @@ def build(outline: Outline, ctx: BuildContext) -> None:
 
 
 def docx(doc, o: Outline) -> None:
+    item = new_list(doc)
     for s in o.sources:
-        p = doc.add_paragraph(style="List Number")
+        p = item()
         p.add_run((f"[{s.kind}] " if s.kind else "") + f"{s.title} — ")
         hyperlink(p, s.url, s.url)
         p.add_run(f" (accessed {s.accessed})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from finder.documents.blanks import MILESTONE
 from finder.documents.context import BuildContext
 from finder.documents.docx_parts import table, text
 from finder.documents.outline import Outline
@@ -9,6 +10,10 @@ from finder.documents.outline import Outline
 
 def build(outline: Outline, ctx: BuildContext) -> None:
     outline.timeline = [(m.when, m.what) for m in ctx.data.timeline]
+    if not outline.timeline:
+        ctx.warn("The timeline has no milestones yet.")
+    for milestone in ctx.data.timeline:
+        ctx.require(f"The milestone “{milestone.what}”", milestone, MILESTONE)
 
 
 def docx(doc, o: Outline) -> None:
@@ -17,6 +22,6 @@ def docx(doc, o: Outline) -> None:
         return
     table(
         doc,
-        ["When", "What"],
-        [[(when, "date"), (what, "milestone")] for when, what in o.timeline],
+        [MILESTONE[0].label, "What"],
+        [[(when, MILESTONE[0].what), (what, "milestone")] for when, what in o.timeline],
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from finder.documents.context import BuildContext
+from finder.documents.blanks import VISION
+from finder.documents.context import BEFORE_RULES, BuildContext
 from finder.documents.docx_parts import text
 from finder.documents.outline import Outline
 
@@ -10,10 +11,10 @@ from finder.documents.outline import Outline
 def build(outline: Outline, ctx: BuildContext) -> None:
     outline.vision = ctx.data.innovation
     outline.why = ctx.data.outcome
+    ctx.require("The document", outline, VISION, BEFORE_RULES)
 
 
 def docx(doc, o: Outline) -> None:
-    doc.add_heading("The vision", level=2)
-    text(doc.add_paragraph(), o.vision, "the vision")
-    doc.add_heading("Why this design", level=2)
-    text(doc.add_paragraph(), o.why, "why this design")
+    for blank in VISION:
+        doc.add_heading(blank.label, level=2)
+        text(doc.add_paragraph(), getattr(o, blank.attr), blank.what)

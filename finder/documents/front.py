@@ -1,0 +1,66 @@
+"""The front of the document in every format: cover details, contents and the legend."""
+
+from __future__ import annotations
+
+from finder.documents.blanks import COVER
+from finder.documents.outline import UNVERIFIED, VERIFIED, Outline
+from finder.documents.sections import SECTIONS, known
+
+LEGEND = (
+    (
+        "[To complete: …]",
+        "A blank the district fills in before submitting. Every blank is also listed "
+        "under “To resolve before submitting”.",
+    ),
+    (
+        VERIFIED.capitalize(),
+        "Every statement of law about the mechanism in the Flexibility Finder catalog "
+        "was read in the official text.",
+    ),
+    (
+        UNVERIFIED.capitalize(),
+        "The catalog could not confirm every statement about the mechanism in official "
+        "text; read its law before relying on it.",
+    ),
+    (
+        "Linked citations",
+        "A linked citation opens the text of the law; “(unofficial copy)” marks a link "
+        "to a copy not published by the government.",
+    ),
+)
+
+
+def legend(o: Outline) -> list[tuple[str, str]]:
+    """(term, what it means) for the marks the document uses."""
+    if "activation" not in known(o.sections):
+        return list(LEGEND)
+    return [
+        (term, meaning + " The activation plan gives the reason.")
+        if term == UNVERIFIED.capitalize()
+        else (term, meaning)
+        for term, meaning in LEGEND
+    ]
+
+
+def status_label(status: str) -> str:
+    return "Final" if status == "final" else "Draft, not for submission"
+
+
+def version_label(version: int | str | None) -> str:
+    return f"Version {version}" if version else "Preview, not a saved version"
+
+
+def cover(o: Outline, version: int | str | None) -> list[tuple[str, str, str]]:
+    """(label, value, what to complete when blank) for each line of the cover."""
+    return [
+        *((b.label, getattr(o, b.attr), b.what) for b in COVER),
+        ("Date", o.date, "date"),
+        ("Version", version_label(version), ""),
+        ("Status", status_label(o.status), ""),
+    ]
+
+
+def contents(o: Outline) -> list[tuple[str, str]]:
+    """(anchor, heading) for each part of the document after the front, in order."""
+    parts = [("warnings", "To resolve before submitting")] if o.warnings else []
+    return parts + [(key, SECTIONS[key]) for key in known(o.sections)]
