@@ -8,11 +8,13 @@ from flask_login import current_user, login_required
 from finder.store import teams
 from finder.store.access import Forbidden, NotFound, authorize, can
 from finder.web import db
+from finder.web.activity import describe
 from finder.web.context import public_url
 from finder.web.forms.accounts import ConfirmForm
 from finder.web.forms.teams import DistrictProfileForm, InviteForm, RoleForm, TeamForm
 
 bp = Blueprint("teams", __name__)
+bp.add_app_template_filter(describe, "activity_sentence")
 
 
 def require_team(team_id: int, action: str):
