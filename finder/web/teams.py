@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    url_for,
+)
+from flask import session as web_session
 from flask_login import current_user, login_required
 
 from finder.store import teams
@@ -15,6 +23,7 @@ from finder.web.forms.teams import DistrictProfileForm, InviteForm, RoleForm, Te
 
 bp = Blueprint("teams", __name__)
 bp.add_app_template_filter(describe, "activity_sentence")
+NEW_LINK = "new_invitation_link"  # session key: a link created, not yet shown
 
 
 def require_team(team_id: int, action: str):
@@ -69,7 +78,8 @@ def show(team_id: int):
     team, membership = require_team(team_id, "read")
     session = db.session()
     manage = can(membership.role, "manage")
-    return render_template(
+    new_link = take_new_link(team.id) if manage else None
+    page = render_template(
         "teams/show.html",
         team=team,
         membership=membership,
@@ -78,11 +88,13 @@ def show(team_id: int):
         activity=teams.activity(session, team.id, limit=20),
         can_edit=can(membership.role, "edit"),
         can_manage=manage,
-        invite_form=InviteForm(),
+        invite_form=InviteForm(formdata=None),
         role_form=RoleForm(),
         confirm=ConfirmForm(),
-        new_link=None,
+        new_link=new_link,
     )
+    # A page holding a fresh invitation link is not kept by caches or the back button.
+    return page, 200, {"Cache-Control": "no-store"} if new_link else {}
 
 
 @bp.post("/teams/<int:team_id>/switch")
@@ -115,7 +127,7 @@ def profile(team_id: int):
 @bp.post("/teams/<int:team_id>/invitations")
 @login_required
 def invite(team_id: int):
-    team, membership = require_team(team_id, "manage")
+    team, _ = require_team(team_id, "manage")
     form = InviteForm()
     if not form.validate_on_submit():
         flash(
@@ -131,22 +143,22 @@ def invite(team_id: int):
     except teams.TeamError as exc:
         flash(str(exc), "error")
         return redirect(url_for("teams.show", team_id=team.id))
-    link = public_url("teams.invitation", token=token)
-    session = db.session()
-    return render_template(
-        "teams/show.html",
-        team=team,
-        membership=membership,
-        members=teams.members(session, team.id),
-        invitations=teams.open_invitations(session, team.id),
-        activity=teams.activity(session, team.id, limit=20),
-        can_edit=True,
-        can_manage=True,
-        invite_form=InviteForm(formdata=None),
-        role_form=RoleForm(),
-        confirm=ConfirmForm(),
-        new_link=link,
-    )
+    # Post/redirect/get: the new link rides in the session to the team page, which
+    # shows it once; refreshing that page never creates a second invitation.
+    web_session[NEW_LINK] = {
+        "team": team.id,
+        "link": public_url("teams.invitation", token=token),
+    }
+    return redirect(url_for("teams.show", team_id=team.id, _anchor="invite-h"))
+
+
+def take_new_link(team_id: int) -> str | None:
+    """The invitation link just created for this team, handed out once."""
+    held = web_session.get(NEW_LINK)
+    if not isinstance(held, dict) or held.get("team") != team_id:
+        return None
+    web_session.pop(NEW_LINK)
+    return held.get("link")
 
 
 @bp.post("/teams/<int:team_id>/invitations/<int:invitation_id>/revoke")
