@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask import (
     Blueprint,
     abort,
     flash,
     redirect,
     render_template,
+    request,
     url_for,
 )
 from flask import session as web_session
@@ -15,6 +18,7 @@ from flask_login import current_user, login_required
 
 from finder.store import teams
 from finder.store.access import Forbidden, NotFound, authorize, can
+from finder.store.models import Invitation
 from finder.web import db
 from finder.web.activity import describe
 from finder.web.context import public_url
@@ -24,6 +28,40 @@ from finder.web.forms.teams import DistrictProfileForm, InviteForm, RoleForm, Te
 bp = Blueprint("teams", __name__)
 bp.add_app_template_filter(describe, "activity_sentence")
 NEW_LINK = "new_invitation_link"  # session key: a link created, not yet shown
+PENDING = "pending_invitation"  # session key: the invitation link this browser opened
+
+
+class Pending(NamedTuple):
+    """An invitation this browser opened and has not accepted, and where to accept it."""
+
+    invitation: Invitation
+    path: str
+
+
+def pending_invitation() -> Pending | None:
+    """The open invitation this browser followed, unless it is spent or already joined.
+
+    The token is kept in the signed session only between opening the link and
+    accepting it, so a person who signs up or in on the way is brought back to it.
+    """
+    token = web_session.get(PENDING)
+    found = (
+        teams.invitation_for(db.session(), token) if isinstance(token, str) else None
+    )
+    if found is not None and current_user.is_authenticated:
+        try:
+            authorize(db.session(), current_user.user.id, found.team_id, "read")
+        except NotFound:
+            pass
+        else:
+            found = None  # already a member: nothing to accept
+    if found is None:
+        web_session.pop(PENDING, None)
+        return None
+    return Pending(found, url_for("teams.invitation", token=token))
+
+
+bp.add_app_template_global(pending_invitation)
 
 
 def require_team(team_id: int, action: str):
@@ -51,6 +89,7 @@ def index():
     return render_template(
         "teams/index.html",
         memberships=teams.user_teams(db.session(), current_user.user.id),
+        pending=pending_invitation(),
         form=TeamForm(),
         confirm=ConfirmForm(),
         current_team_id=me().current_team_id,
@@ -176,15 +215,26 @@ def revoke(team_id: int, invitation_id: int):
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
-@login_required
 def invitation(token: str):
     session = db.session()
     found = teams.invitation_for(session, token)
     if found is None:
         return render_template("teams/invitation_invalid.html"), 404
+    web_session[PENDING] = token
+    if not current_user.is_authenticated:
+        if request.method == "POST":
+            return redirect(url_for("auth.signin", next=request.path))
+        # Someone new to the site: say what they are invited to, then sign up or in.
+        return render_template("teams/invitation.html", invitation=found, form=None)
     form = ConfirmForm()
     if form.validate_on_submit():
-        team = teams.accept_invitation(session, token, me())
+        try:
+            team = teams.accept_invitation(session, token, me())
+        except teams.TeamError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("teams.index"))
+        finally:
+            web_session.pop(PENDING, None)
         flash(f"You joined “{team.name}”.", "success")
         return redirect(url_for("teams.show", team_id=team.id))
     return render_template("teams/invitation.html", invitation=found, form=form)

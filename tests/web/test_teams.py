@@ -53,8 +53,11 @@ def test_from_signup_to_a_second_person_joining(browser, make_browser):
     path = invite_link(browser, team_id, "viewer")
     colleague = make_browser()
     # Following the link first asks the colleague to sign up, then brings them back.
-    assert colleague.client.get(path).status_code == 302
-    colleague.signup(email="ben@example.org", name="Ben Ng")
+    landing = colleague.client.get(path)
+    assert landing.status_code == 200
+    assert b"Create an account" in landing.data
+    signed_up = colleague.signup(email="ben@example.org", name="Ben Ng")
+    assert signed_up.headers["Location"] == path
     page = colleague.client.get(path)
     assert b"Join" in page.data
     joined = colleague.post(path, {})
