@@ -72,6 +72,11 @@ def test_invited_newcomer_signs_up_and_lands_on_the_invitation(
         "Nia New joined the team as editor"
     )
     check(newcomer, tmp_path, "team-joined")
+    newcomer.get_by_role("link", name="Full activity log").click()
+    expect(newcomer.locator("table.data tbody tr").first).to_contain_text(
+        "joined the team as editor"
+    )
+    check(newcomer, tmp_path, "activity-log")
     newcomer.goto("/teams")
     expect(
         newcomer.get_by_role("heading", name="An invitation is waiting")
