@@ -335,12 +335,15 @@ def db_upgrade(revision: str) -> None:
     """Apply schema migrations (creates the database if it does not exist)."""
     import logging
 
-    from finder.store.migrate import upgrade
+    from finder.store.migrate import UpgradeFailed, upgrade
 
     logging.getLogger("alembic").setLevel(logging.WARNING)
     url = _settings()["DATABASE_URL"]
-    upgrade(url, revision)
-    click.echo(f"Database is at {revision}.")
+    try:
+        done = upgrade(url, revision)
+    except UpgradeFailed as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(done.describe())
 
 
 @db.command("status")

@@ -86,7 +86,11 @@ def label(facet: str, value: str) -> str:
 def facet_values(
     counts: dict[str, Counter], selected: dict[str, frozenset[str]]
 ) -> dict[str, list[FacetValue]]:
-    """Facet groups ready to show: selected values first kept even at zero, then by count."""
+    """Facet groups ready to show: selected values first (kept even at zero), then by count.
+
+    Selected values lead their list so a chosen state is never hidden below the fold of
+    a long, scrolling list of jurisdictions.
+    """
     groups: dict[str, list[FacetValue]] = {}
     for facet in FACETS:
         values = set(counts[facet]) | set(selected[facet])
@@ -97,8 +101,8 @@ def facet_values(
             for v in values
         ]
         if facet == "state":
-            items.sort(key=lambda fv: (-fv.count, sort_key(fv.value)))
+            items.sort(key=lambda fv: (not fv.selected, -fv.count, sort_key(fv.value)))
         else:
-            items.sort(key=lambda fv: (-fv.count, fv.label))
+            items.sort(key=lambda fv: (not fv.selected, -fv.count, fv.label))
         groups[facet] = items
     return groups

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from finder.catalog import KINDS, POLICY_AREAS, Entry
 from finder.catalog.jurisdictions import CODES
-from finder.search.facets import FacetValue
+from finder.search.facets import FacetValue, label
 from finder.search.query import clean
 
 SORTS = {"relevance": "Relevance", "state": "State", "reviewed": "Last reviewed"}
@@ -165,3 +165,58 @@ def toggle_params(results: SearchResults, facet: str, value: str) -> dict:
         # The query named states; the facet now holds them, so drop them from the text.
         changes["q"] = results.without_states
     return request_params(request, **changes)
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One filter in force, named in words, with the parameters of the search without it."""
+
+    name: str  # "State", "Kind", …
+    value: str  # "Texas", "Waiver authority", …
+    params: dict
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}: {self.value}"
+
+
+def active_filters(results: SearchResults) -> list[ActiveFilter]:
+    """Every filter narrowing a search (the words too), each removable on its own.
+
+    States named in the words count as state filters: removing one also takes its name
+    out of the words, and removing the words keeps those states as filters.
+    """
+    request = results.request
+    found = []
+    if request.q:
+        keep_states = list(results.effective_states)
+        found.append(
+            ActiveFilter(
+                "Search",
+                f"“{request.q}”",
+                request_params(request, q="", state=keep_states, page=1),
+            )
+        )
+    for state in results.effective_states:
+        name = "Jurisdiction" if state == "US" else "State"
+        found.append(
+            ActiveFilter(
+                name, label("state", state), toggle_params(results, "state", state)
+            )
+        )
+    for facet, values, name in (
+        ("kind", request.kinds, "Kind"),
+        ("area", request.areas, "Policy area"),
+    ):
+        for value in values:
+            found.append(
+                ActiveFilter(
+                    name, label(facet, value), toggle_params(results, facet, value)
+                )
+            )
+    return found
+
+
+def cleared_params(request: SearchRequest) -> dict:
+    """Parameters of the same search with no words and no filters (the sort is kept)."""
+    return request_params(request, q="", state=[], kind=[], area=[], page=1)

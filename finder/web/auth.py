@@ -13,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from flask import session as web_session
 from flask_login import current_user, login_required, login_user, logout_user
 
 from finder.store import accounts
@@ -25,20 +26,47 @@ from finder.web.forms.accounts import (
     SignUpForm,
 )
 from finder.web.login import SignedIn
+from finder.web.teams import NEW_LINK, PENDING, pending_invitation
 
 bp = Blueprint("auth", __name__)
 
 
-def safe_next(target: str | None) -> str:
-    """Only same-site paths are followed after sign-in (no open redirects)."""
+def safe_next(target: str | None, default: str | None = None) -> str:
+    """Only same-site paths are followed after sign-in (no open redirects).
+
+    Browsers read a backslash as a slash and drop tabs and newlines inside a URL, so
+    paths holding a backslash, a space or a control character could leave the site
+    and are refused too.
+    """
     if (
         target
         and target.startswith("/")
         and not target.startswith("//")
+        and "\\" not in target
+        and target.isprintable()
+        and " " not in target
         and not urlsplit(target).netloc
     ):
         return target
-    return url_for("teams.index")
+    return default or url_for("teams.index")
+
+
+def after_sign_in() -> str:
+    """Where a person goes once signed in: a local ``next``, else the invitation they
+    opened, else their teams."""
+    pending = pending_invitation()
+    return safe_next(request.args.get("next"), pending.path if pending else None)
+
+
+def welcome(target: str) -> str:
+    """The greeting for a new account: the invitation, when that is where they go."""
+    pending = pending_invitation()
+    if pending is not None and target == pending.path:
+        return (
+            "Welcome! Your account is ready: accept the invitation below to join "
+            f"“{pending.invitation.team.name}”."
+        )
+    return "Welcome! Create a team or open an invitation link to get started."
 
 
 @bp.route("/signup", methods=["GET", "POST"])
@@ -67,11 +95,9 @@ def signup():
             field.errors.append(str(exc))
         else:
             login_user(SignedIn(user))
-            flash(
-                "Welcome! Create a team or open an invitation link to get started.",
-                "success",
-            )
-            return redirect(safe_next(request.args.get("next")))
+            target = after_sign_in()
+            flash(welcome(target), "success")
+            return redirect(target)
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
 
@@ -101,7 +127,7 @@ def signin():
             status = 400
         else:
             login_user(SignedIn(user))
-            return redirect(safe_next(request.args.get("next")))
+            return redirect(after_sign_in())
     elif form.errors:
         status = 400
     return render_template("auth/signin.html", form=form), status
@@ -113,6 +139,8 @@ def signout():
         # Server-side: a copy of this session's cookie no longer signs anyone in.
         accounts.end_sessions(db.session(), current_user.user)
     logout_user()
+    for key in (PENDING, NEW_LINK):  # nothing of this person's stays in the browser
+        web_session.pop(key, None)
     flash("You are signed out.", "info")
     return redirect(url_for("catalog.home"))
 

@@ -6,7 +6,13 @@ from flask import Blueprint, current_app, render_template, request
 
 from finder.search import SearchRequest
 from finder.search.facets import LABELS
-from finder.search.results import SORTS, request_params, toggle_params
+from finder.search.results import (
+    SORTS,
+    active_filters,
+    cleared_params,
+    request_params,
+    toggle_params,
+)
 from finder.web.context import live_catalog
 from finder.web.forms.search import SearchForm
 
@@ -39,6 +45,8 @@ def index():
         results=results,
         facet_labels=LABELS,
         sorts=SORTS,
+        filters=active_filters(results),
+        clear_all=cleared_params(search_request),
         toggle=lambda facet, value: toggle_params(results, facet, value),
         params=lambda **changes: request_params(search_request, **changes),
     )

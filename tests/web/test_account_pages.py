@@ -72,7 +72,7 @@ def test_invitations_are_rate_limited(browser):
         ok = browser.post(
             f"/teams/{team}/invitations", {"role": "viewer"}, form_page=f"/teams/{team}"
         )
-        assert ok.status_code == 200
+        assert ok.status_code == 302
     refused = browser.post(
         f"/teams/{team}/invitations",
         {"role": "viewer"},

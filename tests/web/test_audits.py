@@ -217,6 +217,7 @@ def test_viewer_reads_comments_and_exports_but_cannot_edit(
             f"/teams/{team}/invitations",
             {"role": "viewer", "email": ""},
             form_page=f"/teams/{team}",
+            follow_redirects=True,
         )
     ).find(id="invite-link")["value"]
     viewer = make_browser()

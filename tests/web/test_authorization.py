@@ -41,9 +41,12 @@ PUBLIC = {
     "auth.signin",
     "auth.signout",
     "auth.reset",
+    # An invitation link says what it invites to; accepting it needs an account
+    # (tests/web/test_invitation_signup.py).
+    "teams.invitation",
 }
 # Signed-in pages that are about the user, not one team.
-ACCOUNT = {"auth.account", "teams.index", "teams.create", "teams.invitation"}
+ACCOUNT = {"auth.account", "teams.index", "teams.create"}
 # Team pages a viewer may use (reading, and commenting on audits).
 VIEWER_ALLOWED = {
     "teams.show",

@@ -12,10 +12,39 @@ def invite_link(browser, team_id, role="editor"):
         f"/teams/{team_id}/invitations",
         {"role": role, "email": ""},
         form_page=f"/teams/{team_id}",
+        follow_redirects=True,
     )
     assert response.status_code == 200
     link = BeautifulSoup(response.data, "html.parser").find(id="invite-link")["value"]
     return re.sub(r"^https?://[^/]+", "", link)
+
+
+def test_a_new_invitation_link_is_shown_once_after_a_redirect(browser):
+    browser.signup()
+    team_id = browser.create_team()
+    other_team = browser.create_team("Other ISD")
+    created = browser.post(
+        f"/teams/{team_id}/invitations",
+        {"role": "viewer", "email": ""},
+        form_page=f"/teams/{team_id}",
+    )
+    # Post/redirect/get: the browser ends on the team page, not on the POST address.
+    assert created.status_code == 302
+    assert created.headers["Location"] == f"/teams/{team_id}#invite-h"
+    # Another team's page does not hand out this team's link.
+    assert b"invite-link" not in browser.client.get(f"/teams/{other_team}").data
+    shown = browser.client.get(f"/teams/{team_id}")
+    assert shown.headers["Cache-Control"] == "no-store"
+    link = BeautifulSoup(shown.data, "html.parser").find(id="invite-link")["value"]
+    assert re.fullmatch(r"https?://[^/]+/invite/[\w-]+", link)
+    # Reloading shows the page without the link and creates no second invitation.
+    again = browser.client.get(f"/teams/{team_id}")
+    assert b"invite-link" not in again.data
+    assert "Cache-Control" not in again.headers
+    open_ones = BeautifulSoup(again.data, "html.parser").select("#invite-h ~ ul li")
+    assert len(open_ones) == 1
+    # The link works for a colleague.
+    assert browser.client.get(re.sub(r"^https?://[^/]+", "", link)).status_code == 200
 
 
 def test_from_signup_to_a_second_person_joining(browser, make_browser):
@@ -24,8 +53,11 @@ def test_from_signup_to_a_second_person_joining(browser, make_browser):
     path = invite_link(browser, team_id, "viewer")
     colleague = make_browser()
     # Following the link first asks the colleague to sign up, then brings them back.
-    assert colleague.client.get(path).status_code == 302
-    colleague.signup(email="ben@example.org", name="Ben Ng")
+    landing = colleague.client.get(path)
+    assert landing.status_code == 200
+    assert b"Create an account" in landing.data
+    signed_up = colleague.signup(email="ben@example.org", name="Ben Ng")
+    assert signed_up.headers["Location"] == path
     page = colleague.client.get(path)
     assert b"Join" in page.data
     joined = colleague.post(path, {})
@@ -37,7 +69,9 @@ def test_from_signup_to_a_second_person_joining(browser, make_browser):
     )  # used up
     owner_view = browser.client.get(f"/teams/{team_id}").data
     assert b"Ben Ng" in owner_view
-    assert b"member.joined" in owner_view
+    assert "Ben Ng joined the team as viewer" in BeautifulSoup(
+        owner_view, "html.parser"
+    ).get_text(" ", strip=True)
 
 
 def test_owner_changes_roles_and_removes(browser, make_browser):
