@@ -121,6 +121,7 @@ def states():
         rows=rows,
         options=sorted(NAMES, key=sort_key),
         max_states=MAX_COMPARED,
+        full=request.args.get("detail") == "full",
         checked_on=checked_on,
     )
 

@@ -84,6 +84,15 @@ def test_side_by_side(client):
     assert b"Choose two to 4" in client.get("/compare/states?s=TX").data
 
 
+def card(soup, title: str):
+    """The card of the entry with this title on a state comparison."""
+    return next(
+        c
+        for c in soup.select("article.entry-card")
+        if c.h2.get_text(strip=True) == title
+    )
+
+
 def facts_of(card) -> dict[str, str]:
     """A card's facts as {label: text}."""
     return {
@@ -92,16 +101,18 @@ def facts_of(card) -> dict[str, str]:
     }
 
 
-def test_side_by_side_shows_what_each_state_offers_in_full(client):
+def test_side_by_side_shows_what_each_state_offers(client):
     soup = BeautifulSoup(
         client.get("/compare/states?s=TX&s=CO&s=KY&s=US").data, "html.parser"
     )
     assert len(soup.select("table.side-by-side thead th")) == 5  # four states
-    doi = next(
-        c
-        for c in soup.select("article.entry-card")
-        if c.h2.get_text(strip=True) == "Districts of Innovation"
-    )
+    brief = facts_of(card(soup, "Districts of Innovation"))
+    assert list(brief) == ["Citations", "Approver", "Term", "Verification"]
+    switch = soup.select_one(".detail-switch a")
+    assert switch["href"] == "/compare/states?s=TX&s=CO&s=KY&s=US&detail=full"
+    soup = BeautifulSoup(client.get(switch["href"]).data, "html.parser")
+    assert soup.select_one(".state-pick input[name=detail]")["value"] == "full"
+    doi = card(soup, "Districts of Innovation")
     assert doi.find_parent("td")["data-label"] == "Texas"
     facts = facts_of(doi)
     assert list(facts) == [
@@ -117,6 +128,7 @@ def test_side_by_side_shows_what_each_state_offers_in_full(client):
     ]
     assert facts["Approver"] == "Local board of trustees; the commissioner is notified"
     assert facts["Term"] == "Up to five years"
+    assert facts["Activation"].startswith("Board resolution or advisory committee")
     assert "Bilingual education" in facts["Can never waive"]
     assert facts["Verification"].startswith(
         "Verified against official text, checked November 23, 2026"
@@ -127,14 +139,10 @@ def test_side_by_side_shows_what_each_state_offers_in_full(client):
     assert doi.select_one("input[type=checkbox]")["value"] == (
         "tx-districts-of-innovation"
     )
-    permit = next(
-        c
-        for c in soup.select("article.entry-card")
-        if "teaching permits" in c.h2.get_text()
-    )
+    permit = card(soup, "District teaching permits for career and technical education")
     assert facts_of(permit)["Verification"] == (
         "Not fully verified Last reviewed March 1, 2025. "
-        "Fixture entry; term not confirmed."
+        "What the entry's research notes say Fixture entry; term not confirmed."
     )
     # Downloads of what is shown, and the way on to compare chosen entries.
     hrefs = [a["href"] for a in soup.select(".downloads a")]
