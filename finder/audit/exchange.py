@@ -33,6 +33,7 @@ from finder.audit.model import (
     Milestone,
 )
 from finder.shapes import ANY, FLAG, Open, check
+from finder.tables import csv_safe
 from finder.text import clean_deep, clean_text
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -264,14 +265,3 @@ def export_audit(data: AuditData, fmt: str) -> str:
             writer.writerow({k: csv_safe(str(getattr(rule, k))) for k in CSV_FIELDS})
         return out.getvalue()
     raise KeyError(fmt)
-
-
-def csv_safe(value: str) -> str:
-    """A cell a spreadsheet program will show as text, never run as a formula.
-
-    Spreadsheets skip leading spaces, tabs and line breaks before ``=`` (``" =1+2"``
-    is a formula), and a cell that starts with a tab or CR is suspect in itself.
-    """
-    if value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r"):
-        return "'" + value
-    return value

@@ -1,13 +1,20 @@
-"""Comparisons across jurisdictions: the tile-grid map, the coverage matrix, side-by-side states."""
+"""Comparisons across jurisdictions: the tile-grid map, the coverage matrix, side by side
+states or entries, and the tables people download of them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from finder.catalog.catalog import Catalog
-from finder.catalog.jurisdictions import NAMES, sort_key
-from finder.catalog.model import KINDS, POLICY_AREAS, Entry
+from finder.catalog.jurisdictions import NAMES, name, sort_key
+from finder.catalog.model import KINDS, POLICY_AREAS, STATUSES, Entry
+from finder.law import find_citations, link_for
+from finder.tables import Table
+
+MAX_COMPARED = 4  # states or entries side by side
 
 # One equal square per state, laid out roughly as the country is (row, column).
 TILES = {
@@ -66,13 +73,14 @@ def tiles(catalog: Catalog, kinds=(), areas=()) -> list[Tile]:
 
 
 def matrix(
-    catalog: Catalog, by: str = "kind", kinds=(), areas=()
+    catalog: Catalog, by: str = "kind", kinds=(), areas=(), codes=()
 ) -> tuple[list[str], list[tuple[str, list[int]]]]:
-    """Columns (kinds or policy areas) and one row of counts per jurisdiction."""
+    """Columns (kinds or policy areas) and one row of counts per jurisdiction (only
+    those in ``codes`` when given)."""
     columns = list(KINDS if by == "kind" else POLICY_AREAS)
     entries = matching(catalog, kinds, areas)
     rows = []
-    for code in sorted(NAMES, key=sort_key):
+    for code in sorted(codes or NAMES, key=sort_key):
         mine = [e for e in entries if e.state == code]
         if by == "kind":
             counts = Counter(e.kind for e in mine)
@@ -103,3 +111,172 @@ def side_by_side(catalog: Catalog, codes: list[str]) -> list[SideBySideRow]:
         if any(cells):
             rows.append(SideBySideRow(kind, cells))
     return rows
+
+
+def entry_counts(catalog: Catalog, kinds=(), areas=()) -> Counter:
+    """Entries per jurisdiction under the filters (each entry once, whatever its areas)."""
+    return Counter(e.state for e in matching(catalog, kinds, areas))
+
+
+def counts_table(catalog: Catalog, by: str = "kind", kinds=(), areas=(), codes=()):
+    """The coverage matrix as a table with human column names; the last column counts
+    entries, since one entry may touch several policy areas."""
+    columns, rows = matrix(catalog, by, kinds, areas, codes)
+    labels = KINDS if by == "kind" else POLICY_AREAS
+    totals = entry_counts(catalog, kinds, areas)
+    return Table(
+        ("Code", "Jurisdiction", *(labels[c] for c in columns), "Total entries"),
+        [(code, NAMES[code], *map(str, n), str(totals[code])) for code, n in rows],
+    )
+
+
+@dataclass
+class Chosen:
+    """What a comparison was asked to show: the items kept and, in words, what was not."""
+
+    items: list = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _quoted(values: list[str]) -> str:
+    shown = ", ".join(f"“{v[:40]}”" for v in values[:3])
+    return shown + (f" and {len(values) - 3} more" if len(values) > 3 else "")
+
+
+def _choose(raw: Iterable[str], find, what: str, limit: int) -> Chosen:
+    chosen = Chosen()
+    unknown: list[str] = []
+    for value in raw:
+        value = " ".join(str(value).split())
+        if not value:
+            continue
+        found = find(value)
+        if found is None:
+            unknown.append(value)
+        elif found not in chosen.items:
+            chosen.items.append(found)
+    if unknown:
+        chosen.problems.append(f"Not {what}, left out: {_quoted(unknown)}.")
+    if len(chosen.items) > limit:
+        chosen.items = chosen.items[:limit]
+        chosen.problems.append(
+            f"At most {limit} can be compared side by side; showing the first {limit}."
+        )
+    return chosen
+
+
+_BY_NAME = {n.lower(): code for code, n in NAMES.items()}
+
+
+def choose_states(raw: Iterable[str], limit: int = MAX_COMPARED) -> Chosen:
+    """Jurisdiction codes from what was asked (codes or names, any case), in order,
+    without repeats, at most ``limit``."""
+
+    def find(value: str) -> str | None:
+        code = value.upper()
+        return code if code in NAMES else _BY_NAME.get(value.lower())
+
+    return _choose(raw, find, "a state code or name", limit)
+
+
+def choose_entries(
+    catalog: Catalog, raw: Iterable[str], limit: int = MAX_COMPARED
+) -> Chosen:
+    """Catalog entries by id, in the order asked, without repeats, at most ``limit``."""
+    return _choose(raw, lambda v: catalog.get(v.lower()), "in the catalog", limit)
+
+
+def entries_of_states(catalog: Catalog, codes: list[str]) -> list[Entry]:
+    """Every entry of the compared states: state by state, kind by kind, by title."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    return [
+        e
+        for code in codes
+        for e in sorted(catalog.for_state(code), key=lambda e: order.get(e.kind, 99))
+    ]
+
+
+# What a comparison says about each entry, and the columns of its downloads.
+
+
+def checked_on(entry: Entry) -> dt.date:
+    """When the entry's facts were last checked: the latest reading of official text
+    for a verified entry, else its last review."""
+    dates = [c.accessed for c in entry.verified_against]
+    return max(dates) if entry.verified and dates else entry.last_reviewed
+
+
+def verification(entry: Entry) -> str:
+    return "Verified" if entry.verified else "Not fully verified"
+
+
+def never_waived(entry: Entry) -> tuple[str, ...]:
+    """What the mechanism can never waive, each with the law it names."""
+    items = []
+    for item in entry.cannot_waive:
+        extra = [c for c in item.citations if c not in item.text]
+        items.append(item.text + (f" ({'; '.join(extra)})" if extra else ""))
+    return tuple(items)
+
+
+def official_text(entry: Entry) -> tuple[str, ...]:
+    """One line per citation the law package can link: its normal form and address."""
+    lines = []
+    for text in entry.citations:
+        for cit in find_citations(text, entry.state):
+            link = link_for(cit) if cit.body.level else None
+            if link:
+                kind = "" if link.official else " (unofficial copy)"
+                lines.append(f"{cit.label}{kind}: {link.url}")
+    return tuple(dict.fromkeys(lines))
+
+
+def sources(entry: Entry) -> tuple[str, ...]:
+    return tuple(
+        f"{s.title} — {s.url} (accessed {s.accessed.isoformat()})"
+        for s in entry.sources
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    value: Callable[[Entry], object]
+    separator: str = "; "  # between several values; "\n" for sentences
+
+
+LINES = "\n"
+ENTRY_COLUMNS = (
+    Column("Jurisdiction", lambda e: name(e.state)),
+    Column("Title", lambda e: e.title),
+    Column("Kind", lambda e: e.kind_label),
+    Column("Policy areas", lambda e: e.area_labels),
+    Column("Status", lambda e: STATUSES.get(e.status, e.status)),
+    Column("Citations", lambda e: e.citations),
+    Column("Official text", official_text, LINES),
+    Column("Summary", lambda e: " ".join(e.summary.split())),
+    Column("Eligibility", lambda e: " ".join(e.eligibility.split())),
+    Column("Approver", lambda e: " ".join(e.approver.split())),
+    Column("Term", lambda e: " ".join(e.term.split())),
+    Column("Activation", lambda e: e.activation, LINES),
+    Column("Public process", lambda e: e.public_process, LINES),
+    Column("Can never waive", never_waived, LINES),
+    Column("Verified", verification),
+    Column("Checked on", checked_on),
+    Column("Last reviewed", lambda e: e.last_reviewed),
+    Column("Note", lambda e: " ".join(e.note.split())),
+    Column("Sources", sources, LINES),
+    Column("Entry id", lambda e: e.id),
+)
+ENTRY_URL = "Entry URL"
+
+
+def entry_table(entries: Iterable[Entry], entry_url: Callable[[str], str]) -> Table:
+    """The entries as a table with human column names, one row each, ending with the
+    address of each entry's page (``entry_url(id)``)."""
+    return Table(
+        columns=(*(c.name for c in ENTRY_COLUMNS), ENTRY_URL),
+        rows=[(*(c.value(e) for c in ENTRY_COLUMNS), entry_url(e.id)) for e in entries],
+        separators={c.name: c.separator for c in ENTRY_COLUMNS},
+        links=frozenset({ENTRY_URL}),
+    )

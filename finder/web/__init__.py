@@ -71,12 +71,14 @@ def init_app(app: Flask) -> None:
         compare,
         documents,
         errors,
+        exports,
         search,
         teams,
     )
 
     for module in (catalog, search, api, compare, auth, teams, audits, documents):
         app.register_blueprint(module.bp)
+    app.register_blueprint(exports.bp)
     errors.init_app(app)
     app.after_request(_security_headers)
     app.jinja_env.filters.update(

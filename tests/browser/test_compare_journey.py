@@ -29,7 +29,7 @@ def test_compare_states_matrix_csv_and_side_by_side(page):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download this table as CSV").click()
     assert download.value.suggested_filename == "flexibilities-by-kind.csv"
-    page.get_by_role("link", name="Compare two or three states side by side").click()
+    page.get_by_role("link", name="Compare two to four states side by side").click()
     page.get_by_label("State 1").select_option("TX")
     page.get_by_label("State 2").select_option("CO")
     page.get_by_label("State 3").select_option("KY")
