@@ -62,6 +62,40 @@ class Source:
 
 
 @dataclass
+class Part:
+    """One part a program's application requires, and what the audit put under it."""
+
+    id: str
+    heading: str
+    contains: str  # what the program says the part must contain
+    required: bool
+    fills: list[str]  # keys of formats.FILLS, in the order they print
+    citations: list[tuple[str, str, bool]]  # (citation, link or "", official link?)
+    drafted: bool  # the audit has something for it
+
+
+@dataclass
+class Application:
+    """The program format the document follows (see finder/documents/formats.py)."""
+
+    id: str
+    title: str
+    parts: list[Part]
+    sources: list[Source]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Application:
+        return cls(
+            **{k: v for k, v in data.items() if k not in {"parts", "sources"}},
+            parts=[
+                Part(**{**p, "citations": [tuple(c) for c in p["citations"]]})
+                for p in data["parts"]
+            ],
+            sources=[Source(**s) for s in data["sources"]],
+        )
+
+
+@dataclass
 class Outline:
     title: str
     district: str
@@ -85,9 +119,14 @@ class Outline:
     blocking: list[str] = field(default_factory=list)
     # the sections to print, in order; empty: every section (see sections.known)
     sections: list[str] = field(default_factory=list)
+    # the program format it follows; None: the standard outline
+    application: Application | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if data["application"] is None:  # as versions stored before formats read
+            del data["application"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Outline:
@@ -111,10 +150,16 @@ class Outline:
             metrics=[Metric(**m) for m in data["metrics"]],
             timeline=[tuple(t) for t in data["timeline"]],
             sources=[Source(**s) for s in data["sources"]],
+            application=(
+                Application.from_dict(data["application"])
+                if data.get("application")
+                else None
+            ),
         )
 
 
 _NESTED = {
+    "application",
     "requests",
     "kept",
     "not_binding",

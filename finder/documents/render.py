@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from finder.documents.outline import Outline
+from finder.documents.render_application import register as register_application
 from finder.documents.sections import REGISTRY, SECTIONS, known
 from finder.documents.sections.evaluation import AREA_LABELS
 from finder.text import clean_deep, join_items
@@ -59,6 +60,7 @@ def _environment(autoescape: bool) -> Environment:
     )
     env.filters["md"] = _md_text
     env.filters["join"] = join_items
+    register_application(env)  # a document that follows a program's format
     return env
 
 

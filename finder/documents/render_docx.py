@@ -8,6 +8,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from finder.documents.application_docx import write_application
 from finder.documents.docx_parts import labelled, word_field
 from finder.documents.outline import Outline
 from finder.documents.sections import REGISTRY, known
@@ -57,7 +58,9 @@ def render_docx(outline: Outline) -> bytes:
         doc.add_heading("To resolve before submitting", level=1)
         for warning in outline.warnings:
             doc.add_paragraph(warning, style="List Bullet")
-    for key in known(outline.sections):
+    if outline.application:  # the program's parts in its order
+        write_application(doc, outline)
+    for key in [] if outline.application else known(outline.sections):
         section = REGISTRY[key]
         doc.add_heading(section.title, level=1)
         section.docx(doc, outline)
