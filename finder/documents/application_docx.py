@@ -17,6 +17,13 @@ def _citations(paragraph, part: Part) -> None:
         cite(paragraph, citation, url, official)
 
 
+def _status(part: Part) -> str:
+    """What the checklist says the audit has for a part ("": the blank to complete)."""
+    if part.drafted:
+        return "Drafted from the audit: " + "; ".join(FILLS[f] for f in part.fills)
+    return "" if part.required else "Not in the audit; include it if it applies"
+
+
 def _checklist(doc, o: Outline) -> None:
     a = o.application
     doc.add_heading(f"What the {a.title} requires", level=1)
@@ -34,12 +41,7 @@ def _checklist(doc, o: Outline) -> None:
                     "part",
                 ),
                 ("; ".join(c for c, _, _ in p.citations), "citation"),
-                (
-                    "Drafted from the audit: " + "; ".join(FILLS[f] for f in p.fills)
-                    if p.drafted
-                    else "",
-                    "nothing in the audit yet",
-                ),
+                (_status(p), "nothing in the audit yet"),
             ]
             for n, p in enumerate(a.parts, start=1)
         ],
@@ -91,7 +93,8 @@ def write_application(doc, o: Outline) -> None:
     for n, part in enumerate(o.application.parts, start=1):
         doc.add_heading(f"{n}. {part.heading}", level=1)
         p = doc.add_paragraph()
-        p.add_run("Required" + (" by " if part.citations else "")).italic = True
+        lead = "Required" if part.required else "If it applies, as provided"
+        p.add_run(lead + (" by " if part.citations else "")).italic = True
         _citations(p, part)
         p.add_run(": ").italic = True
         p.add_run(part.contains)
