@@ -44,7 +44,8 @@ def main() -> None:
     "--templates/--no-templates",
     "with_templates",
     default=False,
-    help="Also check the audit templates' citations against the catalog.",
+    help="Also check the audit templates' citations and the application formats' "
+    "entries against the catalog.",
 )
 def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
     """Check every catalog file; print problems as file:line: id: field: message."""
@@ -66,17 +67,33 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
             template_problems = citation_problems(templates, catalog)
         except TemplateError as exc:
             template_problems = exc.problems
-    for problem in template_problems:
-        click.echo(f"audit_templates: {problem}")
+    format_problems = _format_problems(set(catalog.by_id)) if with_templates else []
+    for problem in [
+        f"audit_templates: {p}" for p in template_problems
+    ] + format_problems:
+        click.echo(problem)
     if template_problems:
         click.echo(
             f"{len(template_problems)} problem(s) in the audit templates.", err=True
         )
     if catalog.problems:
         click.echo(f"{len(catalog.problems)} problem(s) in the catalog.", err=True)
-    if catalog.problems or template_problems:
+    if format_problems:
+        click.echo(f"{len(format_problems)} problem(s) in the formats.", err=True)
+    if catalog.problems or template_problems or format_problems:
         sys.exit(1)
     click.echo(f"OK: {len(catalog)} entries in {len(catalog.files)} files.")
+
+
+def _format_problems(known_entries: set[str]) -> list[str]:
+    """Problems in application_formats/*.yaml, each prefixed with the folder."""
+    from finder.documents.formats import FormatError, load_formats
+
+    try:
+        load_formats(known_entries=known_entries)
+    except FormatError as exc:
+        return [f"application_formats/{p}" for p in exc.problems]
+    return []
 
 
 def _index_dir(index_dir: str | None) -> str:

@@ -229,3 +229,16 @@ def test_extract_reports_unreadable_documents_and_exits_1(tmp_path):
     assert "scan.pdf: 0 candidate rule(s)" in result.output
     assert "probably a scan" in result.output
     assert invoke("extract", "--state", "ZZ", scan).exit_code == 2
+
+
+def test_validate_templates_checks_the_application_formats(tmp_path):
+    folder = write_catalog(
+        tmp_path / "texas", {"tx.yaml": (TEST_CATALOG / "tx.yaml").read_text()}
+    )
+    result = invoke("validate", "--catalog", folder, "--templates")
+    assert result.exit_code == 1
+    assert (
+        "application_formats/us-iada-application.yaml: entries: no catalog entry "
+        "'us-iada'" in result.output
+    )
+    assert "problem(s) in the formats." in result.output

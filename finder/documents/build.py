@@ -13,8 +13,10 @@ from finder.audit.model import AuditData
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.catalog import Catalog
 from finder.catalog.jurisdictions import name as state_name
+from finder.documents.application import apply_format
 from finder.documents.blanks import COVER
 from finder.documents.context import BEFORE_RULES, BuildContext, law_link
+from finder.documents.formats import ApplicationFormat
 from finder.documents.outline import Mechanism, Outline
 from finder.documents.sections import DEFAULT_ORDER, REGISTRY, known
 
@@ -36,11 +38,15 @@ def build_outline(
     status: str = "draft",
     sections: list[str] | None = None,
     today: dt.date | None = None,
+    application_format: ApplicationFormat | None = None,
 ) -> Outline:
     """The document for an audit: what to request, what to keep, how to activate and measure.
 
     Every section is built whichever ``sections`` are chosen to print, so warnings
     and stored versions do not depend on the choice.
+
+    With ``application_format``, the document follows that program's parts (see
+    :mod:`finder.documents.application`); the parts the audit cannot draft are warnings.
 
     :raises FinalRefused: ``status`` is "final" while a blocking warning stands (a
         request relies on a mechanism whose own law cannot lift the rule).
@@ -65,6 +71,8 @@ def build_outline(
     _mechanisms(outline, ctx)
     for section in REGISTRY.values():
         section.build(outline, ctx)
+    if application_format is not None:
+        outline.application = apply_format(application_format, outline, ctx)
     outline.warnings = ctx.ordered_warnings()
     outline.blocking = list(ctx.blocking)
     if outline.status == "final" and outline.blocking:

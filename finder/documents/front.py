@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from finder.documents.application import sections_after_parts
 from finder.documents.blanks import COVER
 from finder.documents.outline import UNVERIFIED, VERIFIED, Outline
 from finder.documents.sections import SECTIONS, known
@@ -63,4 +64,11 @@ def cover(o: Outline, version: int | str | None) -> list[tuple[str, str, str]]:
 def contents(o: Outline) -> list[tuple[str, str]]:
     """(anchor, heading) for each part of the document after the front, in order."""
     parts = [("warnings", "To resolve before submitting")] if o.warnings else []
+    if o.application:  # the checklist, the program's parts, the sections left
+        parts.append(("checklist", f"What the {o.application.title} requires"))
+        parts += [
+            (f"part-{p.id}", f"{n}. {p.heading}")
+            for n, p in enumerate(o.application.parts, start=1)
+        ]
+        return parts + [(key, SECTIONS[key]) for key in sections_after_parts(o)]
     return parts + [(key, SECTIONS[key]) for key in known(o.sections)]

@@ -111,6 +111,40 @@ class Source:
 
 
 @dataclass
+class Part:
+    """One part a program's application requires, and what the audit put under it."""
+
+    id: str
+    heading: str
+    contains: str  # what the program says the part must contain
+    required: bool
+    fills: list[str]  # keys of formats.FILLS, in the order they print
+    citations: list[tuple[str, str, bool]]  # (citation, link or "", official link?)
+    drafted: bool  # the audit has something for it
+
+
+@dataclass
+class Application:
+    """The program format the document follows (see finder/documents/formats.py)."""
+
+    id: str
+    title: str
+    parts: list[Part]
+    sources: list[Source]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Application:
+        return cls(
+            **{k: v for k, v in data.items() if k not in {"parts", "sources"}},
+            parts=[
+                Part(**{**p, "citations": [tuple(c) for c in p["citations"]]})
+                for p in data["parts"]
+            ],
+            sources=[Source(**s) for s in data["sources"]],
+        )
+
+
+@dataclass
 class Outline:
     title: str
     district: str
@@ -138,6 +172,8 @@ class Outline:
     mechanisms: list[Mechanism] = added(default_factory=list)
     # citation as printed -> (URL of its text, official?), for the mechanisms' law
     links: dict[str, tuple[str, bool]] = added(default_factory=dict)
+    # the program format it follows; None: the standard outline
+    application: Application | None = added(default=None)
 
     def to_dict(self) -> dict:
         return _plain(self)
@@ -166,6 +202,11 @@ class Outline:
             sources=[Source(**s) for s in data["sources"]],
             mechanisms=[Mechanism(**m) for m in data.get("mechanisms", [])],
             links={c: tuple(link) for c, link in data.get("links", {}).items()},
+            application=(
+                Application.from_dict(data["application"])
+                if data.get("application")
+                else None
+            ),
         )
 
     def mechanism(self, mechanism_id: str) -> Mechanism | None:
@@ -174,6 +215,7 @@ class Outline:
 
 
 _NESTED = {
+    "application",
     "requests",
     "kept",
     "not_binding",

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from finder.documents import blanks, front
 from finder.documents.outline import Outline
+from finder.documents.render_application import register as register_application
 from finder.documents.sections import REGISTRY, SECTIONS, known
 from finder.documents.sections.evaluation import AREA_LABELS
 from finder.documents.sections.requests import named
@@ -74,6 +75,7 @@ def _environment(autoescape: bool) -> Environment:
     env.filters["md"] = _md_text
     env.filters["anchor"] = _md_anchor
     env.filters["join"] = join_items
+    register_application(env)  # a document that follows a program's format
     return env
 
 

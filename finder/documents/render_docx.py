@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from finder.documents import front
+from finder.documents.application_docx import write_application
 from finder.documents.docx_parts import (
     BLANK_COLOR,
     bookmark,
@@ -45,7 +46,9 @@ def render_docx(outline: Outline, version: int | None = None) -> bytes:
         bookmark(doc.add_heading("To resolve before submitting", level=1), "warnings")
         for warning in outline.warnings:
             doc.add_paragraph(warning, style="List Bullet")
-    for key in known(outline.sections):
+    if outline.application:  # the program's parts in its order
+        write_application(doc, outline)
+    for key in [] if outline.application else known(outline.sections):
         section = REGISTRY[key]
         bookmark(doc.add_heading(section.title, level=1), key)
         section.docx(doc, outline)

@@ -14,7 +14,9 @@ from flask import (
 )
 from flask_login import login_required
 
+from finder.documents.application import FILLS, choose_format
 from finder.documents.build import FinalRefused, build_outline
+from finder.documents.formats import load_formats
 from finder.documents.render import render_html, render_markdown
 from finder.documents.render_docx import render_docx
 from finder.documents.sections import DEFAULT_ORDER, SECTIONS
@@ -57,30 +59,50 @@ def _sections_from(form) -> list[str]:
 def document(team_id: int, audit_id: int):
     team, membership, row, data = load(team_id, audit_id, "read")
     form = DocumentForm()
+    formats = choose_format(load_formats(), data, request.values.get("format", ""))
+    chosen = formats.selected
     if request.method == "POST":
         load(team_id, audit_id, "edit")
         if not form.validate_on_submit():
             abort(400)
-        _generate(team, row, data, form.status.data, _sections_from(request.form))
-        return redirect(url_for("documents.document", team_id=team.id, audit_id=row.id))
+        sections = _sections_from(request.form)
+        _generate(team, row, data, form.status.data, sections, chosen)
+        return redirect(
+            url_for(
+                "documents.document",
+                team_id=team.id,
+                audit_id=row.id,
+                format=chosen.id if chosen else None,
+            )
+        )
     return render_template(
         "audits/document.html",
         form=form,
-        outline=build_outline(data, live_catalog().catalog, team.name),
+        outline=build_outline(
+            data, live_catalog().catalog, team.name, application_format=chosen
+        ),
         sections=SECTIONS,
+        formats=formats,
+        fills=FILLS,
         versions=store.versions(db.session(), row.id),
         **context(team, membership, row, data, "document"),
     )
 
 
-def _generate(team, row, data, status: str, sections: list[str]) -> None:
-    """Keep a new version of the document, or say why none was kept."""
+def _generate(team, row, data, status: str, sections: list[str], chosen) -> None:
+    """Keep a new version of the document (following the ``chosen`` application
+    format, if any), or say why none was kept."""
     if not sections:
         flash("Choose at least one section.", "error")
         return
     try:
         outline = build_outline(
-            data, live_catalog().catalog, team.name, status, sections
+            data,
+            live_catalog().catalog,
+            team.name,
+            status,
+            sections,
+            application_format=chosen,
         )
     except FinalRefused as refused:
         flash(
@@ -97,9 +119,11 @@ def _generate(team, row, data, status: str, sections: list[str]) -> None:
 @login_required
 def preview(team_id: int, audit_id: int):
     team, _, _, data = load(team_id, audit_id, "read")
-    return _print_view(
-        render_html(build_outline(data, live_catalog().catalog, team.name))
+    chosen = choose_format(load_formats(), data, request.args.get("format", ""))
+    outline = build_outline(
+        data, live_catalog().catalog, team.name, application_format=chosen.selected
     )
+    return _print_view(render_html(outline))
 
 
 def _print_view(html: str) -> Response:

@@ -165,6 +165,8 @@ AUDIT_KEYS = st.sampled_from(
 )
 
 
+# No deadline: on a busy machine (the suite on every core) one example can pass 200 ms;
+# what is checked is the outcome, not the time (as in test_rule_import and test_fuzz).
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dictionaries(AUDIT_KEYS, JSONISH, max_size=5)
@@ -183,7 +185,7 @@ def test_any_structure_is_accepted_or_refused_with_problems(value, how):
         assert problems
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None)  # no deadline: see above
 @given(st.text(alphabet=st.characters(exclude_categories=())), st.text())
 def test_any_unicode_in_an_audit_round_trips_cleaned(title, rule):
     from finder.text import clean_text
