@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,9 @@ def sideways(page) -> int:
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
+
+
+def new_email(who: str) -> str:
+    """An address no other journey uses: journeys share one live server per worker, and
+    two files counting their people from 1 once signed up the same address twice."""
+    return f"{who}-{uuid.uuid4().hex[:10]}@example.org"

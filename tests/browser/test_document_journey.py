@@ -3,17 +3,14 @@ rules appear with where they came from (issue 16)."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.audit import document_samples as samples
-from tests.browser.conftest import axe_violations, team_with_audit
+from tests.browser.conftest import axe_violations, new_email, team_with_audit
 from tests.web.test_law_pages import BARRED
 
 pytestmark = pytest.mark.browser
-_people = itertools.count(1)
 
 
 def test_rules_from_a_policy_manual(page, tmp_path):
@@ -21,7 +18,7 @@ def test_rules_from_a_policy_manual(page, tmp_path):
     team_with_audit(
         page,
         tmp_path,
-        f"manual{next(_people)}-{width}@example.org",
+        new_email("manual"),
         "Mo Manual",
         BARRED,
     )

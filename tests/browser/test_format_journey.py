@@ -3,17 +3,15 @@ what it still lacks, and generates a version that follows the program's parts.""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sideways, team_with_audit
+from tests.browser.conftest import axe_violations, new_email, sideways, team_with_audit
 from tests.web.test_law_pages import BARRED
 
 pytestmark = pytest.mark.browser
-_people = itertools.count(1)
 TX = "Texas local innovation plan (District of Innovation)"
 
 
@@ -22,7 +20,7 @@ def test_follow_a_program_s_format(page, tmp_path):
     team_with_audit(
         page,
         tmp_path,
-        f"writer{next(_people)}-{width}@example.org",
+        new_email("writer"),
         "Gus Grant",
         BARRED,
     )

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sideways, sign_up
+from tests.browser.conftest import axe_violations, new_email, sideways, sign_up
 
 pytestmark = pytest.mark.browser
-_people = itertools.count()
 
 
 def check(page, tmp_path, name: str) -> None:
@@ -24,8 +22,7 @@ def check(page, tmp_path, name: str) -> None:
 def test_invited_newcomer_signs_up_and_lands_on_the_invitation(
     page, chromium, live_server, tmp_path
 ):
-    n = f"{next(_people)}-{page.viewport_size['width']}"
-    sign_up(page, f"owner{n}@example.org", "Olga Owner")
+    sign_up(page, new_email("owner"), "Olga Owner")
     page.get_by_label("Team name").fill("Mesa Unified")
     page.get_by_role("button", name="Create team").click()
     page.get_by_label("Role", exact=True).select_option("editor")
@@ -51,7 +48,7 @@ def test_invited_newcomer_signs_up_and_lands_on_the_invitation(
         newcomer.get_by_text("You are invited to join “Mesa Unified”")
     ).to_be_visible()
     newcomer.get_by_label("Your name").fill("Nia New")
-    newcomer.get_by_label("Email").fill(f"new{n}@example.org")
+    newcomer.get_by_label("Email").fill(new_email("new"))
     newcomer.get_by_label("Password", exact=True).fill("correct horse battery")
     newcomer.get_by_label("Repeat the password").fill("correct horse battery")
     newcomer.get_by_role("button", name="Create account").click()

@@ -3,23 +3,18 @@ and the document cannot be marked Final while the request relies on it."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, team_with_audit
+from tests.browser.conftest import axe_violations, new_email, team_with_audit
 from tests.web.test_law_pages import BARRED
 
 pytestmark = pytest.mark.browser
-_people = itertools.count(1)
 
 
 def test_cannot_be_used_and_final_refused(page, tmp_path):
     width = page.viewport_size["width"]
-    team_with_audit(
-        page, tmp_path, f"law{next(_people)}-{width}@example.org", "Lee Law", BARRED
-    )
+    team_with_audit(page, tmp_path, new_email("law"), "Lee Law", BARRED)
 
     page.get_by_role(
         "link", name="Students meet the state graduation requirements"

@@ -5,17 +5,15 @@ fill, the mechanism's verification, at desktop and phone widths."""
 from __future__ import annotations
 
 import io
-import itertools
 import re
 
 import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sideways, team_with_audit
+from tests.browser.conftest import axe_violations, new_email, sideways, team_with_audit
 
 pytestmark = pytest.mark.browser
-_people = itertools.count(1)
 
 TITLE = "Four-day week: Friday internships, 2027-28"
 AUDIT = {
@@ -64,9 +62,7 @@ AUDIT = {
 
 def test_generate_download_and_read_the_document(page, tmp_path):
     width = page.viewport_size["width"]
-    team_with_audit(
-        page, tmp_path, f"writer{next(_people)}-{width}@example.org", "Gia Grant", AUDIT
-    )
+    team_with_audit(page, tmp_path, new_email("writer"), "Gia Grant", AUDIT)
     page.get_by_role("navigation", name="Audit steps").get_by_role(
         "link", name="Document"
     ).click()

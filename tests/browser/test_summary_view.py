@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sign_up
+from tests.browser.conftest import axe_violations, new_email, sign_up
 from tests.browser.test_team_journey import start_audit
 
 pytestmark = pytest.mark.browser
-_people = itertools.count(1)
 
 
 def test_summary_counts_and_left_to_do(page, tmp_path):
     width = page.viewport_size["width"]
-    sign_up(page, f"sum{next(_people)}-{width}@example.org", "Sam Lead")
+    sign_up(page, new_email("sum"), "Sam Lead")
     page.get_by_label("Team name").fill("Mesa ISD")
     page.get_by_role("button", name="Create team").click()
     start_audit(page, "Four-day week", "TX", "Four-day school week")
@@ -37,7 +35,7 @@ def test_summary_counts_and_left_to_do(page, tmp_path):
 
 def test_review_table_confirms_several_suggestions(page, tmp_path):
     width = page.viewport_size["width"]
-    sign_up(page, f"rev{next(_people)}-{width}@example.org", "Rita Lead")
+    sign_up(page, new_email("rev"), "Rita Lead")
     page.get_by_label("Team name").fill("Mesa ISD")
     page.get_by_role("button", name="Create team").click()
     start_audit(page, "Four-day week", "CO", "Four-day school week")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations, sideways, sign_up
+from tests.browser.conftest import axe_violations, new_email, sideways, sign_up
 
 pytestmark = pytest.mark.browser
-_people = itertools.count(1)
 
 
 def start_audit(page, title: str, state: str, template: str) -> None:
@@ -27,8 +25,7 @@ def start_audit(page, title: str, state: str, template: str) -> None:
 
 def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server, tmp_path):
     width = page.viewport_size["width"]
-    n = next(_people)
-    sign_up(page, f"lead{n}-{page.viewport_size['width']}@example.org", "Lena Lead")
+    sign_up(page, new_email("lead"), "Lena Lead")
     page.get_by_label("Team name").fill("Mesa Unified")
     page.get_by_role("button", name="Create team").click()
     expect(page.locator("h1")).to_have_text("Mesa Unified")
@@ -91,9 +88,7 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server, tmp_p
         base_url=live_server,
         bypass_csp=True,  # to inject axe
     ).new_page()
-    sign_up(
-        colleague, f"viewer{n}-{page.viewport_size['width']}@example.org", "Vic Viewer"
-    )
+    sign_up(colleague, new_email("viewer"), "Vic Viewer")
     colleague.goto(link)
     assert axe_violations(colleague) == []
     colleague.get_by_role("button", name="Accept and join").click()
@@ -106,7 +101,7 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server, tmp_p
 
 
 def test_print_view_screenshot_and_pdf(desktop, tmp_path):
-    sign_up(desktop, "printer@example.org", "Pat Printer")
+    sign_up(desktop, new_email("printer"), "Pat Printer")
     desktop.get_by_label("Team name").fill("Print ISD")
     desktop.get_by_role("button", name="Create team").click()
     start_audit(desktop, "Seat time", "TX", "Competency-based high school credit")
