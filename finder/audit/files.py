@@ -22,3 +22,11 @@ def load_cached(path: Path, build: Callable[[object], T]) -> T:
     value = build(yamltext.load(path.read_text(encoding="utf-8")))
     _CACHE[key] = (stamp, value)
     return value
+
+
+def folder_stamp(folder: str | Path) -> tuple[tuple[str, int], ...]:
+    """The YAML files of a folder with their modification times, in name order: the
+    key under which a folder's parsed files are kept until one changes."""
+    return tuple(
+        (str(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.yaml"))
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from finder import yamltext
+from finder.audit.files import folder_stamp
 from finder.audit.model import METRIC_AREAS, SOURCE_LEVELS, Metric
 from finder.audit.rubric import DEFAULT_DIR
 from finder.catalog import POLICY_AREAS
@@ -112,10 +113,8 @@ def load_templates(
     folder: str | Path = DEFAULT_DIR, known_entries: set[str] | None = None
 ) -> dict[str, Template]:
     """Every template in the folder; raises TemplateError listing all problems."""
-    files = tuple(
-        (str(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.yaml"))
-    )
-    return _load(files, frozenset(known_entries) if known_entries is not None else None)
+    known = frozenset(known_entries) if known_entries is not None else None
+    return _load(folder_stamp(folder), known)
 
 
 @cache

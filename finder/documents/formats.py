@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from finder.audit.files import folder_stamp
 from finder.catalog.hosts import PUBLISHERS, load_hosts
 from finder.catalog.jurisdictions import CODES
 from finder.config import PROJECT_ROOT
@@ -181,10 +182,8 @@ def load_formats(
         other entry is refused.
     :raises FormatError: listing every problem in every file.
     """
-    files = tuple(
-        (str(p), p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.yaml"))
-    )
-    return _load(files, frozenset(known_entries) if known_entries is not None else None)
+    known = frozenset(known_entries) if known_entries is not None else None
+    return _load(folder_stamp(folder), known)
 
 
 @cache
