@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from finder.documents.outline import Outline
@@ -41,6 +41,27 @@ def versions(session: Session, audit_id: int) -> list[DocumentVersion]:
             .order_by(DocumentVersion.created_at.desc(), DocumentVersion.id.desc())
         )
     )
+
+
+def number_of(session: Session, version: DocumentVersion) -> int:
+    """A version's number within its own audit (1, 2, 3 …), as users see it; ids count
+    every team's documents and are not shown."""
+    return session.scalar(
+        select(func.count(DocumentVersion.id)).where(
+            DocumentVersion.audit_id == version.audit_id,
+            DocumentVersion.id <= version.id,
+        )
+    )
+
+
+def numbers(session: Session, audit_id: int) -> dict[int, int]:
+    """Version id → its number within the audit, for every version of one audit."""
+    ids = session.scalars(
+        select(DocumentVersion.id)
+        .where(DocumentVersion.audit_id == audit_id)
+        .order_by(DocumentVersion.id)
+    )
+    return {version_id: n for n, version_id in enumerate(ids, start=1)}
 
 
 def get_version(

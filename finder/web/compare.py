@@ -28,7 +28,7 @@ from finder.web.downloads import attachment
 
 bp = Blueprint("compare", __name__)
 TYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 CAUTION = (

@@ -85,6 +85,7 @@ def document(team_id: int, audit_id: int):
         formats=formats,
         fills=FILLS,
         versions=store.versions(db.session(), row.id),
+        numbers=store.numbers(db.session(), row.id),
         **context(team, membership, row, data, "document"),
     )
 
@@ -112,7 +113,8 @@ def _generate(team, row, data, status: str, sections: list[str], chosen) -> None
         )
         return
     version = store.keep_version(db.session(), row, me(), outline)
-    flash(f"Version {version.id} generated. Download it below.", "success")
+    number = store.number_of(db.session(), version)
+    flash(f"Version {number} generated. Download it below.", "success")
 
 
 @bp.get("/document/preview")
@@ -143,9 +145,10 @@ def download(team_id: int, audit_id: int, version_id: int, fmt: str):
     if version is None or fmt not in FORMATS:
         abort(404)
     mimetype, render = FORMATS[fmt]
-    body = render(store.outline_of(version), version=version.id)
+    number = store.number_of(db.session(), version)
+    body = render(store.outline_of(version), version=number)
     if fmt == "html" and request.args.get("view"):
         return _print_view(body)
     # The title's words and numbers, then the version; its date is on the cover.
-    filename = f"{slug(row.title, 80, 'required-flexibilities')}-v{version.id}.{fmt}"
+    filename = f"{slug(row.title, 80, 'required-flexibilities')}-v{number}.{fmt}"
     return Response(body, mimetype=mimetype, headers=attachment(filename))

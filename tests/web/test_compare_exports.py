@@ -287,3 +287,22 @@ def test_odd_parameters_never_break_a_comparison_or_download(odd_client, query):
     for path in PATHS:
         response = odd_client.get(path + "?" + urlencode(query))
         assert response.status_code in {200, 400}, (path, query, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare.csv",
+        "/compare/states.csv?s=TX&s=CO",
+        "/compare/states.xlsx?s=TX&s=CO",
+        "/search.csv?q=waiver",
+        "/search.json?q=waiver",
+    ],
+)
+def test_every_download_names_its_type_once(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    content_type = response.headers["Content-Type"]
+    assert content_type.count("charset") <= 1, content_type
+    assert content_type.count(";") <= 1, content_type
+    assert response.headers["Content-Disposition"].startswith("attachment;")

@@ -114,3 +114,38 @@ def test_download_names_keep_the_titles_words_and_numbers(browser, audit):  # no
     assert exported.headers["Content-Disposition"] == (
         f'attachment; filename="{stem}-{audit_id}.json"'
     )
+
+
+def test_versions_are_numbered_within_their_audit(browser, audit):  # noqa: F811
+    """Another audit's documents do not count: each audit's first version is 1."""
+    team, _, base = audit
+
+    def generate(where: str):
+        token = browser.token(f"{where}/document")
+        form = {"csrf_token": token, "status": "draft", "include-vision": "1"}
+        return browser.client.post(
+            f"{where}/document", data=form, follow_redirects=True
+        )
+
+    generate(base)
+    generate(base)
+    created = browser.post(
+        f"/teams/{team}/audits/new", {"title": "Second design", "state": "TX"}
+    )
+    other = created.headers["Location"].removesuffix("/template")
+    page = generate(other)
+    assert "Version 1 generated" in page.get_data(as_text=True)
+    row = soup(browser.client.get(f"{other}/document")).select_one(
+        "table.data tbody tr"
+    )
+    assert row.find("td").get_text() == "1"
+    link = row.find("a")["href"]
+    assert re.search(r"/document/(\d+)\.docx", link).group(1) == "3"  # its id
+    got = browser.client.get(link)
+    assert got.headers["Content-Disposition"] == (
+        'attachment; filename="second-design-v1.docx"'
+    )
+    cover = BeautifulSoup(
+        browser.client.get(link.replace(".docx", ".html")).data, "html.parser"
+    ).select_one("header.cover")
+    assert "Version 1" in cover.get_text()
