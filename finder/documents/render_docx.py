@@ -57,13 +57,30 @@ def render_docx(outline: Outline, version: int | None = None) -> bytes:
     return out.getvalue()
 
 
+HEADER_DISTRICT = 60  # characters of the district's name in the running header
+
+
+def _short(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word, with an ellipsis when cut."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+
+
 def _page_furniture(doc, outline: Outline) -> None:
     """Header and "Page n of m" on every page but the cover."""
     page = doc.sections[0]
     page.different_first_page_header_footer = True
     header = page.header.paragraphs[0]
-    header.text = f"{outline.district or 'District'} · Required flexibilities" + (
-        " · DRAFT" if outline.status == "draft" else ""
+    header.text = " · ".join(
+        part
+        for part in (
+            _short(outline.district, HEADER_DISTRICT),
+            "Required flexibilities",
+            "DRAFT" if outline.status == "draft" else "",
+        )
+        if part
     )
     footer = page.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -76,7 +93,9 @@ def _page_furniture(doc, outline: Outline) -> None:
 def _cover(doc, outline: Outline, version: int | None) -> None:
     """The cover page: what the document is, for whom, which version and its status."""
     kind = doc.add_paragraph()
-    kind.paragraph_format.space_before = Pt(150)
+    # a long title or district needs the room the cover's top margin would take
+    roomy = len(outline.title) + len(outline.district) < 140
+    kind.paragraph_format.space_before = Pt(150 if roomy else 24)
     run = kind.add_run("REQUIRED FLEXIBILITIES")
     run.font.size = Pt(10)
     run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)

@@ -371,3 +371,21 @@ def test_docx_has_a_cover_page_then_contents_linked_to_each_heading(catalog):
     assert set(anchors) <= marks
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["To resolve before submitting", *SECTIONS.values()]
+
+
+def test_the_running_header_stays_on_one_line_and_has_no_placeholder():
+    from docx import Document as Read
+
+    from finder.documents.outline import Outline
+    from finder.documents.render_docx import render_docx
+
+    long = Outline(
+        "T", "District " + "very long name " * 12, "TX", "", "", "", "draft", "", ""
+    )
+    header = Read(io.BytesIO(render_docx(long))).sections[0].header.paragraphs[0].text
+    assert len(header) < 110
+    assert header.endswith("Required flexibilities · DRAFT")
+    assert "…" in header
+    none = Outline("T", "", "TX", "", "", "", "final", "", "")
+    header = Read(io.BytesIO(render_docx(none))).sections[0].header.paragraphs[0].text
+    assert header == "Required flexibilities"
