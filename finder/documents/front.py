@@ -48,7 +48,7 @@ def status_label(status: str) -> str:
 
 
 def version_label(version: int | str | None) -> str:
-    return f"Version {version}" if version else "Preview, not a saved version"
+    return str(version) if version else "Preview, not a saved version"
 
 
 def cover(o: Outline, version: int | str | None) -> list[tuple[str, str, str]]:

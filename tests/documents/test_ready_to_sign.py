@@ -308,7 +308,7 @@ def test_html_has_a_cover_page_and_linked_contents(catalog):
         "Program or design": "A four-day week with Friday internships",
         "Prepared by": "Team",
         "Date": outline.date,
-        "Version": "Version 7",
+        "Version": "7",
         "Status": "Draft, not for submission",
     }
     links = [a["href"] for a in soup.select("nav.contents a")]
@@ -325,14 +325,14 @@ def test_a_preview_says_it_is_not_a_saved_version(catalog):
     for name, text in all_formats(outline).items():
         assert "Preview, not a saved version" in text, name
     for name, text in all_formats(outline, version=3).items():
-        assert "Version 3" in text, name
+        assert re.search(r"Version\W*3\b", text), name
 
 
 def test_markdown_has_the_cover_and_contents_first(catalog):
     outline = build_outline(populated_audit(catalog), catalog, "Team")
     md = render_markdown(outline, version=2)
     head = md.split("\n## ", 1)[0]
-    assert "- **Version:** Version 2" in head
+    assert "- **Version:** 2" in head
     assert "- **Status:** Draft, not for submission" in head
     assert "1. [To resolve before submitting](#to-resolve-before-submitting)" in head
     assert "3. [Requested flexibilities](#requested-flexibilities)" in head
@@ -355,7 +355,7 @@ def test_docx_has_a_cover_page_then_contents_linked_to_each_heading(catalog):
         "District: Mesa ISD",
         "Program or design: A four-day week with Friday internships",
         f"Date: {outline.date}",
-        "Version: Version 4",
+        "Version: 4",
         "Status: Draft, not for submission",
     ):
         assert line in cover

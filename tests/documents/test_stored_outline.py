@@ -118,7 +118,7 @@ def test_a_version_with_verification_and_links_loads_and_renders():
     md = render_markdown(outline, version=5)
     assert f"[Tex. Educ. Code § 12A.001](<{url}>)" in md
     assert official
-    assert "Version 5" in _docx_text(render_docx(outline, version=5))
+    assert "Version: 5" in _docx_text(render_docx(outline, version=5))
 
 
 def test_fields_added_later_are_stored_only_when_they_hold_something(stored):
