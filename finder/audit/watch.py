@@ -72,10 +72,16 @@ def follow_all(data: AuditData, catalog: Catalog | None) -> None:
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One watched field, before and after, as a team reads it. For a list (what an
+    entry can never waive, its citations) ``dropped`` and ``added`` name the items
+    that differ: long lists read better by their differences."""
+
     field: str
     label: str
     before: str
     after: str
+    dropped: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
 
 
 @dataclass
@@ -85,6 +91,7 @@ class EntryChange:
     entry_id: str
     title: str
     reviewed: str  # the entry's last review date now ("" when it is gone)
+    reviewed_then: str = ""  # its review date when the team relied on it
     removed: bool = False
     fields: list[FieldChange] = field(default_factory=list)
     rule_uids: list[str] = field(default_factory=list)
@@ -108,16 +115,23 @@ def _shown(name: str, value) -> str:
 
 
 def _differences(before: Watched, now: Watched) -> list[FieldChange]:
-    return [
-        FieldChange(
-            name,
-            label,
-            _shown(name, getattr(before, name)),
-            _shown(name, getattr(now, name)),
+    found = []
+    for name, label in WATCHED.items():
+        old, new = getattr(before, name), getattr(now, name)
+        if old == new:
+            continue
+        lists = isinstance(old, list)
+        found.append(
+            FieldChange(
+                name,
+                label,
+                _shown(name, old),
+                _shown(name, new),
+                tuple(x for x in old if x not in new) if lists else (),
+                tuple(x for x in new if x not in old) if lists else (),
+            )
         )
-        for name, label in WATCHED.items()
-        if getattr(before, name) != getattr(now, name)
-    ]
+    return found
 
 
 def changes(data: AuditData, catalog: Catalog) -> list[EntryChange]:
@@ -141,6 +155,7 @@ def changes(data: AuditData, catalog: Catalog) -> list[EntryChange]:
                     entry_id,
                     entry.title if entry else before.title or entry_id,
                     snapshot(entry).last_reviewed if entry else "",
+                    before.last_reviewed,
                     removed,
                 ),
             )

@@ -80,6 +80,7 @@ def test_a_change_shows_on_the_audits_that_use_the_entry_only(catalog):
         ("Duration and renewal", catalog.get(DOI).term, "Until 2027"),
     }
     assert change.what() == "status and duration and renewal"
+    assert change.reviewed_then == catalog.get(DOI).last_reviewed.isoformat()
     assert watch.changed(data, now)
     assert watch.changes(other, now) == []
     assert not watch.changed(other, now)
@@ -98,6 +99,9 @@ def test_every_watched_field_is_compared(catalog):
     for name, value in edits.items():
         (change,) = watch.changes(data, changed(catalog, DOI, **{name: value}))
         assert [f.field for f in change.fields] == [name]
+        if name == "cannot_waive":
+            assert change.fields[0].dropped == (entry.cannot_waive[0].text,)
+            assert change.fields[0].added == ()
     # A field nobody watches (the summary) raises nothing.
     assert watch.changes(data, changed(catalog, DOI, summary="New words")) == []
 
