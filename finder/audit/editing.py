@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from finder.audit import watch
 from finder.audit.decisions import derived_decision, refresh_suggestions
 from finder.audit.model import (
     MAX_RULES,
@@ -244,6 +245,7 @@ def record_review(
     rule.mechanisms = [
         m for m in values.get("mechanisms") or [] if m in usable_mechanisms
     ]
+    watch.follow(rule, catalog)
     events = []
     if old_decision != rule.decision:
         events.append(
@@ -265,6 +267,39 @@ def record_review(
             }
         )
     return events
+
+
+def acknowledge_changes(
+    data: AuditData, catalog: Catalog, entry_ids: set[str] | None = None
+) -> list[dict]:
+    """The team has read what changed in the catalog entries its rules rely on (those
+    of ``entry_ids``; None: all): keep each changed entry as it stands now (an entry
+    gone from the catalog is no longer watched), and take a first snapshot where a
+    rule has none. One event per entry, naming what changed."""
+    found = [
+        c
+        for c in watch.changes(data, catalog)
+        if entry_ids is None or c.entry_id in entry_ids
+    ]
+    changed = {c.entry_id for c in found}
+    for rule in data.rules:
+        for entry_id in [e for e in rule.relied_on if e in changed]:
+            entry = catalog.get(entry_id)
+            if entry is None:
+                del rule.relied_on[entry_id]
+            else:
+                rule.relied_on[entry_id] = watch.snapshot(entry)
+    watch.follow_all(data, catalog)
+    return [
+        {
+            "field": "catalog.acknowledged",
+            "new": c.title[:TEXT_LIMIT],
+            "why": f"{c.what()} (entry reviewed {c.reviewed})"
+            if c.reviewed
+            else c.what(),
+        }
+        for c in found
+    ]
 
 
 def application_fields(rule: AuditRule, catalog: Catalog) -> list[str]:

@@ -31,6 +31,7 @@ from finder.audit.model import (
     AuditRule,
     Metric,
     Milestone,
+    Watched,
 )
 from finder.shapes import ANY, FLAG, Open, check
 from finder.tables import csv_safe
@@ -146,7 +147,7 @@ def _shape_of(cls, **nested) -> dict:
 
 
 ANSWER = _shape_of(Answer)
-RULE = _shape_of(AuditRule, answers={str: ANSWER})
+RULE = _shape_of(AuditRule, answers={str: ANSWER}, relied_on={str: _shape_of(Watched)})
 METRIC = _shape_of(Metric)
 AUDIT = {
     "format": ANY,  # checked by AuditData.from_dict

@@ -44,6 +44,20 @@ class Answer:
 
 
 @dataclass
+class Watched:
+    """What a rule relied on in a catalog entry when the team chose it (or last
+    acknowledged a change to it): the entry's watched fields, kept to compare."""
+
+    title: str = ""
+    status: str = ""
+    cannot_waive: list[str] = field(default_factory=list)
+    term: str = ""
+    citations: list[str] = field(default_factory=list)
+    approver: str = ""
+    last_reviewed: str = ""  # the entry's review date (YYYY-MM-DD) when kept
+
+
+@dataclass
 class AuditRule:
     text: str
     source_level: str = "unknown"
@@ -73,6 +87,8 @@ class AuditRule:
     source_document: str = ""
     source_place: str = ""
     original_text: str = ""
+    # Catalog entry id -> what the rule relied on in it (finder.audit.watch).
+    relied_on: dict[str, Watched] = field(default_factory=dict)
 
     def answer_values(self) -> dict[str, bool | None]:
         values = {q: a.value for q, a in self.answers.items()}
@@ -190,6 +206,7 @@ def _rule(raw: dict, i: int) -> AuditRule:
         raise AuditDataError(f"rules[{i}].policy_area {area!r} is not a policy area.")
     if decision and decision not in DECISIONS:
         raise AuditDataError(f"rules[{i}].decision {decision!r} is not a decision.")
+    mechanisms = [str(m) for m in raw.get("mechanisms") or []]
     answers = {}
     for qid, a in (raw.get("answers") or {}).items():
         if not isinstance(a, dict):
@@ -215,7 +232,7 @@ def _rule(raw: dict, i: int) -> AuditRule:
         answers=answers,
         decision=decision,
         override_reason=_text(raw, "override_reason"),
-        mechanisms=[str(m) for m in raw.get("mechanisms") or []],
+        mechanisms=mechanisms,
         request_type=_choice(raw, "request_type", REQUEST_TYPES, i),
         rationale=_text(raw, "rationale"),
         replacement_plan=_text(raw, "replacement_plan"),
@@ -228,7 +245,39 @@ def _rule(raw: dict, i: int) -> AuditRule:
         source_document=_text(raw, "source_document", limit=300),
         source_place=_text(raw, "source_place", limit=200),
         original_text=_text(raw, "original_text", limit=4000),
+        relied_on=_relied_on(raw.get("relied_on"), i, mechanisms),
     )
+
+
+def _relied_on(raw, i: int, mechanisms: list[str]) -> dict[str, Watched]:
+    """The kept snapshots of the rule's chosen entries (others are dropped)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise AuditDataError(f"rules[{i}].relied_on must be a mapping.")
+    kept = {}
+    for entry_id, snap in raw.items():
+        where = f"rules[{i}].relied_on.{entry_id}"
+        if not isinstance(snap, dict):
+            raise AuditDataError(f"{where} must be a mapping.")
+        if str(entry_id) not in mechanisms:
+            continue
+        kept[str(entry_id)] = Watched(
+            **{k: _text(snap, k, limit=4000) for k in _WATCHED_TEXT},
+            **{k: _texts(snap, k, where) for k in _WATCHED_LISTS},
+        )
+    return kept
+
+
+_WATCHED_TEXT = ("title", "status", "term", "approver", "last_reviewed")
+_WATCHED_LISTS = ("cannot_waive", "citations")
+
+
+def _texts(data: dict, key: str, where: str) -> list[str]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise AuditDataError(f"{where}.{key} must be a list.")
+    return [str(v)[:4000] for v in value[:200]]
 
 
 def _choice(raw: dict, key: str, allowed: dict, i: int) -> str:

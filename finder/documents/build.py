@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from finder.audit import watch
 from finder.audit.decisions import effective_decision
 from finder.audit.model import AuditData
 from finder.audit.rubric import DECISIONS, load_rubric
@@ -69,6 +70,7 @@ def build_outline(
     ctx.require("The document", outline, cover, BEFORE_RULES)
     _undecided(ctx)
     _mechanisms(outline, ctx)
+    _watched(ctx)
     for section in REGISTRY.values():
         section.build(outline, ctx)
     if application_format is not None:
@@ -120,6 +122,18 @@ def _mechanisms(outline: Outline, ctx: BuildContext) -> None:
             url, official = law_link(citation, mechanism.state)
             if url:
                 outline.links.setdefault(citation, (url, official))
+
+
+def _watched(ctx: BuildContext) -> None:
+    """A mechanism that changed in the catalog after the team chose it: the request
+    may rest on what is no longer so, until the team has read the change."""
+    for change in watch.changes(ctx.data, ctx.catalog):
+        when = f" (entry reviewed {change.reviewed})" if change.reviewed else ""
+        ctx.warn(
+            f"“{change.title}” changed in the catalog after the team chose it: "
+            f"{change.what()}{when}. Check the request still holds, then acknowledge "
+            "the change on the audit."
+        )
 
 
 def _unverified(entry) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, url_for
 
+from finder.audit import watch
 from finder.audit.model import AuditData
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.templates import load_templates
@@ -60,7 +61,10 @@ def version_of(form) -> int:
 
 
 def save(team, row, data: AuditData, version: int, events: list[dict], back: str):
-    """Save, or show the conflict page with both versions; returns a response."""
+    """Save, or show the conflict page with both versions; returns a response.
+
+    Each save keeps a first snapshot of the catalog entries newly relied on."""
+    watch.follow_all(data, live_catalog().catalog)
     try:
         store.save_audit(db.session(), row, me(), data, version, events)
     except store.Conflict as exc:
@@ -86,6 +90,7 @@ def step_url(step: str, team, row, **values) -> str:
 
 
 def context(team, membership, row, data, step: str, **extra):
+    catalog = live_catalog().catalog
     return dict(
         team=team,
         membership=membership,
@@ -95,7 +100,9 @@ def context(team, membership, row, data, step: str, **extra):
         step_endpoints=STEP_ENDPOINTS,
         step=step,
         can_edit=can(membership.role, "edit"),
-        progress=progress(data, load_rubric(), live_catalog().catalog),
+        progress=progress(data, load_rubric(), catalog),
+        watched=watch.changes(data, catalog),
+        catalog_fingerprint=catalog.fingerprint,
         decisions=DECISIONS,
         areas=POLICY_AREAS,
         **extra,

@@ -12,9 +12,11 @@ from finder.audit.exchange import (
     export_audit,
     load_audit,
 )
+from finder.audit.watch import follow_all
 from finder.store import audits as store
 from finder.web import db
 from finder.web.audits.common import bp, load, read_upload, step_url
+from finder.web.context import live_catalog
 from finder.web.downloads import attachment, slug
 from finder.web.forms.audits import ImportForm
 from finder.web.teams import me, require_team
@@ -46,6 +48,7 @@ def import_audit(team_id: int):
     except ImportProblems as exc:
         flash(f"That file cannot be imported: {str(exc)[:600]}", "error")
         return redirect(url_for("audits.index", team_id=team.id))
+    follow_all(data, live_catalog().catalog)  # a first snapshot where none came
     row = store.create_audit(db.session(), team.id, me(), data)
     current_app.logger.info(
         "audit %s imported by user %s", row.id, current_user.user.id

@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request
 from flask_login import login_required
 from wtforms import SelectChoice
 
-from finder.audit import editing
+from finder.audit import editing, watch
 from finder.store import audits as store
 from finder.store.access import can
 from finder.web import db
@@ -39,10 +39,14 @@ def _setup_from(form) -> editing.Setup:
 @login_required
 def index(team_id: int):
     team, membership = require_team(team_id, "read")
+    audits = store.list_audits(db.session(), team.id)
+    catalog = live_catalog().catalog
     return render_template(
         "audits/index.html",
         team=team,
-        audits=store.list_audits(db.session(), team.id),
+        audits=audits,
+        # In memory: each audit's content is already loaded with the list.
+        changed={a.id for a in audits if watch.changed(store.content(a), catalog)},
         can_edit=can(membership.role, "edit"),
         import_form=ImportForm(),
     )

@@ -142,6 +142,16 @@ class ConfirmVersionForm(VersionedForm):
     """A button that posts with a CSRF token and the version it was shown."""
 
 
+class AcknowledgeForm(VersionedForm):
+    """Acknowledging catalog changes: the catalog's fingerprint as the page showed it
+    (a change arriving after the page was read is not acknowledged unseen), and the
+    page to return to."""
+
+    catalog = HiddenField()
+    entries = HiddenField()  # the ids of the entries whose changes were shown
+    back = HiddenField()
+
+
 def make_review_form(rubric: Rubric, mechanism_choices: list[tuple[str, str]]):
     """A form class for reviewing one rule, with one field per rubric question."""
 
