@@ -37,10 +37,12 @@ def labelled_rules() -> list[dict]:
 
 
 def make_rules(base: list[dict], count: int) -> list[dict]:
-    """``count`` rules cycling through ``base``, each pass with different added words."""
+    """``count`` rules spread evenly over ``base`` (every state and level, not the first
+    files only), cycling through it with different added words on each pass."""
     rules = []
     for n in range(count):
-        raw = base[n % len(base)]
+        position = n * len(base) / count if count <= len(base) else n
+        raw = base[int(position) % len(base)]
         variant = VARIANTS[(n // len(base)) % len(VARIANTS)]
         rules.append(
             {
