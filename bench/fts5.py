@@ -9,8 +9,10 @@ from finder.catalog import Catalog
 from finder.search.documents import body_text
 
 
-def build_fts5(catalog: Catalog) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:", check_same_thread=False)
+def build_fts5(catalog: Catalog, path: str = ":memory:") -> sqlite3.Connection:
+    """The records in an FTS5 table; ``path`` a file for the build reference (on disk,
+    as our index is), or in memory for the search reference."""
+    db = sqlite3.connect(path, check_same_thread=False)
     db.execute(
         "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, state UNINDEXED, kind UNINDEXED, title, citations, summary, body, tokenize='porter')"
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from finder.catalog import Catalog, read
 from finder.catalog.loader import catalog_files
 from finder.search import SearchIndex, open_index
+from finder.search.cache import ResultsCache
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ class LiveCatalog:
         self._lock = threading.Lock()
         self._checked = 0.0
         self._signature = _signature(self.dirs)
+        # One results cache for the life of the app, keyed by catalog fingerprint: a
+        # reload drops the old catalog's answers.
+        self.results_cache = ResultsCache()
         self._index = self._load()
 
     def _load(self) -> SearchIndex:
@@ -53,7 +57,9 @@ class LiveCatalog:
                 len(catalog.problems),
                 "\n".join(str(p) for p in catalog.problems[:50]),
             )
-        return open_index(self.index_root, catalog)
+        index = open_index(self.index_root, catalog)
+        index.results_cache = self.results_cache
+        return index
 
     @property
     def index(self) -> SearchIndex:
@@ -85,4 +91,5 @@ class LiveCatalog:
                 return False
             self._signature = signature
             self._index = fresh
+            self.results_cache.retain(fresh.cache_key)
             return True

@@ -52,9 +52,10 @@ class Hosts:
             return "unknown"
         if _listed(host, self.refused) or _is_ip(host) or _STAGING.search(host):
             return "refused"
-        for kind in ("official_law", "official_agency"):
-            if any(_listed(host, hosts) for hosts in getattr(self, kind).values()):
-                return kind
+        if _listed(host, self._all_official_law):
+            return "official_law"
+        if _listed(host, self._all_official_agency):
+            return "official_agency"
         if _listed(host, self.mirror):
             return "mirror"
         if _listed(host, self.secondary):
@@ -62,6 +63,14 @@ class Hosts:
         if _GOVERNMENT.search(host):
             return "government"
         return "unknown"
+
+    @functools.cached_property
+    def _all_official_law(self) -> frozenset[str]:
+        return frozenset().union(*self.official_law.values())
+
+    @functools.cached_property
+    def _all_official_agency(self) -> frozenset[str]:
+        return frozenset().union(*self.official_agency.values())
 
     def allows(self, url: str, publisher: str) -> bool:
         """Whether a source on this URL may be labelled ``publisher``."""
@@ -89,8 +98,10 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _listed(host: str, hosts) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
+def _listed(host: str, hosts: frozenset[str]) -> bool:
+    """Whether the host or a domain above it is listed ("a.b.gov": a.b.gov, b.gov, gov)."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in hosts for i in range(len(labels)))
 
 
 def _is_ip(host: str) -> bool:

@@ -14,6 +14,28 @@ from finder.documents.blanks import is_blank, marker
 BLANK_COLOR = RGBColor(0x8A, 0x1C, 0x1C)
 
 
+def remember_style_ids(doc) -> None:
+    """Look each style name up once per document.
+
+    python-docx resolves a style name on every paragraph, and each lookup scans every
+    style in the template for the default one: most of a long document's time. Names
+    (not style objects) are remembered here; a name the document lacks still raises.
+    """
+    part = doc.part
+    lookup = part.get_style_id
+    known: dict = {}
+
+    def get_style_id(style_or_name, style_type):
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in known:
+            known[key] = lookup(style_or_name, style_type)
+        return known[key]
+
+    part.get_style_id = get_style_id
+
+
 def word_field(paragraph, code: str) -> None:
     """Insert a Word field (PAGE, NUMPAGES) that Word fills in."""
     run = paragraph.add_run()

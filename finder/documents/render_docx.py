@@ -16,6 +16,7 @@ from finder.documents.docx_parts import (
     bookmark,
     hyperlink,
     labelled,
+    remember_style_ids,
     word_field,
 )
 from finder.documents.outline import Outline
@@ -32,6 +33,7 @@ def render_docx(outline: Outline, version: int | None = None) -> bytes:
     """
     outline = clean_deep(outline)
     doc = Document()
+    remember_style_ids(doc)
     props = doc.core_properties
     props.title = outline.title
     props.subject = "Required flexibilities"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
+from dataclasses import replace
 
 from whoosh.highlight import ContextFragmenter, Formatter, highlight
 
@@ -12,13 +12,14 @@ from finder.catalog import Catalog
 from finder.search import query as queries
 from finder.search import schema as f
 from finder.search.analysis import BASE_TEXT_ANALYZER, SPELL_ANALYZER
+from finder.search.build import index_key
+from finder.search.cache import ResultsCache, cache_key, normalize
 from finder.search.facets import FacetTable, facet_values
 from finder.search.results import Hit, SearchRequest, SearchResults, Segments
 
 SNIPPET_CHARS = 240
 SYNONYM_TOKEN = re.compile(r"syn\d+")
 FEW_RESULTS = 3
-CACHE_SIZE = 512  # recent searches kept per index
 SNIPPET_SOURCE_CHARS = 1500  # snippets come from the first part of long bodies
 SORT_KEYS = {"state": ([f.STATE, f.TITLE_SORT], False), "reviewed": (f.REVIEWED, True)}
 
@@ -58,13 +59,16 @@ def _plain(text: str) -> Segments:
 class SearchIndex:
     """An open index and the catalog it was built from; safe to share across threads."""
 
-    def __init__(self, ix, catalog: Catalog):
+    def __init__(self, ix, catalog: Catalog, results_cache: ResultsCache | None = None):
         self.ix = ix
         self.catalog = catalog
         self._local = threading.local()
         self._near: dict[str, list[str]] = {}
-        self._cache: OrderedDict = OrderedDict()
-        self._cache_lock = threading.Lock()
+        # A catalog read from files has a fingerprint; one made in memory gets its own key.
+        self.cache_key = (
+            index_key(catalog) if catalog.fingerprint else f"mem-{id(self)}"
+        )
+        self.results_cache = results_cache or ResultsCache()
         with ix.searcher() as searcher:
             self.facets = FacetTable.from_reader(searcher.reader(), catalog)
 
@@ -84,25 +88,22 @@ class SearchIndex:
     def search(
         self, request: SearchRequest, page_size: int = 10, use_cache: bool = True
     ) -> SearchResults:
-        """Run a search, answering repeated identical requests from a small cache.
+        """Run a search, answering repeated equivalent requests from the results cache.
 
-        The index never changes under a SearchIndex (a changed catalog gets a new one),
-        so a cached answer is always the answer the index would give.
+        The index never changes under a SearchIndex (a changed catalog gets a new one,
+        with another cache key), so a cached answer is the answer the index would give.
+        Equivalent requests (same text once cleaned, same filters in any order) share an
+        answer; it is returned with the caller's own request.
         """
-        if not use_cache:
-            return self._search(request, page_size)
-        key = (request, page_size)
-        with self._cache_lock:
-            cached = self._cache.get(key)
-            if cached is not None:
-                self._cache.move_to_end(key)
-                return cached
-        results = self._search(request, page_size)
-        with self._cache_lock:
-            self._cache[key] = results
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-        return results
+        key = cache_key(self.cache_key, request, page_size) if use_cache else None
+        results = self.results_cache.get(key) if key else None
+        if results is None:
+            results = self._search(normalize(request), page_size)
+            if key:
+                self.results_cache.put(key, results)
+        return (
+            results if results.request == request else replace(results, request=request)
+        )
 
     def _search(self, request: SearchRequest, page_size: int) -> SearchResults:
         """Run a search: text, facet filters, fallbacks, facets, snippets and a suggestion."""
