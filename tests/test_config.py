@@ -182,3 +182,29 @@ def test_a_wrong_type_in_the_instance_file_is_refused_with_its_place(tmp_path):
     (tmp_path / "config.py").write_text("PAGE_SIZE = [10]\n")
     with pytest.raises(ConfigError, match="config.py: PAGE_SIZE"):
         instance_file(str(tmp_path))
+
+
+def test_an_empty_catalog_folder_starts_and_every_public_page_answers(
+    tmp_path, database_url
+):
+    """A deployment that replaces the catalog with a folder not yet filled."""
+    empty = tmp_path / "catalog"
+    empty.mkdir()
+    app = create_app(
+        {
+            "SECRET_KEY": "k",
+            "DATABASE_URL": database_url,
+            "INDEX_DIR": str(tmp_path / "index"),
+            "CATALOG_DIRS": [str(empty)],
+            "CATALOG_REPLACE": True,
+        }
+    )
+    client = app.test_client()
+    for url in (
+        "/",
+        "/search?q=waiver",
+        "/states",
+        "/compare",
+        "/api/v1/flexibilities",
+    ):
+        assert client.get(url).status_code == 200, url

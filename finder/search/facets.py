@@ -36,6 +36,8 @@ class FacetTable:
         values: list[tuple[str, str, tuple[str, ...]]] = [
             ("", "", ())
         ] * reader.doc_count_all()
+        if not values:  # an empty index has no columns to read (an empty catalog)
+            return cls(values)
         ids = reader.column_reader("id")
         for docnum in reader.all_doc_ids():
             entry = catalog.get(ids[docnum])
