@@ -34,6 +34,27 @@ TEXT_LIMIT = 500  # characters of a rule's text kept in a history event
 APPLICATION_ANSWER_LIMIT = 10_000
 
 
+# What each kind of history event is called on the audit's history page.
+EVENT_LABELS = {
+    "setup": "Set-up changed",
+    "template": "Template chosen",
+    "rule.added": "Rule added",
+    "rule.deleted": "Rule deleted",
+    "rule.text": "Rule reworded",
+    "decision": "Decision",
+    "evaluation": "Evaluation plan saved",
+    "catalog.acknowledged": "Catalog change acknowledged",
+}
+
+
+def event_label(field: str) -> str:
+    """A history event's kind in words (an unknown code made readable)."""
+    return (
+        EVENT_LABELS.get(field)
+        or field.replace(".", " ").replace("_", " ").capitalize()
+    )
+
+
 class AuditFull(ValueError):
     """The audit would hold more than MAX_RULES rules."""
 

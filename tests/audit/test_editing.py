@@ -134,3 +134,18 @@ def test_evaluation_rows_keep_filled_rows_and_offer_the_templates():
     assert [(t.when, t.what) for t in data.timeline] == [("Fall", "Launch")]
     assert events == [{"field": "evaluation", "new": "1 metrics"}]
     assert len(editing.evaluation_rows(data, template)) == len(template.metrics)
+
+
+def test_every_history_event_the_code_records_has_words():
+    import re
+    from pathlib import Path
+
+    package = Path(editing.__file__).parent.parent
+    recorded = {
+        code
+        for path in package.rglob("*.py")
+        for code in re.findall(r'"field": "([a-z_.]+)"', path.read_text())
+    }
+    assert {"decision", "rule.added", "catalog.acknowledged"} <= recorded
+    assert recorded <= set(editing.EVENT_LABELS), recorded - set(editing.EVENT_LABELS)
+    assert editing.event_label("rule.moved") == "Rule moved"

@@ -149,7 +149,7 @@ def test_acknowledging_clears_the_notice_and_is_in_the_history(world):
     assert done.headers["Location"].endswith(summary)
     assert notice(page(owner, summary)) is None
     history = page(owner, f"{summary}/history").get_text(" ", strip=True)
-    assert "catalog.acknowledged" in history
+    assert "Catalog change acknowledged" in history
     assert "Olga" in history
     assert "duration and renewal" in history
     listed = page(owner, f"/teams/{ids['team']}/audits")

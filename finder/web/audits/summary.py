@@ -42,6 +42,7 @@ def history(team_id: int, audit_id: int):
         "audits/history.html",
         events=store.history(db.session(), row.id),
         rules={r.uid: r.text for r in data.rules},
+        event_label=editing.event_label,
         **context(team, membership, row, data, "summary"),
     )
 
