@@ -65,6 +65,12 @@ def test_the_team_sees_what_changed_and_acknowledges_it(page, tmp_path):
     page.screenshot(path=str(tmp_path / f"watched-summary-{width}.png"), full_page=True)
 
     summary = page.url
+    page.get_by_role("link", name="Review each rule").click()
+    expect(page.locator("section.watched")).to_contain_text("Who approves")
+    assert axe_violations(page) == []
+    assert sideways(page) <= 1
+    page.screenshot(path=str(tmp_path / f"watched-rule-{width}.png"), full_page=True)
+
     page.goto(summary.rsplit("/", 1)[0])
     row = page.locator("tbody tr", has_text="Early start")
     expect(row).to_contain_text("Changed in the catalog")
