@@ -19,8 +19,7 @@ def test_search_with_a_typo_did_you_mean_facets_entry_and_state(page):
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="calendar flexibility colorado").click()
     expect(page).to_have_url(re.compile(re.escape("q=calendar+flexibility")))
-    heading = page.locator("#results-heading").inner_text()
-    assert "result" in heading
+    expect(page.locator("#results-heading")).to_contain_text("result")
     # Narrow by a kind facet, then open the first result.
     page.locator(".facets a", has_text="Calendar and instructional time").first.click()
     expect(page).to_have_url(re.compile(re.escape("kind=calendar_time")))
@@ -36,16 +35,14 @@ def test_search_with_a_typo_did_you_mean_facets_entry_and_state(page):
     page.get_by_label("State 1").select_option("CO")
     page.get_by_label("State 2").select_option("TX")
     page.get_by_role("button", name="Compare").click()
-    assert page.locator("table.side-by-side thead th").all_inner_texts() == [
-        "Kind",
-        "Colorado",
-        "Texas",
-    ]
+    expect(page.locator("table.side-by-side thead th")).to_have_text(
+        ["Kind", "Colorado", "Texas"]
+    )
 
 
 def test_citation_search_finds_the_statute(page):
     page.goto("/search?q=KRS+156.108")
-    assert "Districts of Innovation" in page.locator(".hit h3 a").first.inner_text()
+    expect(page.locator(".hit h3 a").first).to_contain_text("Districts of Innovation")
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,7 @@ def test_sign_up_team_invite_audit_and_viewer(page, chromium, live_server, tmp_p
     colleague.goto(link)
     assert axe_violations(colleague) == []
     colleague.get_by_role("button", name="Accept and join").click()
-    assert "Viewer" in colleague.locator(".meta").first.inner_text()
+    expect(colleague.locator(".meta").first).to_contain_text("Viewer")
     colleague.get_by_role("link", name="Policy audits").click()
     colleague.get_by_role("link", name="Four-day week").click()
     colleague.get_by_role("link", name="Rules").first.click()
