@@ -6,13 +6,13 @@ from flask import current_app, flash, jsonify, make_response, render_template, r
 from flask_wtf.csrf import CSRFError, generate_csrf
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from finder.web.forms.kinds import field_kinds
+
 EXPIRED = (
     "This form was open too long (or its security token was missing), so nothing was "
     "saved yet. Everything you typed is still here with a fresh token: check it and "
     "submit again."
 )
-# Posted fields that are not typed by the person: carried along, not shown.
-CARRIED = frozenset({"version", "rule_uid", "direction", "next_rule", "next", "status"})
 
 
 def _wants_json() -> bool:
@@ -54,16 +54,17 @@ def _refill():
         if response is not None and response.status_code in (200, 400):
             response.status_code = 400
             return response
+    kinds = field_kinds()
     fields = [
-        (key, value)
+        (key, value, *kinds.kind_of(key), kinds.label_of(key))
         for key, value in request.form.items(multi=True)
         if key != "csrf_token"
     ]
     page = render_template(
         "errors/expired_form.html",
         action=request.path,
-        typed=[(k, v) for k, v in fields if k not in CARRIED],
-        carried=[(k, v) for k, v in fields if k in CARRIED],
+        typed=[f for f in fields if f[2] != "hidden"],
+        carried=[f[:2] for f in fields if f[2] == "hidden"],
         files=list(request.files),
         token=generate_csrf(),
     )

@@ -3,6 +3,7 @@
 # ruff: noqa: F811  (the audit fixture is imported from test_audits)
 from __future__ import annotations
 
+import io
 import json
 import time
 
@@ -118,3 +119,57 @@ def test_expired_form_never_saves_for_a_viewer_either(browser, audit, make_brows
     )
     assert response.status_code in (400, 404)
     assert "Hijacked" not in browser.client.get(f"{base}/setup").get_data(as_text=True)
+
+
+def test_expired_import_preview_keeps_choices_ticks_and_hidden_rows(browser, audit):
+    """The preview's rows come back as the controls they were: a choice list stays a
+    choice list with the chosen value, a tick stays a tick, and the machine-read rows
+    stay hidden instead of showing JSON to the person."""
+    _, _, base = audit
+    version = soup(browser.client.get(f"{base}/rules")).find(
+        "input", attrs={"name": "version"}
+    )["value"]
+    upload = (
+        io.BytesIO(
+            b"text,source_level,policy_area\nFirst CSV rule,state_rule,calendar\n"
+            b"Second CSV rule,local_policy,staffing\n"
+        ),
+        "rules.csv",
+    )
+    preview = browser.client.post(
+        f"{base}/rules/import",
+        data={
+            "file": upload,
+            "version": version,
+            "csrf_token": browser.token(f"{base}/rules"),
+        },
+        content_type="multipart/form-data",
+    )
+    values = form_values(soup(preview))
+    values["source_level-1"] = ["vendor_contract"]
+    values["skip-0"] = ["1"]
+    values.pop("csrf_token")
+    response = browser.client.post(f"{base}/rules/import/confirm", data=values)
+    assert response.status_code == 400
+    form = soup(response).find("form", class_="expired-form")
+    level = form.find("select", attrs={"name": "source_level-1"})
+    assert level is not None, "a closed choice came back as a text box"
+    assert level.find("option", selected=True)["value"] == "vendor_contract"
+    assert form.find("label", attrs={"for": level["id"]}).get_text().endswith("row 2")
+    assert form.find("select", attrs={"name": "policy_area-0"}) is not None
+    tick = form.find("input", attrs={"name": "skip-0"})
+    assert tick["type"] == "checkbox"
+    assert tick.has_attr("checked")
+    rows = form.find("input", attrs={"name": "rows"})
+    assert rows["type"] == "hidden"
+    assert "First CSV rule" not in (form.find("textarea", attrs={"name": "rows"}) or "")
+    before = json.loads(browser.client.get(f"{base}/export.json").data)["rules"]
+    again = browser.client.post(
+        f"{base}/rules/import/confirm", data=form_values(soup(response))
+    )
+    assert again.status_code == 302
+    rules = json.loads(browser.client.get(f"{base}/export.json").data)["rules"]
+    added = rules[len(before) :]
+    assert [(r["text"], r["source_level"]) for r in added] == [
+        ("Second CSV rule", "vendor_contract")
+    ]
