@@ -35,10 +35,11 @@ POLICY_CODE = re.compile(
     r"|\(([A-H][A-Z]{0,4})\s+(LEGAL|LOCAL)\)",
     re.IGNORECASE,
 )
-# "Rationale: …", "Replacement plan: …": what a waiver list says about the rule above
+# "Rationale: …", "Replacement plan: …", "Reasons:" (a list follows): what a waiver
+# list says about the rule above
 NOTE_LINE = re.compile(
-    r"^\s*(?:rationale|reason|replacement plan|justification|scope of exemption|"
-    r"local (?:policy|plan)|plan)\s*[:\-–]\s*\S",
+    r"^\s*(?:rationale|reasons?|replacement plan|justification|scope of exemption|"
+    r"local (?:policy|plan)|plan)\s*(?:[:\-–]\s*\S|:\s*$)",
     re.IGNORECASE,
 )
 
@@ -57,6 +58,28 @@ def _code(match: re.Match) -> tuple[str, str]:
 ITEM = re.compile(
     r"^\s*(?:[-–—•*·▪◦]+|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s+"
 )
+
+
+def marker_kind(line: str) -> str:
+    """How a list item is marked: "number", "letter", "roman", "bullet", or "" for a
+    line that is not a list item ("i." and "v." read as roman numerals); "nested …"
+    when the item is indented two or more spaces (a sub-list)."""
+    found = ITEM.match(line)
+    if not found:
+        return ""
+    mark = found.group().strip().strip("().")
+    if mark.isdigit():
+        kind = "number"
+    elif re.fullmatch(r"[ivx]{1,4}", mark, re.I):
+        kind = "roman"
+    elif len(mark) == 1 and mark.isalpha():
+        kind = "letter"
+    else:
+        kind = "bullet"
+    indent = len(line) - len(line.lstrip(" \t"))
+    return f"nested {kind}" if indent >= 2 else kind
+
+
 CONTRACT = re.compile(
     r"\b(?:article|art\.)\s+[0-9IVXL]+|\bcollective bargaining\b|\bthe agreement\b|"
     r"\bmaster (?:contract|agreement)\b|\bmemorandum of understanding\b",
@@ -134,6 +157,90 @@ def _pdf_blocks(data: bytes) -> list[tuple[str, str]]:
     return pages
 
 
+# What Word's list formats print before an item, as the text reader writes it
+LIST_STYLES = {
+    "decimal": "number",
+    "lowerLetter": "letter",
+    "upperLetter": "letter",
+    "lowerRoman": "roman",
+    "upperRoman": "roman",
+    "bullet": "bullet",
+}
+
+
+def _list_formats(doc) -> dict[tuple[str, str], str]:
+    """Word's automatic list formats: (numId, ilvl) → numFmt ("decimal", "lowerLetter",
+    "bullet", …), read from the numbering part; {} when the file has none."""
+    try:
+        numbering = doc.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    abstract = {
+        a.get(f"{w}abstractNumId"): {
+            lvl.get(f"{w}ilvl"): fmt.get(f"{w}val")
+            for lvl in a.iter(f"{w}lvl")
+            for fmt in lvl.iter(f"{w}numFmt")
+        }
+        for a in numbering.iter(f"{w}abstractNum")
+    }
+    formats = {}
+    for num in numbering.iter(f"{w}num"):
+        ref = num.find(f"{w}abstractNumId")
+        levels = abstract.get(ref.get(f"{w}val") if ref is not None else None, {})
+        for ilvl, fmt in levels.items():
+            formats[(num.get(f"{w}numId"), ilvl)] = fmt
+    return formats
+
+
+def _roman(n: int) -> str:
+    """1 → "i", 4 → "iv", 12 → "xii" (lower case; list items stay well under 40)."""
+    out = ""
+    for value, letters in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _list_level(p, style: str, formats: dict[tuple[str, str], str]):
+    """(list id, level, kind) of a paragraph in an automatic Word list, or None. Lists
+    set on the paragraph are read from the numbering part; lists set by a style
+    ("List Number 2") from the style's name."""
+    num_pr = p.pPr.numPr if p.pPr is not None else None
+    if num_pr is not None and num_pr.numId is not None:
+        ilvl = str(num_pr.ilvl.val) if num_pr.ilvl is not None else "0"
+        kind = LIST_STYLES.get(formats.get((str(num_pr.numId.val), ilvl), ""))
+        return (str(num_pr.numId.val), int(ilvl), kind) if kind else None
+    styled = re.fullmatch(r"list (number|bullet)(?: (\d))?", style)
+    if not styled:
+        return None
+    return (style, int(styled.group(2) or 1) - 1, styled.group(1))
+
+
+class _ListCounter:
+    """Writes the markers Word prints before automatic list items ("1.", "2.", "a.",
+    "ii.", "•"), indented two spaces per level, counting each list and level and
+    starting a level again after a shallower item."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, int], int] = {}
+
+    def mark(self, level) -> str:
+        if level is None:
+            return ""
+        list_id, depth, kind = level
+        for key in [k for k in self.counts if k[1] > depth]:
+            del self.counts[key]
+        n = self.counts[(list_id, depth)] = self.counts.get((list_id, depth), 0) + 1
+        marks = {
+            "number": f"{n}.",
+            "letter": f"{chr(96 + min(n, 26))}.",
+            "roman": f"{_roman(n)}.",
+            "bullet": "•",
+        }
+        return "  " * depth + marks[kind]
+
+
 def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
     from docx import Document
 
@@ -161,13 +268,18 @@ def _docx_blocks(data: bytes) -> list[tuple[str, str]]:
     # Style names by id, read once: asking each paragraph for its style resolves the
     # document's default style again every time (seconds for a long manual).
     names = {s.style_id: (s.name or "").lower() for s in doc.styles}
+    formats = _list_formats(doc)
+    counter = _ListCounter()
     for n, para in enumerate(doc.paragraphs, 1):
         text = para.text.strip()
         if not text:
             continue
-        if names.get(para._p.style or "", "").startswith("heading"):
+        style = names.get(para._p.style or "", "")
+        if style.startswith("heading"):
             heading = text
-        blocks.append((heading or f"paragraph {n}", text))
+        level = _list_level(para._p, style, formats)  # noqa: SLF001 (no public numPr)
+        mark = counter.mark(level)
+        blocks.append((heading or f"paragraph {n}", f"{mark} {text}" if mark else text))
     for t, table in enumerate(doc.tables, 1):
         for r, row in enumerate(table.rows, 1):
             # a cell merged across columns is returned once per column: read it once
@@ -420,6 +532,25 @@ def _line_candidate(
     )
 
 
+def _with_note(note: str, line: str) -> str:
+    """``note`` with ``line`` added: after a colon or closing punctuation a space is
+    enough, otherwise "; " keeps the two apart. At most MAX_TEXT characters."""
+    if not note:
+        return line[:MAX_TEXT]
+    joint = " " if note.rstrip().endswith((":", ";", ".", "!", "?")) else "; "
+    return f"{note.rstrip()}{joint}{line}"[:MAX_TEXT]
+
+
+def _continues_note(line: str, rule_marker: str, state: str) -> bool:
+    """After "Rationale:" or "Reasons:", a line still belongs to that note unless it
+    starts the next rule: an item marked the way the rules are, a citation, or a
+    policy code. ("a. families asked for it" under "1. Start date" is a reason.)"""
+    marker = marker_kind(line)
+    if marker and marker == rule_marker:
+        return False
+    return not (POLICY_CODE.search(line) or detect(line, state).citation)
+
+
 def extract_candidates(
     data: bytes, filename: str, state: str = "", existing: list[str] = ()
 ) -> Extraction:
@@ -447,6 +578,8 @@ def extract_candidates(
     code: tuple[str, str] = _code(named) if named else ("", "")
     roles: dict[int, str] | None = None
     table = ""
+    note_open = False  # a "Rationale:" line opened a list that belongs to its rule
+    rule_marker = ""  # how the last rule found was marked ("number", "letter", …)
     for place, block in blocks:
         lines = [block] if "\t" in block else _joined(block.split("\n"))
         for line in lines:
@@ -462,13 +595,23 @@ def extract_candidates(
                 code = _code(
                     heading
                 )  # the policy's title line: what follows is under it
+                note_open = False
                 continue
-            if NOTE_LINE.match(line) and result.candidates and "\t" not in line:
+            if not line.strip():
+                continue
+            if (
+                "\t" not in line
+                and result.candidates
+                and (
+                    NOTE_LINE.match(line)
+                    or (note_open and _continues_note(line, rule_marker, state))
+                )
+            ):
                 last = result.candidates[-1]
-                last.note = "; ".join(
-                    p for p in (last.note, clean_text(line).strip()) if p
-                )[:MAX_TEXT]
+                last.note = _with_note(last.note, clean_text(line).strip())
+                note_open = True
                 continue
+            note_open = False
             if "\t" in line:
                 cells = line.split("\t")
                 this_table = place.split(", row")[0]
@@ -487,6 +630,7 @@ def extract_candidates(
             if key in mine:
                 continue
             mine.add(key)
+            rule_marker = marker_kind(line)
             candidate.duplicate = key in seen
             candidate.policy_area = guess_areas(candidate.text)[0]
             result.candidates.append(candidate)

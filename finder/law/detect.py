@@ -14,6 +14,9 @@ from finder.law.scope import LAW_LEVELS, home_body
 
 # what separates a leading or trailing citation from the words of the rule
 _EDGE = re.compile(r"^[\s,;:–—\-|()\[\]]+|[\s,;:–—\-|()\[\]]+$")
+# brackets the citation was taken out of ("August ( )." → "August.")
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
 LEVEL_OF_BODY = {
     "state_statute": "state_statute",
     "state_rule": "state_rule",
@@ -58,7 +61,8 @@ def detect(text: str, state: str = "") -> Detected:
     before, after = text[:start], text[end:]
     at_an_end = not before.strip(" ,;:–—-|([") or not after.strip(" ,;:–—-|)].")
     if cit.path and at_an_end:  # a named act ("IDEA evaluations") is part of the words
-        words = _EDGE.sub("", f"{before} {after}".strip())
+        words = _EMPTY_BRACKETS.sub("", f"{before} {after}".strip())
+        words = _EDGE.sub("", _SPACE_BEFORE_STOP.sub(r"\1", words))
         words = " ".join(words.split())
     else:
         words = text

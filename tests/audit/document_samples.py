@@ -5,6 +5,7 @@ policy codes, a waiver request's table of statutes with replacement plans."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 PLAN_ROWS = [
     (
@@ -196,3 +197,10 @@ def docx_bomb(megabytes: int) -> bytes:
                 part.write(chunk)
             part.write(b"</w:body></w:document>")
     return out.getvalue()
+
+
+def nested_lists_docx() -> bytes:
+    """A district plan written as nested numbered and lettered lists, saved as .docx by
+    LibreOffice Writer 7 (automatic numbering: the markers are not in the text)."""
+    folder = Path(__file__).resolve().parent.parent / "data" / "documents"
+    return (folder / "plan-nested-lists-libreoffice.docx").read_bytes()

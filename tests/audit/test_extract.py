@@ -211,16 +211,83 @@ def test_word_paragraphs_are_placed_under_their_heading():
     doc.add_paragraph(
         "1. Students must attend 90 percent of the days a class is offered."
     )
-    doc.add_paragraph("Styled as a list, not numbered", style="List Bullet")
+    doc.add_paragraph("Regular education program", style="Heading 3")
+    doc.add_paragraph("A plain paragraph of the policy's preamble", style="Normal")
+    doc.add_paragraph(
+        "Absences for school activities count as days attended", style="List Bullet"
+    )
     out = io.BytesIO()
     doc.save(out)
     result = extract_candidates(out.getvalue(), "manual.docx")
+    # Word's own bullets are list items, as "•" is in a text file; plain paragraphs
+    # without a citation or a number are not rules.
     assert [(c.where, c.text) for c in result.candidates] == [
         (
             "Attendance for credit",
             "Students must attend 90 percent of the days a class is offered.",
-        )
+        ),
+        (
+            "Regular education program",
+            "Absences for school activities count as days attended",
+        ),
     ]
+
+
+def test_word_automatic_lists_keep_their_reasons_with_the_rule():
+    """A plan saved by a word processor numbers its rules and letters their reasons
+    automatically, so the text holds no "1." or "a.": the reader writes the markers
+    Word prints, nested by level, and the lettered reasons stay in the rule's note."""
+    doc = Document()
+    doc.add_paragraph("Mesa ISD District of Innovation Plan")
+    doc.add_paragraph(
+        "Students may not start school before the fourth Monday in August.",
+        style="List Number",
+    )
+    doc.add_paragraph("Rationale:")
+    doc.add_paragraph("families asked for an earlier calendar;", style="List Number 2")
+    doc.add_paragraph("an earlier start balances the semesters.", style="List Number 2")
+    doc.add_paragraph(
+        "Each teacher must hold a certificate for the course taught.",
+        style="List Number",
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    result = extract_candidates(out.getvalue(), "plan.docx", "TX")
+    assert [c.text for c in result.candidates] == [
+        "Students may not start school before the fourth Monday in August.",
+        "Each teacher must hold a certificate for the course taught.",
+    ]
+    assert result.candidates[0].note == (
+        "Rationale: 1. families asked for an earlier calendar; "
+        "2. an earlier start balances the semesters."
+    )
+
+
+def test_a_plan_saved_by_a_word_processor_with_nested_lists():
+    """The same plan written in a word processor (saved as .docx by LibreOffice Writer
+    from nested numbered and lettered lists): three rules, the reasons in notes, the
+    citation taken out of its brackets without leaving "( )" behind."""
+    result = extract_candidates(samples.nested_lists_docx(), "plan.docx", "TX")
+    assert [(c.text, c.citation) for c in result.candidates] == [
+        (
+            "Students may not start school before the fourth Monday in August.",
+            "Tex. Educ. Code § 25.0811",
+        ),
+        (
+            "Each teacher must hold a certificate for the course taught.",
+            "Tex. Educ. Code § 21.003",
+        ),
+        (
+            "The board must approve every course of study before it is taught in "
+            "the district.",
+            "",
+        ),
+    ]
+    assert result.candidates[0].note == (
+        "Rationale: a. local families asked for an earlier calendar; b. an earlier "
+        "start balances the semesters before winter break."
+    )
+    assert result.candidates[1].note.startswith("Reasons: a. industry professionals")
 
 
 # Shapes seen in real public documents (issue 16 trial): a charter school's waiver list
@@ -402,3 +469,70 @@ def test_wrong_types_in_the_returned_payload_fall_back_safely():
         payload, {"include-0": "1", "text-0": "Students attend 180 days"}, "d"
     )
     assert [(r.source_level, r.policy_area) for r in rules] == [("unknown", "other")]
+
+
+PLAN_WITH_REASON_LISTS = """Mesa ISD District of Innovation Plan
+
+1. Uniform school start date (TEC § 25.0811). Students may not start school before the fourth Monday in August.
+Rationale: The district seeks this exemption for these reasons:
+a. local families asked for an earlier calendar;
+b. an earlier start balances the semesters before winter break;
+c. it allows more instructional days before spring testing.
+2. Minimum minutes of instruction (TEC § 25.081). The district must provide 75,600 minutes of operation.
+Reasons:
+- time for teacher planning and professional learning days;
+- flexible schedules for early college students.
+3. Teacher certification for CTE courses (TEC § 21.003). A teacher must hold a certificate for the course taught.
+Justification: industry professionals can teach welding and health science:
+i. they bring current practice;
+ii. certified CTE teachers are scarce.
+"""
+
+
+def test_lettered_and_bulleted_reasons_stay_with_their_rule():
+    """A "Rationale:" or "Reasons:" line opens a list of reasons; its lettered, roman or
+    bulleted items are the rule's reasons, not rules of their own, until the next item
+    numbered the way the rules are."""
+    result, found = _found(PLAN_WITH_REASON_LISTS.encode(), "plan.txt", "TX")
+    assert [f[1] for f in found] == [
+        "Tex. Educ. Code § 25.0811",
+        "Tex. Educ. Code § 25.081",
+        "Tex. Educ. Code § 21.003",
+    ]
+    first, second, third = result.candidates
+    assert first.note == (
+        "Rationale: The district seeks this exemption for these reasons: a. local "
+        "families asked for an earlier calendar; b. an earlier start balances the "
+        "semesters before winter break; c. it allows more instructional days before "
+        "spring testing."
+    )
+    assert second.note.startswith("Reasons: - time for teacher planning")
+    assert second.note.endswith("early college students.")
+    assert "ii. certified CTE teachers are scarce." in third.note
+
+
+def test_lettered_rules_without_a_reason_line_are_still_rules():
+    text = (
+        "Exemptions requested\n"
+        "a. Students may not start school before the fourth Monday in August.\n"
+        "b. Each teacher must hold a certificate for the course taught.\n"
+        "c. The district must provide 75,600 minutes of operation each year.\n"
+    )
+    result, found = _found(text.encode(), "plan.txt", "TX")
+    assert len(found) == 3
+    assert all(not c.note for c in result.candidates)
+
+
+def test_a_reason_list_ends_at_the_next_cited_line():
+    text = (
+        "1. Class-size limits (TEC § 25.112) for kindergarten through grade 4.\n"
+        "Rationale:\n"
+        "- co-teaching in larger rooms\n"
+        "TEC § 25.092 requires 90 percent attendance for credit in a course.\n"
+    )
+    result, found = _found(text.encode(), "plan.txt", "TX")
+    assert [f[1] for f in found] == [
+        "Tex. Educ. Code § 25.112",
+        "Tex. Educ. Code § 25.092",
+    ]
+    assert result.candidates[0].note == "Rationale: - co-teaching in larger rooms"

@@ -503,6 +503,20 @@ def test_any_text_gives_a_list_and_never_raises(text, state):
             "federal_law",
         ),
         ("HB 2 teacher rules", "TX", "HB 2 teacher rules", "", ""),
+        (  # taken out of its brackets, the citation leaves no "( )" behind
+            "School may not start before the fourth Monday in August (TEC § 25.0811).",
+            "TX",
+            "School may not start before the fourth Monday in August.",
+            "Tex. Educ. Code § 25.0811",
+            "state_statute",
+        ),
+        (
+            "Class size for K-4 [TEC § 25.112] .",
+            "TX",
+            "Class size for K-4.",
+            "Tex. Educ. Code § 25.112",
+            "state_statute",
+        ),
         (
             "Bus routes are set in October",
             "TX",
