@@ -36,11 +36,17 @@ def remember_style_ids(doc) -> None:
     part.get_style_id = get_style_id
 
 
-def word_field(paragraph, code: str) -> None:
-    """Insert a Word field (PAGE, NUMPAGES) that Word fills in."""
+def word_field(paragraph, code: str, shown: str = "") -> None:
+    """Insert a Word field (PAGE, NUMPAGES, ``PAGEREF name \\h``) that Word fills in;
+    ``shown``: what it reads until the field is updated."""
     run = paragraph.add_run()
-    for tag, text in (("begin", None), (None, code), ("end", None)):
-        if tag:
+    parts = [("begin", None), (None, code)]
+    parts += [("separate", None), ("text", shown)] if shown else []
+    for tag, text in [*parts, ("end", None)]:
+        if tag == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        elif tag:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), tag)
         else:
@@ -48,6 +54,27 @@ def word_field(paragraph, code: str) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+
+
+def update_fields_on_open(doc) -> None:
+    """Ask Word to update the document's fields (the contents' page numbers) when the
+    file is opened; LibreOffice computes them when it lays the document out."""
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def page_number_tab(paragraph, width) -> None:
+    """A right-aligned tab stop with a dotted leader at ``width`` (a Length): the line
+    from a contents entry to its page number."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(
+        width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
 
 
 def text(paragraph, value: str, what: str) -> None:

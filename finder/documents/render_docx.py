@@ -16,7 +16,9 @@ from finder.documents.docx_parts import (
     bookmark,
     hyperlink,
     labelled,
+    page_number_tab,
     remember_style_ids,
+    update_fields_on_open,
     word_field,
 )
 from finder.documents.outline import Outline
@@ -112,12 +114,20 @@ def _cover(doc, outline: Outline, version: int | None) -> None:
 
 
 def _contents(doc, outline: Outline) -> None:
-    """The contents (linked to each heading's bookmark) and the legend, on one page."""
+    """The contents (each line linked to its heading's bookmark, with the heading's page
+    number as a PAGEREF field Word updates when the file is opened) and the legend, on
+    one page."""
     doc.add_paragraph("Contents", style="TOC Heading")
+    page = doc.sections[0]
+    width = page.page_width - page.left_margin - page.right_margin
     for n, (anchor, heading) in enumerate(front.contents(outline), start=1):
         p = doc.add_paragraph()
+        page_number_tab(p, width)
         p.add_run(f"{n}. ")
         hyperlink(p, heading, anchor=anchor)
+        p.add_run("\t")
+        word_field(p, f"PAGEREF {anchor} \\h", shown="–")
+    update_fields_on_open(doc)
     doc.add_paragraph("How to read this document", style="TOC Heading")
     for term, meaning in front.legend(outline):
         p = doc.add_paragraph(style="List Bullet")

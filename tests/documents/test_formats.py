@@ -447,3 +447,17 @@ def test_an_optional_part_is_never_a_blank_to_complete(catalog, formats):  # noq
     assert doc.tables[0].rows[2].cells[2].text == (
         "Not in the audit; include it if it applies"
     )
+
+
+def test_a_programs_contents_give_each_parts_page_number(
+    audit,
+    catalog,  # noqa: F811
+    formats,
+):
+    from tests.documents.test_ready_to_sign import contents_page_numbers
+
+    fmt = formats["tx-local-innovation-plan"]
+    outline = build_outline(audit, catalog, "Mesa team", application_format=fmt)
+    lines = contents_page_numbers(render_docx(outline))
+    assert len(lines) >= len(fmt.parts)
+    assert any(text.endswith(fmt.parts[0].heading) for text, _ in lines)

@@ -389,3 +389,32 @@ def test_the_running_header_stays_on_one_line_and_has_no_placeholder():
     none = Outline("T", "", "TX", "", "", "", "final", "", "")
     header = Read(io.BytesIO(render_docx(none))).sections[0].header.paragraphs[0].text
     assert header == "Required flexibilities"
+
+
+def contents_page_numbers(docx: bytes) -> list[tuple[str, str]]:
+    """(line, bookmark its PAGEREF field names) for each contents line of a .docx,
+    after checking each names a bookmark the document has and that Word is asked to
+    update the fields when the file is opened."""
+    doc = Document(io.BytesIO(docx))
+    body = doc.element.body
+    marks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    update = doc.settings.element.find(qn("w:updateFields"))
+    assert update is not None
+    assert update.get(qn("w:val")) == "true"
+    lines = []
+    for p in doc.paragraphs:
+        codes = [i.text.strip() for i in p._p.iter(qn("w:instrText"))]
+        refs = [c.split()[1] for c in codes if c.startswith("PAGEREF")]
+        if refs:
+            assert refs[0] in marks, f"{refs[0]} names no bookmark"
+            stops = p.paragraph_format.tab_stops
+            assert stops[0].leader is not None  # dots lead to the number
+            lines.append((p.text.split("\t")[0], refs[0]))
+    return lines
+
+
+def test_docx_contents_give_each_headings_page_number(catalog):
+    outline = build_outline(populated_audit(catalog), catalog, "Team")
+    lines = contents_page_numbers(render_docx(outline, version=4))
+    assert [anchor for _, anchor in lines] == ["warnings", *SECTIONS]
+    assert lines[0][0] == "1. To resolve before submitting"
