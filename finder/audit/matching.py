@@ -10,6 +10,7 @@ from finder.audit.model import LEGACY_LEVELS
 from finder.audit.suggester import RuleInput
 from finder.audit.words import stems, words_cover
 from finder.catalog import Catalog, Entry
+from finder.catalog.jurisdictions import NAMES
 from finder.law import parse_citation
 from finder.law.scope import RuleLaw, barred, covers, rule_law
 
@@ -159,7 +160,10 @@ GENERIC_STEMS = frozenset(
         "least federal part apply receive receiving count toward full identify "
         "eligible one two three may can instruction instructional"
     )
-) | {"s"}
+    # a state's name says where a rule and a mechanism apply, not what they are about
+    | stems(" ".join(NAMES.values()))
+    | {"s"}
+)
 
 
 def _relevance(
@@ -216,12 +220,16 @@ def _relevance(
     # a waiver law lifts whatever its scope reaches; an innovation school or district
     # law does too, but it is offered only where the rule's subject shows up in it
     general = entry.kind == "waiver_authority" or (
-        entry.kind in GENERAL_KINDS and (area or bool(shared))
+        entry.kind in GENERAL_KINDS and (area or len(shared) >= 2)
     )
     if entry.kind == "waiver_authority":
         score += 1
         reasons.append("A general waiver authority.")
-    fits = bool(same or named or general or (area and shared) or len(shared) >= 2)
+    # A mechanism about one subject (a permit, a calendar option) lifts rules of that
+    # subject only: once the team has named the rule's policy area, shared words alone
+    # do not make a mechanism of another area fit; without one, two shared words do.
+    by_words = (area and shared) or (not policy_area and len(shared) >= 2)
+    fits = bool(same or named or general or by_words)
     return score, reasons, shared, fits
 
 

@@ -81,12 +81,32 @@ class Signals:
 
 
 @dataclass(frozen=True)
+class BargainingLimit:
+    """Subjects a state's law keeps out of teachers' bargaining agreements."""
+
+    state: str
+    law: str
+    subjects: Signals
+
+
+@dataclass(frozen=True)
 class Knowledge:
     protects: dict[str, Signals]
     federal: Signals
     prescribes_how: Signals
     not_binding: Signals
     not_binding_levels: frozenset[str]
+    outside_bargaining: tuple[BargainingLimit, ...] = ()
+
+    def outside_contract(self, rule: RuleInput) -> tuple[BargainingLimit, str] | None:
+        """(the state's limit, the subject) when a bargaining-agreement rule is about a
+        subject its state's law does not let a teachers' contract settle."""
+        for limit in self.outside_bargaining:
+            if limit.state == rule.state.upper():
+                subject = limit.subjects.find(rule.text, "")
+                if subject:
+                    return limit, subject
+        return None
 
 
 def _signals(block: dict | None) -> Signals:
@@ -109,6 +129,15 @@ KNOWLEDGE = {
     "federal": Req(SIGNALS),
     "prescribes_how": Req(SIGNALS),
     "not_binding": Req({**SIGNALS, "source_levels": [OneOf(SOURCE_LEVELS)]}),
+    "outside_bargaining": [
+        {
+            "state": Req(str),
+            "law": Req(str),
+            "subjects": Req([str]),
+            "unless": [str],
+            "sources": Req([str]),
+        }
+    ],
 }
 
 
@@ -120,6 +149,14 @@ def _build_knowledge(data) -> Knowledge:
         prescribes_how=_signals(data["prescribes_how"]),
         not_binding=_signals(data["not_binding"]),
         not_binding_levels=frozenset(data["not_binding"].get("source_levels") or []),
+        outside_bargaining=tuple(
+            BargainingLimit(
+                limit["state"].upper(),
+                limit["law"],
+                _signals({"words": limit["subjects"], "unless": limit.get("unless")}),
+            )
+            for limit in data.get("outside_bargaining") or []
+        ),
     )
 
 
@@ -139,6 +176,65 @@ def non_waivable_match(
     return None
 
 
+def _add_binds(
+    s: Suggestion, rule: RuleInput, level: str, knowledge: Knowledge, guarded: bool
+) -> None:
+    """Whether the rule binds the district at all, and why.
+
+    A rule binds unless it is a habit; a bargaining-agreement clause on a subject the
+    state's law keeps out of teachers' contracts; or a vendor contract's own terms,
+    which the district chose when it bought the service and changes by amendment or at
+    renewal (unless the term carries a protection the law requires: ``guarded``).
+    """
+    text, citation = rule.text or "", rule.citation or ""
+    habit = knowledge.not_binding.find(text, "")
+    outside = (
+        knowledge.outside_contract(rule) if level == "collective_bargaining" else None
+    )
+    if level in knowledge.not_binding_levels:
+        s.add(
+            "binds",
+            False,
+            "Listed as a practice or habit: no law, rule, policy or contract was named.",
+        )
+    elif habit:
+        s.add(
+            "binds",
+            False,
+            f"The description (“{habit}”) suggests a habit or belief, not a written rule.",
+        )
+    elif outside:
+        limit, subject = outside
+        s.add(
+            "binds",
+            False,
+            f"{limit.law} keeps “{subject}” out of what a teachers' contract may "
+            "settle, so the clause cannot bind the district: the statute or the "
+            "district's own decision governs it.",
+        )
+    elif level == "vendor_contract" and not guarded:
+        s.add(
+            "binds",
+            False,
+            "A term the district agreed with its vendor, with no protection the law "
+            "requires in it: no law or policy imposes it, and the contract changes "
+            "by amendment or at renewal.",
+        )
+    elif level == "unknown" and not citation:
+        s.add(
+            "binds",
+            None,
+            "Nobody has said where this is written; check before treating it as a rule.",
+        )
+    else:
+        s.add(
+            "binds",
+            True,
+            f"Written in {SOURCE_LEVELS.get(level, level).lower()}"
+            f"{f' ({citation})' if citation else ''}.",
+        )
+
+
 def suggest(
     rule: RuleInput,
     catalog: Catalog | None = None,
@@ -155,32 +251,6 @@ def suggest(
         LEGACY_LEVELS.get(rule.source_level, rule.source_level) or "unknown",
     )
 
-    habit = knowledge.not_binding.find(text, "")
-    if level in knowledge.not_binding_levels:
-        s.add(
-            "binds",
-            False,
-            "Listed as a practice or habit: no law, rule, policy or contract was named.",
-        )
-    elif habit:
-        s.add(
-            "binds",
-            False,
-            f"The description (“{habit}”) suggests a habit or belief, not a written rule.",
-        )
-    elif level == "unknown" and not citation:
-        s.add(
-            "binds",
-            None,
-            "Nobody has said where this is written; check before treating it as a rule.",
-        )
-    else:
-        s.add(
-            "binds",
-            True,
-            f"Written in {SOURCE_LEVELS.get(level, level).lower()}{f' ({citation})' if citation else ''}.",
-        )
-
     # The law first: a non-waivable list that contains the rule's citation, or a
     # mechanism whose own text lifts it; the words of the lists after that.
     # A mechanism that names the rule's own section among what it lifts is the most
@@ -189,6 +259,14 @@ def suggest(
     lifted = lifted_by_law(law, citation, catalog)
     barred = None if lifted else non_waivable_by_law(law, catalog)
     listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
+    protected = {
+        question: found
+        for question in rubric.protects
+        if knowledge.protects.get(question)
+        and (found := knowledge.protects[question].find(text, citation))
+    }
+    _add_binds(s, rule, level, knowledge, bool(protected or barred or listed))
+
     if lifted:
         entry, why = lifted
         s.add("lifted_by_law", True, f"“{entry.title}” can lift it: {why}.")
@@ -208,18 +286,11 @@ def suggest(
             f"“{title}” lists “{item}” among what it can never waive.",
         )
 
-    any_protect = False
-    for question in rubric.protects:
-        found = knowledge.protects.get(question) and knowledge.protects[question].find(
-            text, citation
+    for question, found in protected.items():
+        s.add(
+            question, True, f"Mentions “{found}”, an interest this question protects."
         )
-        if found:
-            s.add(
-                question,
-                True,
-                f"Mentions “{found}”, an interest this question protects.",
-            )
-            any_protect = True
+    any_protect = bool(protected)
 
     how = knowledge.prescribes_how.find(text, citation)
     if how:

@@ -270,8 +270,17 @@ def _read_pinpoints(body: Body, title: str, tail: str) -> tuple[list[Citation], 
     if m.group("tword") and body.numbered:
         title = m.group("tword")
     cites: list[Citation] = []
+    # "O.C.G.A. title 20, chapter 2": in a dashed code the title leads the chapter's
+    # number (20-2), as it leads every section's (20-2-182)
+    lead = (
+        f"{m.group('tword')}-"
+        if m.group("tword") and not body.numbered and body.numbering == "dashed"
+        else ""
+    )
     if m.group("chapters"):
         for low, high in _split_items(m.group("chapters"), body.numbering):
+            if lead and not low.startswith(lead):
+                low, high = lead + low, (lead + high if high else high)
             sub = m.group("sub") or ""
             path = _section_path(body, low)[:1] if body.numbering != "ilcs" else (low,)
             if body.numbering in {"dashed", "colon"}:

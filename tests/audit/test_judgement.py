@@ -148,9 +148,14 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # the development part: 82.7% -> 84.1% there) left 56 agreements here and decided
     # one more rule (84.8% -> 83.6%); reading a cannot-waive item against the rule's
     # words alone, not its citation's (as matching does; development part unchanged at
-    # 69 of 82), left 55 of 66 here (83.3%).
-    assert result.agreed >= 55
-    assert result.agreement >= 0.83
+    # 69 of 82), left 55 of 66 here (83.3%). Reading the law behind a contract
+    # (Indiana keeps evaluation, dismissal, class size and the calendar out of
+    # teachers' contracts; a vendor's own terms with no protection in them are no
+    # rule), "traditional" as a model rather than a habit and pupil accounting as a
+    # counting method (development part 69 of 82 -> 80 of 85) gave 58 of 66 here
+    # (87.9%), needs-review unchanged at 8.3%.
+    assert result.agreed >= 58
+    assert result.agreement >= 0.87
     assert result.review_share <= 0.15
 
 
@@ -162,5 +167,10 @@ def test_relevance_figures_on_the_untuned_test_part(shipped):
     ]
     assert len(load_labelled(DATA / "relevance_set")) >= 80
     figures = evaluate_relevance(rules, shipped)
-    assert figures.recall >= 0.85
-    assert figures.precision >= 0.68  # the target is 0.8: see the closing note
+    # Reached once, after tuning on the development part only: a subject mechanism
+    # of another named policy area is no longer offered on shared words, an
+    # innovation law needs its area or two shared words, state names are no shared
+    # subject, and Georgia's "title 20, chapter 2" scopes parse (70.1% -> 75.2%
+    # precision, 90.4% -> 92.3% recall here).
+    assert figures.recall >= 0.92
+    assert figures.precision >= 0.75  # the target is 0.8: see the closing note

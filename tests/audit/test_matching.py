@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from finder.audit.matching import (
     BOARD_ACTION,
     NEGOTIATION,
@@ -9,6 +13,7 @@ from finder.audit.matching import (
     match_mechanisms,
 )
 from finder.audit.suggester import RuleInput
+from finder.catalog import Catalog
 
 
 def ids(matches):
@@ -94,3 +99,83 @@ def test_a_mechanism_that_names_the_section_ranks_first():
     first = match_mechanisms(rule, "calendar", shipped)[0]
     assert first.id == "tx-districts-of-innovation"
     assert "names the rule's section (25.0811)" in " ".join(first.reasons)
+
+
+def _offered(rule, area, *entries):
+    return [
+        m.id for m in match_mechanisms(rule, area, Catalog(list(entries))) if m.usable
+    ]
+
+
+@pytest.fixture
+def make_entry(catalog):
+    """make_entry(id, kind, areas, summary): a South Dakota mechanism with no law of
+    its own beyond those fields (built from any test entry)."""
+
+    def make(id, kind, areas, summary):
+        return dataclasses.replace(
+            catalog.entries[0],
+            id=id,
+            state="SD",
+            title=id,
+            kind=kind,
+            policy_areas=tuple(areas),
+            summary=summary,
+            allows=(),
+            citations=(),
+            cannot_waive=(),
+            examples=(),
+            waives=None,
+            status="active",
+        )
+
+    return make
+
+
+def test_a_mechanism_of_another_policy_area_needs_more_than_shared_words(make_entry):
+    permit = make_entry(
+        "sd-permit",
+        "staffing_certification",
+        ["staffing"],
+        "A permit lets a district hire someone to teach a subject while certification "
+        "is pending.",
+    )
+    rule = RuleInput(
+        "Teach the required curriculum in every subject", "state_statute", "", "SD"
+    )
+    # the team named the rule's area: a permit is about staffing, not curriculum
+    assert _offered(rule, "curriculum", permit) == []
+    assert _offered(rule, "staffing", permit) == ["sd-permit"]
+    # with no area named, two shared words ("teach", "subject") still offer it
+    assert _offered(rule, "", permit) == ["sd-permit"]
+
+
+def test_a_state_name_is_not_a_shared_subject(make_entry):
+    calendar = make_entry(
+        "sd-calendar",
+        "calendar_time",
+        ["calendar"],
+        "South Dakota boards may set a four-day school week.",
+    )
+    rule = RuleInput(
+        "South Dakota teachers need a certificate", "state_statute", "", "SD"
+    )
+    assert _offered(rule, "", calendar) == []
+
+
+def test_an_innovation_law_needs_its_area_or_two_shared_words(make_entry):
+    classrooms = make_entry(
+        "sd-innovation-classrooms",
+        "innovation_schools",
+        ["curriculum"],
+        "Parents may ask for an alternative curriculum; the district answers in "
+        "sixty days.",
+    )
+    week = RuleInput("Hold school five days a week", "state_statute", "", "SD")
+    assert _offered(week, "calendar", classrooms) == []
+    curriculum = RuleInput(
+        "Use the district's adopted curriculum", "state_statute", "", "SD"
+    )
+    assert _offered(curriculum, "curriculum", classrooms) == [
+        "sd-innovation-classrooms"
+    ]

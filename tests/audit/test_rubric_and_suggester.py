@@ -130,3 +130,62 @@ def test_classify_shape():
         "needs_review",
     }
     assert all(isinstance(r, str) and r for r in result["reasons"])
+
+
+def test_clause_on_a_subject_the_state_keeps_out_of_bargaining_is_not_a_rule():
+    clause = "Class sizes are capped by the teachers' contract"
+    indiana = suggest(RuleInput(clause, "collective_bargaining", "", "IN"))
+    assert indiana.decision == "not_a_rule"
+    assert "Ind. Code" in indiana.reasons["binds"][0]
+    assert "class size" in indiana.reasons["binds"][0]
+    # the same clause where the state's law lets the contract settle it binds
+    elsewhere = suggest(RuleInput(clause, "collective_bargaining", "", "MA"))
+    assert elsewhere.answers["binds"] is True
+    assert elsewhere.decision == "unnecessary_control"
+    # and a subject Indiana still bargains (salary) binds there too
+    pay = suggest(
+        RuleInput(
+            "The salary schedule in the contract", "collective_bargaining", "", "IN"
+        )
+    )
+    assert pay.answers["binds"] is True
+
+
+def test_a_vendor_contract_term_binds_only_when_it_carries_a_protection():
+    routes = suggest(
+        RuleInput("The bus contract fixes every route for the year", "vendor_contract")
+    )
+    assert routes.answers["binds"] is False
+    assert routes.decision == "not_a_rule"
+    assert "amendment" in routes.reasons["binds"][0]
+    privacy = suggest(
+        RuleInput(
+            "The vendor contract must keep student records confidential",
+            "vendor_contract",
+        )
+    )
+    assert privacy.answers["binds"] is True
+    assert privacy.decision == "essential_oversight"
+
+
+def test_traditional_names_a_model_not_a_habit():
+    s = suggest(
+        RuleInput(
+            "Online students must meet traditional seat-time attendance",
+            "state_rule",
+        )
+    )
+    assert s.answers["binds"] is True
+
+
+def test_pupil_accounting_is_a_counting_method_not_fiscal_integrity():
+    s = suggest(
+        RuleInput(
+            "Online courses count only under the pupil accounting manual", "state_rule"
+        )
+    )
+    assert s.answers["fiscal_integrity"] is False
+    assert s.answers["prescribes_how"] is True
+    # financial accounting still is
+    books = suggest(RuleInput("Follow the state accounting manual", "state_rule"))
+    assert books.answers["fiscal_integrity"] is True
