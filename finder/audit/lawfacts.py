@@ -35,6 +35,30 @@ def section_terms(citation: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
+def inside_own_law(entry: Entry) -> frozenset[str]:
+    """The cannot-waive items (by text) that cite only the section granting the
+    flexibility — the entry's first citation, when it is a section: they mark the
+    limits written inside that grant ("the minimum hours still apply", under the very
+    section that lets a board set its calendar), not another law the mechanism can
+    never lift. Such an item bars a rule by what the rule says, not by the shared
+    citation; otherwise the section would bar every rule made under the flexibility it
+    grants. (Items citing the entry's other sections, such as a posting duty in a
+    neighbouring section, still bar by citation.)"""
+    grant = next(
+        (c for c in (parse_citation(x, entry.state) for x in entry.citations) if c),
+        None,
+    )
+    if grant is None or grant.unit not in {"section", "subsection"}:
+        return frozenset()
+    inside = set()
+    for item in entry.cannot_waive:
+        cites = [parse_citation(c, entry.state) for c in item.citations]
+        if cites and all(c and grant.contains(c) for c in cites):
+            inside.add(item.text)
+    return frozenset(inside)
+
+
+@functools.lru_cache(maxsize=4096)
 def entry_law(
     entry: Entry,
 ) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...]], ...]]:
@@ -46,10 +70,13 @@ def entry_law(
     # Once an entry gives citations, its items without any are read by their words
     # only (a guess from their text would overreach: "listed subchapters of Ch. 21").
     structured = any(item.citations for item in entry.cannot_waive)
+    inside = inside_own_law(entry)
     items = tuple(
         (
             item.text,
-            barring_citations(
+            ()
+            if item.text in inside
+            else barring_citations(
                 item.citations, item.text, entry.state, own, not structured
             ),
         )

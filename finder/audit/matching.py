@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from finder.audit.lawfacts import GENERAL_KINDS, entry_law, section_terms
+from finder.audit.lawfacts import (
+    GENERAL_KINDS,
+    entry_law,
+    inside_own_law,
+    section_terms,
+)
 from finder.audit.model import LEGACY_LEVELS
 from finder.audit.suggester import RuleInput
 from finder.audit.words import stems, words_cover
@@ -95,8 +100,9 @@ def _blocked(
     of special education teachers") bars only federal requirements: its words must not
     bar a state certification statute.
     """
+    inside = inside_own_law(entry)
     for item in entry.cannot_waive:
-        if only_uncited and item.citations:
+        if only_uncited and item.citations and item.text not in inside:
             continue
         if not federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
             continue

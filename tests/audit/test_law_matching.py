@@ -217,3 +217,39 @@ def test_chosen_mechanisms_that_cannot_lift_a_rule_are_left_to_do(shipped):
     [(_, left)] = progress(data, load_rubric(), shipped).open_questions
     assert any("cannot be used for it" in item for item in left)
     assert any("“no-such-mechanism” is not a mechanism" in item for item in left)
+
+
+def test_limits_written_inside_the_granting_section_bar_by_words_not_by_citation(
+    shipped,
+):
+    """Idaho's hours-based calendar is itself Idaho Code § 33-512, and its cannot-waive
+    items (the minimum hours) cite that section: a rule made under the same section
+    that the option lifts (five days a week) is not barred by the shared citation,
+    while a rule asking to go below the minimum hours is still barred, by its words."""
+    from finder.audit.lawfacts import inside_own_law
+    from finder.audit.matching import mechanism_verdict
+
+    entry = shipped.get("id-instructional-hours-four-day-week")
+    assert len(inside_own_law(entry)) == len(entry.cannot_waive)
+    days = RuleInput(
+        "School must be held five days a week",
+        "state_statute",
+        "Idaho Code § 33-512",
+        "ID",
+    )
+    usable, why = mechanism_verdict(days, entry)
+    assert usable, why
+    hours = RuleInput(
+        "High school students need 990 minimum annual instructional hours",
+        "state_statute",
+        "Idaho Code § 33-512",
+        "ID",
+    )
+    usable, why = mechanism_verdict(hours, entry)
+    assert not usable
+    assert "instructional hours" in why
+    # a posting duty in a neighbouring section the waiver law cites still bars by citation
+    board = shipped.get("co-state-board-waivers")
+    assert not inside_own_law(board) & {
+        i.text for i in board.cannot_waive if "post" in i.text
+    }
