@@ -60,7 +60,8 @@ def test_neighbouring_sections_stay_apart_and_uncited_rules_group_by_words():
     )
     one = rule_key("", "Board policy: 120 hours a credit!", "local_policy", "TX")
     two = rule_key("", "board policy 120 hours a credit", "local_policy", "TX")
-    assert one[0] == two[0] and not one[2]
+    assert one[0] == two[0]
+    assert not one[2]
 
 
 def test_the_twelve_sample_audits():
@@ -77,7 +78,8 @@ def test_the_twelve_sample_audits():
     assert [d for _, d in start.named] == ["Sample Brazos ISD", "Sample Mesa ISD"]
     # two districts, one anonymous: no count, only the named case's mechanisms
     staff = rows["Tex. Educ. Code § 21.003"]
-    assert staff.districts is None and staff.count_text == "fewer than 3"
+    assert staff.districts is None
+    assert staff.count_text == "fewer than 3"
     assert staff.mechanisms == (("tx-districts-of-innovation", 1),)
     assert [d for _, d in staff.named] == ["Sample Mesa ISD"]
     # one anonymous district's uncited local policy is not listed at all
@@ -89,7 +91,8 @@ def test_the_twelve_sample_audits():
     kentucky = {r.label: r.districts for r in build_barriers(pubs, "KY").rows}
     assert kentucky == {"KRS 158.070": 3, "704 KAR 3:305": None}
     nation = build_barriers(pubs)
-    assert nation.cases == 12 and len(nation.rows) == 7
+    assert nation.cases == 12
+    assert len(nation.rows) == 7
     assert [r.districts for r in nation.rows[:3]] == [4, 3, 3]
     # essential oversight is never a barrier
     assert not any("1412" in r.label or "29.001" in r.label for r in nation.rows)
@@ -101,7 +104,8 @@ def test_small_anonymous_groups_are_never_shown_with_a_count():
         report = build_barriers([pub(n, "TX", rules) for n in range(anonymous)], "TX")
         (row,) = report.rows
         assert row.districts is None
-        assert row.mechanisms == () and row.named == ()
+        assert row.mechanisms == ()
+        assert row.named == ()
         assert row.wording == ""
         assert "Secret words" not in report_text(report)
     report = build_barriers([pub(n, "TX", rules) for n in range(MIN_DISTRICTS)], "TX")
@@ -132,7 +136,8 @@ def test_districts_using_a_mechanism():
         for p in [pub(1, "TX", rules, named=True), pub(2, "TX", rules)]
     ]
     using = districts_using(cases, m[0])
-    assert [p.id for p in using.named] == [1] and using.unnamed is None
+    assert [p.id for p in using.named] == [1]
+    assert using.unnamed is None
     more = cases + [dataclasses.replace(cases[1], id=n, team=n) for n in range(3, 5)]
     using = districts_using(more, m[0])
     assert using.unnamed == 3

@@ -44,7 +44,8 @@ def test_nothing_chosen_publishes_only_the_state():
 
 def test_each_choice_adds_only_its_field():
     full = build_case(audit(), Choices.from_names(CHOICES), "Peak SD")
-    assert full.named and full.district == "Peak SD"
+    assert full.named
+    assert full.district == "Peak SD"
     assert full.title == "Four-day week"
     assert full.description == "A fifth-day lab."
     assert [r.text for r in full.rules] == ["Calendar days", "IEP services"]
@@ -66,7 +67,8 @@ def test_each_choice_adds_only_its_field():
     assert rules_only.rules[0].mechanisms == ()
     assert rules_only.rules[0].rationale == ""
     assert rules_only.title == rules_only.district == rules_only.description == ""
-    assert rules_only.mechanisms == () and rules_only.metrics == ()
+    assert rules_only.mechanisms == ()
+    assert rules_only.metrics == ()
     mechanisms_only = build_case(audit(), Choices(mechanisms=True), "Peak SD")
     assert mechanisms_only.rules == ()
     assert mechanisms_only.mechanisms == ("co-innovation-schools-act",)
@@ -74,7 +76,8 @@ def test_each_choice_adds_only_its_field():
 
 def test_an_anonymous_case_has_no_district_and_a_plain_heading():
     case = build_case(audit(), Choices(title=True), "Peak SD")
-    assert case.district == "" and not case.named
+    assert case.district == ""
+    assert not case.named
     assert case.heading("Colorado") == "A district (Colorado): Four-day week"
     # named without a district name to show: anonymous
     assert not build_case(audit(), Choices(named=True), "  ").named
