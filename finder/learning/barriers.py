@@ -210,16 +210,17 @@ def barriers_table(
 
 
 def barrier_chart(report: BarriersReport, top: int = 10) -> dict | None:
-    """Geometry of a horizontal bar chart of the rows with a count (SVG units), the
-    largest first; None when no row has one."""
+    """Geometry of a bar chart of the rows with a count, the largest first, each
+    rule's name above its bar so the chart stays legible when a phone shrinks it (SVG
+    units); None when no row has a count."""
     counted = [r for r in report.rows if r.districts is not None][:top]
     if not counted:
         return None
-    label_width, plot_width, step = 230, 300, 34
+    plot_width, step = 320, 50
     largest = max(r.districts for r in counted)
     bars = [
         {
-            "label": row.label if len(row.label) <= 32 else row.label[:31] + "…",
+            "label": row.label if len(row.label) <= 48 else row.label[:47] + "…",
             "full": row.label,
             "count": row.districts,
             "y": i * step + 4,
@@ -227,12 +228,7 @@ def barrier_chart(report: BarriersReport, top: int = 10) -> dict | None:
         }
         for i, row in enumerate(counted)
     ]
-    return {
-        "label_width": label_width,
-        "width": label_width + plot_width + 40,
-        "height": len(bars) * step + 8,
-        "bars": bars,
-    }
+    return {"width": plot_width + 40, "height": len(bars) * step + 4, "bars": bars}
 
 
 def report_text(

@@ -153,7 +153,7 @@ def test_the_table_chart_and_text():
     assert "Sample Mesa ISD <https://x.org/cases/1>" in csv
     chart = barrier_chart(report)
     assert [b["count"] for b in chart["bars"]] == [4]  # only rows with a count
-    assert chart["bars"][0]["width"] == 300
+    assert chart["bars"][0]["width"] == 320
     text = report_text(report)
     assert text.splitlines()[0] == "Barriers report: Texas"
     assert "1 more rule without a citation" in text
