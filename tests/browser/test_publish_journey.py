@@ -4,23 +4,18 @@ sample audits, chart and table, at both widths."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from finder import create_app
 from finder.audit.model import AuditData, AuditRule
-from finder.config import shipped_catalog_dir
-from finder.store.migrate import upgrade
 from finder.web import db
 from tests.browser.conftest import (
-    CHROMIUM,
     DESKTOP,
     PHONE,
     axe_violations,
+    browsed_app,
     new_email,
+    serving,
     sideways,
     team_with_audit,
 )
@@ -101,32 +96,17 @@ def test_an_owner_publishes_and_finds_the_case_in_the_barriers_report(page, tmp_
 @pytest.fixture(scope="module")
 def sample_server(tmp_path_factory):
     """The app with the twelve sample audits published, on a loopback port."""
-    folder = tmp_path_factory.mktemp("sample")
-    url = f"sqlite:///{folder / 'sample.sqlite3'}"
-    upgrade(url)
-    app = create_app(
-        {
-            "SECRET_KEY": "browser-tests",
-            "DATABASE_URL": url,
-            "INDEX_DIR": str(folder / "index"),
-            "CATALOG_DIRS": [str(shipped_catalog_dir())],
-            "CATALOG_REPLACE": True,
-        }
-    )
+    app = browsed_app(tmp_path_factory.mktemp("sample"))
     with app.app_context():
         seed(db.session())
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    app.extensions["finder.engine"].dispose()
+    with serving(app) as url:
+        yield url
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_sample_barriers_report_and_national_view(
     chromium, sample_server, viewport, tmp_path
 ):
-    assert CHROMIUM
     context = chromium.new_context(
         viewport=viewport, base_url=sample_server, bypass_csp=True
     )
