@@ -30,7 +30,7 @@ browser-deps:
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
 
 # The storage and authorization tests again, on a throwaway PostgreSQL on loopback.
-PG_TESTS := tests/store tests/web/test_auth.py tests/web/test_teams.py tests/web/test_authorization.py tests/web/test_audits.py
+PG_TESTS := tests/store tests/web/test_auth.py tests/web/test_teams.py tests/web/test_authorization.py tests/web/test_audits.py tests/web/test_publishing.py
 test-postgres: setup
 	@set -e; read dir port <<< "$$(scripts/pg-start.sh)"; \
 	trap 'scripts/pg-stop.sh "$$dir"' EXIT; \

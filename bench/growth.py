@@ -1,13 +1,17 @@
-"""Cost growth of the audit paths: matching, the suggester and the review table.
+"""Cost growth of the audit paths: matching, the suggester and the review table; and
+of the barriers report over published audits.
 
-Each path runs on 50 and on 500 rules made from the labelled rules in tests/data
+Each audit path runs on 50 and on 500 rules made from the labelled rules in tests/data
 (suggest_set and relevance_set), varied so that no two rules are the same text. The
-figure is the ratio of the two times: near-linear growth keeps it near 10.
+barriers report runs on 100 and on 1,000 publications made from the twelve sample
+audits (tests/data/published_sample.yaml), each its own team. The figure is the ratio
+of the two times: near-linear growth keeps it near 10.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from finder.audit.decisions import review_rows
@@ -15,9 +19,12 @@ from finder.audit.law_eval import load_labelled
 from finder.audit.matching import match_mechanisms
 from finder.audit.model import AuditData, AuditRule
 from finder.audit.suggester import RuleInput, classify
+from finder.learning.barriers import build_barriers, rule_key
+from tests.learning.sample import sample_publications
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SMALL, LARGE = 50, 500
+PUBLISHED_SMALL, PUBLISHED_LARGE = 100, 1000
 # Words a team might add to a rule; they vary the text without changing its subject.
 VARIANTS = [
     "",
@@ -83,6 +90,27 @@ def _review(rules, catalog):
 PATHS = {"match": _match, "classify": _classify, "review_rows": _review}
 
 
+def make_publications(count: int) -> list:
+    """``count`` publications cycling through the sample, each its own team, the rule
+    words varied on each pass (citations stay: they are what the report groups by)."""
+    base = sample_publications()
+    out = []
+    for n in range(count):
+        pub = base[n % len(base)]
+        variant = VARIANTS[(n // len(base)) % len(VARIANTS)]
+        rules = tuple(replace(r, text=r.text + variant) for r in pub.case.rules)
+        out.append(
+            replace(pub, id=n + 1, team=n + 1, case=replace(pub.case, rules=rules))
+        )
+    return out
+
+
+def _published(publications, catalog=None):
+    rule_key.cache_clear()  # each run parses its citations, as a fresh server would
+    for state in ("", "TX", "CO", "KY"):
+        build_barriers(publications, state)
+
+
 def _once(fn, rules, catalog) -> float:
     t = time.perf_counter()
     fn(rules, catalog)
@@ -107,5 +135,18 @@ def bench_growth(catalog, log, rounds: int = 3) -> dict:
             f"s_{LARGE}": round(t_large, 4),
             "ratio": round(t_large / max(t_small, 1e-6), 2),
         }
+    small, large = (
+        make_publications(PUBLISHED_SMALL),
+        make_publications(PUBLISHED_LARGE),
+    )
+    _published(small)
+    smalls = [_once(_published, small, None) for _ in range(rounds)]
+    larges = [_once(_published, large, None) for _ in range(rounds)]
+    t_small, t_large = min(smalls), min(larges)
+    result["published"] = {
+        f"s_{PUBLISHED_SMALL}": round(t_small, 4),
+        f"s_{PUBLISHED_LARGE}": round(t_large, 4),
+        "ratio": round(t_large / max(t_small, 1e-6), 2),
+    }
     log(f"growth: {result}")
     return result

@@ -448,6 +448,30 @@ def backup(path: str) -> None:
     click.echo(f"Backed up to {path}.")
 
 
+@main.command("barriers")
+@click.option(
+    "--state", default="", help="A state's postal code (default: all states)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def barriers_command(state: str, as_json: bool) -> None:
+    """The barriers report from the published audits in the database."""
+    from finder.catalog.jurisdictions import is_code
+    from finder.learning.barriers import build_barriers, report_text
+    from finder.learning.records import report_record
+    from finder.store.publications import published
+
+    state = state.strip().upper()
+    if state and (not is_code(state) or state == "US"):
+        raise click.BadParameter(f"{state!r} is not a state's postal code.")
+    with _session() as session:
+        report = build_barriers(published(session, state), state)
+    if as_json:
+        record = report_record(report, lambda i: f"/cases/{i}", lambda m: (m, ""))
+        click.echo(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report_text(report))
+
+
 @main.command("restore")
 @click.argument("path", type=click.Path(dir_okay=False, exists=True))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).parent.parent / "finder"
-DOMAIN = ["catalog", "search", "audit", "documents", "law"]
+DOMAIN = ["catalog", "search", "audit", "documents", "law", "learning"]
 FORBIDDEN = ("flask", "flask_wtf", "wtforms", "sqlalchemy", "werkzeug")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from finder.catalog.catalog import Catalog
@@ -65,7 +65,12 @@ def _level(count: int) -> int:
 
 
 def tiles(catalog: Catalog, kinds=(), areas=()) -> list[Tile]:
-    counts = Counter(e.state for e in matching(catalog, kinds, areas))
+    """The tile map of catalog entries per state (of the kinds and areas given)."""
+    return tiles_of(Counter(e.state for e in matching(catalog, kinds, areas)))
+
+
+def tiles_of(counts: Mapping[str, int]) -> list[Tile]:
+    """The tile map of any count per state (postal code → count; absent counts 0)."""
     return [
         Tile(code, NAMES[code], r, c, counts.get(code, 0), _level(counts.get(code, 0)))
         for code, (r, c) in TILES.items()

@@ -10,6 +10,7 @@ from finder.law.model import (
     containment_keys,
     query_keys,
     section_key,
+    section_of,
 )
 from finder.law.parse import (
     body_for,
@@ -32,4 +33,5 @@ __all__ = [
     "load_law",
     "parse_citation",
     "section_key",
+    "section_of",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SOURCE_OF_LEVEL = {
     "state_statute": "state",
@@ -157,3 +157,19 @@ def query_keys(cit: Citation) -> list[str]:
         head + "/".join(_key_part(p) for p in cit.path[:i])
         for i in range(depth, len(cit.path) + 1)
     ] or [head]
+
+
+def section_of(cit: Citation) -> Citation:
+    """The section a subsection lies in (Tex. Educ. Code § 25.0811(a) → § 25.0811);
+    any other citation as it is. Equivalent forms (``alias``) are cut the same way."""
+    subs = tuple(p for p in cit.path if p.startswith("("))
+    if not subs or cit.upper:
+        return cit
+    suffix = "".join(subs)
+    return replace(
+        cit,
+        path=cit.path[: len(cit.path) - len(subs)],
+        unit="section",
+        label=cit.label.replace(suffix, ""),
+        alias=tuple(section_of(a) for a in cit.alias),
+    )

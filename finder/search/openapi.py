@@ -14,6 +14,7 @@ import copy
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.jurisdictions import NAMES
 from finder.catalog.schema import DIALECT, entry_schema
+from finder.learning import openapi as learning_openapi
 from finder.search.engine import FEW_RESULTS
 from finder.search.facets import FACETS
 from finder.search.query import MAX_QUERY_CHARS
@@ -282,6 +283,10 @@ def _json_schema_document(what: str) -> dict:
 
 def _paths(page_size: int) -> dict:
     unexpected = {"default": _error("Any other error (e.g. 500): the same body.")}
+    return _catalog_paths(page_size, unexpected) | learning_openapi.paths(unexpected)
+
+
+def _catalog_paths(page_size: int, unexpected: dict) -> dict:
     return {
         "/flexibilities": {
             "get": {
@@ -397,15 +402,18 @@ def document(server_url: str, page_size: int) -> dict:
     }
     schemas |= _search_schemas(entry, page_size)
     schemas["Error"] = ERROR
+    schemas |= learning_openapi.SCHEMAS
     return {
         "openapi": OPENAPI,
         "info": {
             "title": "Flexibility Finder API",
             "version": VERSION,
             "summary": "Read-only access to the catalog of state and federal "
-            "flexibility mechanisms for school districts.",
+            "flexibility mechanisms for school districts, and to the audit outcomes "
+            "districts published.",
             "description": "Search the catalog, read whole entries and the JSON "
-            "Schemas of the catalog. No sign-in; every answer is JSON, errors "
+            "Schemas of the catalog, published audits and the barriers reports built "
+            "from them. No sign-in; every answer is JSON, errors "
             "included. Entries summarize public sources: check the cited sources "
             "before relying on one.",
         },
@@ -413,6 +421,7 @@ def document(server_url: str, page_size: int) -> dict:
         "tags": [
             {"name": "catalog", "description": "Search and read catalog entries."},
             {"name": "schemas", "description": "Machine-readable descriptions."},
+            learning_openapi.TAG,
         ],
         "paths": _paths(page_size),
         "components": {"schemas": schemas},

@@ -217,3 +217,30 @@ class DocumentVersion(Base):
     )  # the Outline as JSON, rendered on demand
 
     user: Mapped[User | None] = relationship()
+
+
+class Publication(Base):
+    """An audit an owner published: what was chosen, as it stood at publishing.
+
+    ``snapshot`` is the public view (``finder.learning.Case`` as JSON) and is all any
+    public page reads; later edits to the audit reach it only when the owner publishes
+    again. Unpublishing deletes the row, so every public view loses it at once.
+    """
+
+    __tablename__ = "publications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_id: Mapped[int] = mapped_column(
+        ForeignKey("audits.id", ondelete="CASCADE"), unique=True
+    )
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(2), index=True)
+    choices: Mapped[str] = mapped_column(Text)  # the names chosen, space-separated
+    snapshot: Mapped[str] = mapped_column(Text)
+    published_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    audit_version: Mapped[int] = mapped_column(Integer)  # the version published

@@ -67,6 +67,7 @@ def init_app(app: Flask) -> None:
         api,
         audits,
         auth,
+        cases,
         catalog,
         compare,
         documents,
@@ -76,8 +77,9 @@ def init_app(app: Flask) -> None:
         teams,
     )
 
-    for module in (catalog, search, api, compare, auth, teams, audits, documents):
+    for module in (catalog, cases, search, api, compare, auth, teams, audits):
         app.register_blueprint(module.bp)
+    app.register_blueprint(documents.bp)
     app.register_blueprint(exports.bp)
     errors.init_app(app)
     app.after_request(_security_headers)

@@ -92,6 +92,11 @@ SENTENCES: dict[str, Callable[[str], str]] = {
     "audit.imported": lambda d: "imported the audit" + _quoted(d),
     "audit.deleted": lambda d: "deleted the audit" + _quoted(d),
     "document.generated": _generated,
+    "audit.published": lambda d: "published the outcome of the audit" + _quoted(d),
+    "audit.republished": lambda d: (
+        "published again the outcome of the audit" + _quoted(d)
+    ),
+    "audit.unpublished": lambda d: "unpublished the outcome of the audit" + _quoted(d),
 }
 
 

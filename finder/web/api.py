@@ -7,7 +7,13 @@ import json
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from finder.catalog import schema
+from finder.catalog.jurisdictions import is_code
+from finder.learning import records
+from finder.learning.barriers import build_barriers
 from finder.search import BadRequest, SearchResults, openapi
+from finder.store import publications
+from finder.web import db
+from finder.web.cases import case_url, entry_link
 from finder.web.context import live_catalog, public_url
 from finder.web.search import request_from_args
 
@@ -68,6 +74,41 @@ def entry(entry_id: str):
     data = item.to_dict()
     data["url"] = public_url("catalog.entry", entry_id=item.id)
     return jsonify(data)
+
+
+@bp.get("/cases")
+def cases():
+    """Published cases, newest first (of one state with ?state=)."""
+    state = _state_arg({"state"})
+    found = publications.published(db.session(), state)
+    return jsonify(cases=[records.case_record(p, case_url, entry_link) for p in found])
+
+
+@bp.get("/cases/<int:case_id>")
+def case(case_id: int):
+    found = publications.get_published(db.session(), case_id)
+    if found is None:
+        abort(404)
+    return jsonify(records.case_record(found, case_url, entry_link))
+
+
+@bp.get("/barriers")
+def barriers():
+    """The barriers report of one state (?state=) or of every state."""
+    state = _state_arg({"state"})
+    report = build_barriers(publications.published(db.session(), state), state)
+    return jsonify(records.report_record(report, case_url, entry_link))
+
+
+def _state_arg(allowed: set[str]) -> str:
+    """The ?state= postal code ("" when absent); 400 for anything else."""
+    unknown = sorted(set(request.args) - allowed)
+    if unknown:
+        raise BadRequest(f"unknown parameter(s): {', '.join(unknown)[:200]}")
+    code = request.args.get("state", "").strip().upper()
+    if code and (not is_code(code) or code == "US"):
+        raise BadRequest(f"state must be a state's postal code, not {code[:20]!r}")
+    return code
 
 
 @bp.get("/schema/flexibility")

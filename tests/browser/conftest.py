@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,32 +30,45 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The real app (shipped catalog, fresh SQLite) served on 127.0.0.1 in a thread.
-
-    Every journey signs up its own people from 127.0.0.1, more than the per-address
-    sign-up limit allows in an hour; the limit itself is tested in tests/store.
-    """
-    folder = tmp_path_factory.mktemp("live")
+def browsed_app(folder: Path, **settings):
+    """The real app (shipped catalog, a fresh SQLite database in ``folder``)."""
     url = f"sqlite:///{folder / 'live.sqlite3'}"
     upgrade(url)
-    app = create_app(
+    return create_app(
         {
             "SECRET_KEY": "browser-tests",
             "DATABASE_URL": url,
             "INDEX_DIR": str(folder / "index"),
             "CATALOG_DIRS": [str(shipped_catalog_dir())],
             "CATALOG_REPLACE": True,
-            "SIGNUPS_PER_HOUR": 10_000,
+            **settings,
         }
     )
+
+
+@contextmanager
+def serving(app):
+    """The app served on 127.0.0.1 in a thread; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    app.extensions["finder.engine"].dispose()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        app.extensions["finder.engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The real app served for the journeys.
+
+    Every journey signs up its own people from 127.0.0.1, more than the per-address
+    sign-up limit allows in an hour; the limit itself is tested in tests/store.
+    """
+    app = browsed_app(tmp_path_factory.mktemp("live"), SIGNUPS_PER_HOUR=10_000)
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

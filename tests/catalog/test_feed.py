@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from finder.catalog.feed import ATOM, atom_feed, recent_changes
+from finder.atom import ATOM
+from finder.catalog.feed import atom_feed, recent_changes
 
 NS = {"a": ATOM}
 

@@ -15,7 +15,7 @@ from finder.audit.model import AuditData, AuditRule
 from finder.store import accounts, teams
 from finder.store import audits as audit_store
 from finder.store.audits import content as store_content
-from finder.store.models import Invitation, Membership, Team
+from finder.store.models import Invitation, Membership, Publication, Team
 from finder.web import db
 from tests.conftest import app_config
 
@@ -41,6 +41,16 @@ PUBLIC = {
     "api.entry_schema",
     "api.file_schema",
     "api.openapi_document",
+    # Published outcomes: computed from publication rows only (tests/web/test_publishing.py).
+    "cases.index",
+    "cases.case",
+    "cases.feed",
+    "cases.national",
+    "cases.barriers",
+    "cases.barriers_csv",
+    "api.cases",
+    "api.case",
+    "api.barriers",
     "auth.signup",
     "auth.signin",
     "auth.signout",
@@ -144,7 +154,10 @@ def snapshot(app, team_id):
             (i.id, i.revoked)
             for i in s.scalars(select(Invitation).where(Invitation.team_id == team_id))
         )
-        return (team.name, team.vision, team.state, roles, invitations)
+        published = s.scalars(
+            select(Publication.id).where(Publication.team_id == team_id)
+        ).all()
+        return (team.name, team.vision, team.state, roles, invitations, published)
 
 
 def routes(app, ids):
@@ -155,6 +168,7 @@ def routes(app, ids):
                 "entry_id": "tx-districts-of-innovation",
                 "code": "TX",
                 "token": "not-a-real-token",
+                "case_id": 1,
                 "filename": "finder.css",
                 "fmt": "json" if rule.endpoint == "audits.export" else "docx",
             }.get(arg, ids.get(arg))
@@ -254,6 +268,40 @@ def test_catalog_stays_public(world):
         "/changes.atom",
     ]:
         assert client.get(path).status_code == 200, path
+
+
+UNPUBLISHED_WORDS = ("Target audit", "Target ISD", "Minimum minutes", "Olga")
+
+
+def test_an_unpublished_audit_is_nowhere_public(world):
+    """Before its owner publishes, no public page, feed, file or API answer shows the
+    audit, whoever asks; its case address does not exist."""
+    app, ids = world
+    visitors = [app.test_client(), signed_in(app, "out@example.org")]
+    visitors.append(signed_in(app, "viewer@example.org"))
+    paths = [
+        "/cases",
+        "/cases?state=TX",
+        "/cases.atom",
+        "/barriers",
+        "/barriers/TX",
+        "/barriers/TX.csv",
+        "/barriers.csv",
+        "/api/v1/cases",
+        "/api/v1/cases?state=TX",
+        "/api/v1/barriers",
+        "/api/v1/barriers?state=TX",
+        "/flexibilities/tx-districts-of-innovation",
+    ]
+    for client in visitors:
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            body = response.get_data(as_text=True)
+            for word in UNPUBLISHED_WORDS:
+                assert word not in body, (path, word)
+        for path in ("/cases/1", "/api/v1/cases/1"):
+            assert client.get(path).status_code == 404
 
 
 def test_every_page_the_owner_reads_has_unique_element_ids(world):

@@ -5,7 +5,24 @@ team's permission, saving with conflict detection, the page context); the other 
 only register views on it.
 """
 
-from finder.web.audits import evaluation, exchange, review, rules, setup, summary
+from finder.web.audits import (
+    evaluation,
+    exchange,
+    publish,
+    review,
+    rules,
+    setup,
+    summary,
+)
 from finder.web.audits.common import bp
 
-__all__ = ["bp", "evaluation", "exchange", "review", "rules", "setup", "summary"]
+__all__ = [
+    "bp",
+    "evaluation",
+    "exchange",
+    "publish",
+    "review",
+    "rules",
+    "setup",
+    "summary",
+]

@@ -1,0 +1,244 @@
+"""One published case: the owner's choices, field by field, and the public view they give.
+
+The public view (:class:`Case`) holds only what the owner chose, taken from the audit
+at the moment of publishing; it is what the store keeps and what every public page,
+feed and API answer is computed from. Nothing else of the audit is ever in it: no
+team name, no member, no comment, no rule's "raised by", no metric's owner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, fields
+
+from finder.audit.model import AuditData
+
+# Decisions a case can show: the two the audit exists to tell apart.
+PUBLISHED_DECISIONS = ("unnecessary_control", "essential_oversight")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One thing an owner may publish: its label and what it reveals."""
+
+    label: str
+    help: str
+    free_text: bool  # text the team typed, beyond titles and citations
+
+
+# Declared once: the publish form, the preview and the public view derive from it.
+CHOICES: dict[str, Choice] = {
+    "title": Choice("The design's title", "The audit's title.", False),
+    "description": Choice(
+        "A short description of the design",
+        "The innovation the team wants, as written in the set-up.",
+        True,
+    ),
+    "rules": Choice(
+        "The rules with their decisions",
+        "Each decided rule's wording, citation, level and policy area, and whether "
+        "the team judged it essential oversight or unnecessary control.",
+        False,
+    ),
+    "mechanisms": Choice(
+        "The mechanisms chosen",
+        "The catalog mechanisms the team chose to lift each unnecessary control.",
+        False,
+    ),
+    "rationales": Choice(
+        "Rationales and replacement plans",
+        "Why each rule should be lifted and how its intent will still be met.",
+        True,
+    ),
+    "metrics": Choice(
+        "The evaluation metrics",
+        "Each metric's area, measure, baseline, target, data source and frequency "
+        "(never who measures it).",
+        True,
+    ),
+    "named": Choice(
+        "Name the district",
+        "Unchecked, the case reads “a district in <state>” and its rules are "
+        "counted in reports only where at least 3 districts share them.",
+        False,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the owner chose to publish (all off unless chosen)."""
+
+    title: bool = False
+    description: bool = False
+    rules: bool = False
+    mechanisms: bool = False
+    rationales: bool = False
+    metrics: bool = False
+    named: bool = False
+
+    @classmethod
+    def from_names(cls, names) -> Choices:
+        """Choices from the names of the boxes checked; unknown names are ignored."""
+        chosen = set(names)
+        return cls(**{f.name: f.name in chosen for f in fields(cls)})
+
+    def names(self) -> list[str]:
+        return [f.name for f in fields(self) if getattr(self, f.name)]
+
+    @property
+    def anything(self) -> bool:
+        """Whether something beyond the state would be published."""
+        return any(getattr(self, n) for n in CHOICES if n != "named")
+
+
+DEFAULT_CHOICES = Choices(title=True, rules=True, mechanisms=True)
+
+
+@dataclass(frozen=True)
+class PublicRule:
+    text: str
+    citation: str  # as the team wrote it ("" when none)
+    source_level: str
+    policy_area: str
+    decision: str  # one of PUBLISHED_DECISIONS
+    mechanisms: tuple[str, ...] = ()  # catalog entry ids (when chosen)
+    rationale: str = ""
+    replacement_plan: str = ""
+
+
+@dataclass(frozen=True)
+class PublicMetric:
+    area: str
+    metric: str
+    baseline: str = ""
+    target: str = ""
+    data_source: str = ""
+    frequency: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    """The public view of one audit: only the fields the owner chose.
+
+    ``district`` is "" for an anonymous case; ``mechanisms`` holds the catalog ids
+    chosen for the case's unnecessary controls (when chosen), with or without rules.
+    """
+
+    state: str  # postal code
+    named: bool
+    district: str = ""
+    title: str = ""
+    description: str = ""
+    rules: tuple[PublicRule, ...] = ()
+    mechanisms: tuple[str, ...] = ()
+    metrics: tuple[PublicMetric, ...] = ()
+
+    def heading(self, state_name: str) -> str:
+        """How the case is named on pages and in the feed."""
+        who = self.district if self.named and self.district else "A district"
+        what = self.title or "a published audit"
+        return f"{who} ({state_name}): {what}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Case:
+        """Rebuild a stored case (written by :meth:`to_dict`)."""
+        return cls(
+            state=str(data["state"]),
+            named=bool(data["named"]),
+            district=str(data.get("district", "")),
+            title=str(data.get("title", "")),
+            description=str(data.get("description", "")),
+            rules=tuple(
+                PublicRule(**{**r, "mechanisms": tuple(r.get("mechanisms", ()))})
+                for r in data.get("rules", ())
+            ),
+            mechanisms=tuple(data.get("mechanisms", ())),
+            metrics=tuple(PublicMetric(**m) for m in data.get("metrics", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A published case as the public sees it: its id, the case, when it was published."""
+
+    id: int
+    case: Case
+    published_at: dt.datetime
+    # Whose case it is, only to count districts (never shown, never serialized).
+    team: int = 0
+
+
+def build_case(data: AuditData, choices: Choices, district: str = "") -> Case:
+    """The public view of an audit under the owner's choices.
+
+    :param district: the district's name, shown only when ``choices.named``.
+    """
+    decided = [r for r in data.rules if r.decision in PUBLISHED_DECISIONS]
+    lifted = [r for r in decided if r.decision == "unnecessary_control"]
+    mechanisms = (
+        tuple(dict.fromkeys(m for r in lifted for m in r.mechanisms))
+        if choices.mechanisms
+        else ()
+    )
+    rules = ()
+    if choices.rules:
+        rules = tuple(
+            PublicRule(
+                text=r.text,
+                citation=r.citation,
+                source_level=r.source_level,
+                policy_area=r.policy_area,
+                decision=r.decision,
+                mechanisms=tuple(r.mechanisms)
+                if choices.mechanisms and r.decision == "unnecessary_control"
+                else (),
+                rationale=r.rationale if choices.rationales else "",
+                replacement_plan=r.replacement_plan if choices.rationales else "",
+            )
+            for r in decided
+        )
+    metrics = ()
+    if choices.metrics:
+        metrics = tuple(
+            PublicMetric(
+                m.area, m.metric, m.baseline, m.target, m.data_source, m.frequency
+            )
+            for m in data.metrics
+        )
+    return Case(
+        state=data.state,
+        named=choices.named and bool(district.strip()),
+        district=district.strip() if choices.named else "",
+        title=data.title if choices.title else "",
+        description=data.innovation if choices.description else "",
+        rules=rules,
+        mechanisms=mechanisms,
+        metrics=metrics,
+    )
+
+
+def unpublishable(data: AuditData) -> str:
+    """Why an audit cannot be published yet ("" when it can)."""
+    if not data.state:
+        return "Choose the audit's state in the set-up first."
+    if not any(r.decision in PUBLISHED_DECISIONS for r in data.rules):
+        return "Decide at least one rule first."
+    return ""
+
+
+__all__ = [
+    "CHOICES",
+    "DEFAULT_CHOICES",
+    "Case",
+    "Choice",
+    "Choices",
+    "PublicMetric",
+    "PublicRule",
+    "Publication",
+    "build_case",
+    "unpublishable",
+]

@@ -1,0 +1,167 @@
+"""The barriers report: grouped by parsed citation, counted by district, and small
+anonymous groups never shown."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from finder.learning import MIN_DISTRICTS, Case, Publication, PublicRule
+from finder.learning.barriers import (
+    barrier_chart,
+    barriers_table,
+    build_barriers,
+    districts_using,
+    report_text,
+    rule_key,
+)
+from finder.tables import to_csv
+from tests.learning.sample import sample_publications
+
+WHEN = dt.datetime(2026, 11, 1)
+
+
+def lifted(citation: str, text: str = "A rule", mechanisms=()) -> PublicRule:
+    return PublicRule(
+        text, citation, "state_statute", "calendar", "unnecessary_control", mechanisms
+    )
+
+
+def pub(n: int, state: str, rules, named=False, team=None) -> Publication:
+    case = Case(state, named, f"District {n}" if named else "", rules=tuple(rules))
+    return Publication(n, case, WHEN, team=n if team is None else team)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "TEC 25.0811",
+        "Tex. Educ. Code § 25.0811",
+        "Texas Education Code Section 25.0811(a)",
+        "TEC § 25.0811",
+        "25.0811",
+    ],
+)
+def test_every_form_of_a_citation_is_one_group(written):
+    key, label, cited = rule_key(written, "x", "state_statute", "TX")
+    assert (key, label, cited) == (
+        "law:tx-educ||25|25.0811",
+        "Tex. Educ. Code § 25.0811",
+        True,
+    )
+
+
+def test_neighbouring_sections_stay_apart_and_uncited_rules_group_by_words():
+    assert (
+        rule_key("TEC 25.081", "x", "", "TX")[0]
+        != rule_key("TEC 25.0811", "x", "", "TX")[0]
+    )
+    one = rule_key("", "Board policy: 120 hours a credit!", "local_policy", "TX")
+    two = rule_key("", "board policy 120 hours a credit", "local_policy", "TX")
+    assert one[0] == two[0]
+    assert not one[2]
+
+
+def test_the_twelve_sample_audits():
+    pubs = sample_publications()
+    assert len(pubs) == 12
+    assert {p.case.state for p in pubs} == {"TX", "CO", "KY"}
+    assert {p.case.named for p in pubs} == {True, False}
+    texas = build_barriers(pubs, "TX")
+    assert (texas.cases, texas.districts) == (5, 5)
+    rows = {r.label: r for r in texas.rows}
+    start = rows["Tex. Educ. Code § 25.0811"]  # four ways of writing it
+    assert start.districts == 4
+    assert start.mechanisms == (("tx-districts-of-innovation", 4),)
+    assert [d for _, d in start.named] == ["Sample Brazos ISD", "Sample Mesa ISD"]
+    # two districts, one anonymous: no count, only the named case's mechanisms
+    staff = rows["Tex. Educ. Code § 21.003"]
+    assert staff.districts is None
+    assert staff.count_text == "fewer than 3"
+    assert staff.mechanisms == (("tx-districts-of-innovation", 1),)
+    assert [d for _, d in staff.named] == ["Sample Mesa ISD"]
+    # one anonymous district's uncited local policy is not listed at all
+    assert texas.withheld == 1
+    assert not any("seat-time" in r.label for r in texas.rows)
+    assert texas.rows[0] is start  # most districts first
+    colorado = {r.label: r.districts for r in build_barriers(pubs, "CO").rows}
+    assert colorado == {"C.R.S. 22-32-109": 3, "C.R.S. 22-60.5-201": 2}
+    kentucky = {r.label: r.districts for r in build_barriers(pubs, "KY").rows}
+    assert kentucky == {"KRS 158.070": 3, "704 KAR 3:305": None}
+    nation = build_barriers(pubs)
+    assert nation.cases == 12
+    assert len(nation.rows) == 7
+    assert [r.districts for r in nation.rows[:3]] == [4, 3, 3]
+    # essential oversight is never a barrier
+    assert not any("1412" in r.label or "29.001" in r.label for r in nation.rows)
+
+
+def test_small_anonymous_groups_are_never_shown_with_a_count():
+    rules = [lifted("TEC 25.0811", "Secret words", ("tx-districts-of-innovation",))]
+    for anonymous in range(1, MIN_DISTRICTS):
+        report = build_barriers([pub(n, "TX", rules) for n in range(anonymous)], "TX")
+        (row,) = report.rows
+        assert row.districts is None
+        assert row.mechanisms == ()
+        assert row.named == ()
+        assert row.wording == ""
+        assert "Secret words" not in report_text(report)
+    report = build_barriers([pub(n, "TX", rules) for n in range(MIN_DISTRICTS)], "TX")
+    assert report.rows[0].districts == MIN_DISTRICTS
+    assert report.rows[0].mechanisms == (("tx-districts-of-innovation", 3),)
+
+
+def test_named_districts_alone_are_counted_even_when_few():
+    rules = [lifted("TEC 25.0811")]
+    report = build_barriers([pub(1, "TX", rules, named=True)], "TX")
+    assert report.rows[0].districts == 1
+    assert report.rows[0].named == ((1, "District 1"),)
+
+
+def test_one_team_with_many_audits_is_one_district():
+    rules = [lifted("TEC 25.0811")]
+    same_team = [pub(n, "TX", rules, team=7) for n in range(5)]
+    report = build_barriers(same_team, "TX")
+    assert report.districts == 1
+    assert report.rows[0].districts is None  # still one anonymous district
+
+
+def test_districts_using_a_mechanism():
+    m = ("tx-districts-of-innovation",)
+    rules = [lifted("TEC 25.0811", mechanisms=m)]
+    cases = [
+        dataclasses.replace(p, case=dataclasses.replace(p.case, mechanisms=m))
+        for p in [pub(1, "TX", rules, named=True), pub(2, "TX", rules)]
+    ]
+    using = districts_using(cases, m[0])
+    assert [p.id for p in using.named] == [1]
+    assert using.unnamed is None
+    more = cases + [dataclasses.replace(cases[1], id=n, team=n) for n in range(3, 5)]
+    using = districts_using(more, m[0])
+    assert using.unnamed == 3
+    assert districts_using(more, "co-innovation-schools-act").named == ()
+
+
+def test_the_table_chart_and_text():
+    report = build_barriers(sample_publications(), "TX")
+    table = barriers_table(report, str.upper, lambda i: f"https://x.org/cases/{i}")
+    csv = to_csv(table)
+    assert "Tex. Educ. Code § 25.0811" in csv
+    assert "fewer than 3" in csv
+    assert "Sample Mesa ISD <https://x.org/cases/1>" in csv
+    chart = barrier_chart(report)
+    assert [b["count"] for b in chart["bars"]] == [4]  # only rows with a count
+    assert chart["bars"][0]["width"] == 320
+    text = report_text(report)
+    assert text.splitlines()[0] == "Barriers report: Texas"
+    assert "1 more rule without a citation" in text
+    assert barrier_chart(build_barriers([], "TX")) is None
+
+
+def test_a_formula_in_a_label_is_made_safe():
+    rules = [lifted("", '=HYPERLINK("http://x")')]
+    report = build_barriers([pub(1, "TX", rules, named=True)], "TX")
+    csv = to_csv(barriers_table(report, str, str))
+    assert "'=HYPERLINK" in csv

@@ -1,0 +1,327 @@
+"""Publishing an audit's outcome through the pages: choose, preview, publish, see it on
+every public view, change the audit without leaking it, unpublish and see it gone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from finder.audit.model import AuditData, AuditRule, Metric
+from finder.store import audits as audit_store
+from finder.store.models import User
+from finder.web import db
+
+SECRET = "Raised by Principal Ortega"
+
+
+def audit_data() -> AuditData:
+    return AuditData(
+        "Early start calendar",
+        "TX",
+        district="Mesa ISD",
+        innovation="A calendar that starts in early August.",
+        rules=[
+            AuditRule(
+                "School may not start before the fourth Monday in August",
+                "state_statute",
+                "TEC 25.0811",
+                "calendar",
+                raised_by=SECRET,
+                decision="unnecessary_control",
+                mechanisms=["tx-districts-of-innovation"],
+                rationale="A longer fall term before testing.",
+                replacement_plan="Families get the calendar a year ahead.",
+            ),
+            AuditRule(
+                "Services in each student's IEP",
+                "federal_law",
+                "20 U.S.C. § 1412",
+                "student_services",
+                decision="essential_oversight",
+            ),
+        ],
+        metrics=[Metric("engagement", "Attendance in August", owner="Dr. Ortega")],
+    )
+
+
+@pytest.fixture
+def owner(browser, app):
+    """Ana owns "Mesa team" with one decided audit; (team id, audit id)."""
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit = audit_store.create_audit(s, team_id, user, audit_data())
+        return team_id, audit.id
+
+
+def text_of(response) -> str:
+    return BeautifulSoup(response.data, "html.parser").get_text(" ", strip=True)
+
+
+def choose(browser, team_id, audit_id, names, version="1"):
+    base = f"/teams/{team_id}/audits/{audit_id}/publish"
+    data = {"version": version, **{n: "y" for n in names}}
+    return base, browser.post(base + "/preview", data, form_page=base)
+
+
+def publish(browser, team_id, audit_id, names, version="1"):
+    base, preview = choose(browser, team_id, audit_id, names, version)
+    assert preview.status_code == 200
+    data = {"version": version, **{n: "y" for n in names}}
+    return preview, browser.post(base, data, form_page=base)
+
+
+def public_views(client) -> dict[str, str]:
+    """Every public place a case can appear, as text."""
+    return {
+        "list": text_of(client.get("/cases")),
+        "national": text_of(client.get("/barriers")),
+        "state": text_of(client.get("/barriers/TX")),
+        "csv": client.get("/barriers/TX.csv").get_data(as_text=True),
+        "feed": client.get("/cases.atom").get_data(as_text=True),
+        "api_cases": client.get("/api/v1/cases").get_data(as_text=True),
+        "api_barriers": client.get("/api/v1/barriers?state=TX").get_data(as_text=True),
+        "entry": text_of(client.get("/flexibilities/tx-districts-of-innovation")),
+    }
+
+
+def test_the_owner_previews_publishes_and_unpublishes(browser, owner, app):
+    team_id, audit_id = owner
+    choice_page = browser.client.get(f"/teams/{team_id}/audits/{audit_id}/publish")
+    assert choice_page.status_code == 200
+    assert "Name the district" in text_of(choice_page)
+
+    chosen = ["title", "rules", "mechanisms", "rationales", "named"]
+    preview, done = publish(browser, team_id, audit_id, chosen)
+    shown = text_of(preview)
+    assert "Preview: what the public will see" in shown
+    assert "Mesa ISD (Texas): Early start calendar" in shown
+    assert "A longer fall term before testing." in shown
+    assert "A calendar that starts in early August." not in shown  # not chosen
+    assert "Attendance in August" not in shown  # metrics not chosen
+    assert done.status_code == 302
+    case_url = done.headers["Location"]
+    case_id = int(case_url.rsplit("/", 1)[1])
+
+    public = app.test_client()  # a visitor, signed out
+    page = text_of(public.get(case_url))
+    assert "Mesa ISD (Texas): Early start calendar" in page
+    assert "Tex. Educ. Code § 25.0811" in page
+    assert "Districts of Innovation" in page
+    views = public_views(public)
+    for where, body in views.items():
+        assert "Mesa ISD" in body, where
+    assert "Tex. Educ. Code § 25.0811" in views["state"]
+    rows = public.get("/api/v1/barriers?state=TX").json["rows"]
+    assert [(r["rule"], r["districts"]) for r in rows] == [
+        ("Tex. Educ. Code § 25.0811", 1)
+    ]
+    api_case = public.get(f"/api/v1/cases/{case_id}").json
+    assert api_case["district"] == "Mesa ISD"
+    assert api_case["description"] is None
+    assert api_case["metrics"] == []
+    for body in [page, *views.values(), json.dumps(api_case)]:
+        assert SECRET not in body
+        assert "Ortega" not in body
+        assert "ana@example.org" not in body
+        assert "Ana Diaz" not in body
+        assert "Mesa team" not in body
+
+    log = text_of(browser.client.get(f"/teams/{team_id}/activity"))
+    assert "published the outcome of the audit “Early start calendar”" in log
+
+    unpublished = browser.post(
+        f"/teams/{team_id}/audits/{audit_id}/unpublish",
+        form_page=f"/teams/{team_id}/audits/{audit_id}/publish",
+    )
+    assert unpublished.status_code == 302
+    assert public.get(case_url).status_code == 404
+    assert public.get(f"/api/v1/cases/{case_id}").status_code == 404
+    for where, body in public_views(public).items():
+        assert "Mesa ISD" not in body, where
+        assert "Early start calendar" not in body, where
+    log = text_of(browser.client.get(f"/teams/{team_id}/activity"))
+    assert "unpublished the outcome of the audit “Early start calendar”" in log
+
+
+def test_later_edits_stay_private_until_published_again(browser, owner, app):
+    team_id, audit_id = owner
+    _, done = publish(browser, team_id, audit_id, ["title", "rules", "named"])
+    case_url = done.headers["Location"]
+    with app.app_context():
+        s = db.session()
+        row = audit_store.get_audit(s, team_id, audit_id)
+        data = audit_store.content(row)
+        data.title = "Renamed in private"
+        data.rules[0].text = "A rewording the team has not published"
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit_store.save_audit(s, row, user, data, row.version)
+    public = app.test_client()
+    page = text_of(public.get(case_url))
+    assert "Early start calendar" in page
+    assert "Renamed in private" not in page
+    assert "has not published" not in page
+    assert "A rewording" not in public.get("/api/v1/cases").get_data(as_text=True)
+    # the owner is told the public page is older than the audit
+    assert "The audit changed since" in text_of(
+        browser.client.get(f"/teams/{team_id}/audits/{audit_id}/publish")
+    )
+    # a publish form from before the change is refused: preview again first
+    stale = browser.post(
+        f"/teams/{team_id}/audits/{audit_id}/publish",
+        {"version": "1", "title": "y", "rules": "y"},
+        form_page=f"/teams/{team_id}/audits/{audit_id}/publish",
+    )
+    assert stale.status_code == 302
+    assert "Renamed in private" not in text_of(public.get(case_url))
+    _, again = publish(browser, team_id, audit_id, ["title", "rules"], version="2")
+    assert again.headers["Location"] == case_url  # the same public address
+    page = text_of(public.get(case_url))
+    assert "Renamed in private" in page
+    assert "Mesa ISD" not in page  # published again without the district's name
+    assert "A district (Texas)" in page
+
+
+def test_an_anonymous_case_never_shows_the_district(browser, owner, app):
+    team_id, audit_id = owner
+    _, done = publish(browser, team_id, audit_id, ["title", "rules", "mechanisms"])
+    public = app.test_client()
+    page = text_of(public.get(done.headers["Location"]))
+    assert "A district (Texas): Early start calendar" in page
+    assert "Not named" in page
+    for where, body in public_views(public).items():
+        assert "Mesa ISD" not in body, where
+        assert "Mesa team" not in body, where
+    # one anonymous district: the report shows the rule but not a count
+    state = text_of(public.get("/barriers/TX"))
+    assert "Tex. Educ. Code § 25.0811" in state
+    assert "fewer than 3" in state
+    row = public.get("/api/v1/barriers?state=TX").json["rows"][0]
+    assert row["districts"] is None
+    assert row["districts_text"] == "fewer than 3"
+    assert row["mechanisms"] == []
+    assert row["named_cases"] == []
+    # the entry page counts anonymous districts only from 3 up
+    assert "not named" not in public_views(public)["entry"]
+
+
+@pytest.mark.parametrize(
+    ("names", "problem"),
+    [([], "Choose at least one thing to publish."), (["named"], "Choose at least")],
+)
+def test_publishing_nothing_is_refused(browser, owner, app, names, problem):
+    team_id, audit_id = owner
+    _, done = publish(browser, team_id, audit_id, names)
+    assert done.status_code == 302
+    follow = browser.client.get(done.headers["Location"])
+    assert problem in text_of(follow)
+    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+
+
+def test_an_editor_cannot_publish(browser, owner, app, make_browser):
+    team_id, audit_id = owner
+    with app.app_context():
+        from finder.store import accounts, teams
+        from finder.store.models import Team
+
+        s = db.session()
+        editor = accounts.create_user(
+            s, "ed@example.org", "Ed", "correct horse battery"
+        )
+        invitation = teams.create_invitation(
+            s, s.get(Team, team_id), s.query(User).filter_by(id=1).one(), "editor"
+        )
+        teams.accept_invitation(s, invitation, editor)
+    other = make_browser()
+    other.signin("ed@example.org")
+    base = f"/teams/{team_id}/audits/{audit_id}"
+    assert other.client.get(base + "/publish").status_code == 403
+    token = other.token(base)
+    for path in ("/publish/preview", "/publish", "/unpublish"):
+        response = other.client.post(
+            base + path, data={"csrf_token": token, "version": "1", "rules": "y"}
+        )
+        assert response.status_code == 403, path
+    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+
+
+def test_an_unpublishable_audit_says_why(browser, app):
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit = audit_store.create_audit(s, team_id, user, AuditData("Blank", "TX"))
+    page = browser.client.get(f"/teams/{team_id}/audits/{audit.id}/publish")
+    assert "Decide at least one rule first." in text_of(page)
+    response = browser.post(
+        f"/teams/{team_id}/audits/{audit.id}/publish",
+        {"version": "1", "rules": "y"},
+        form_page=f"/teams/{team_id}/audits/{audit.id}",
+    )
+    assert response.status_code == 302
+    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cases/999",
+        "/barriers/ZZ",
+        "/barriers/US",
+        "/barriers/ZZ.csv",
+        "/cases?state=ZZ",
+        "/api/v1/cases/999",
+    ],
+)
+def test_unknown_cases_and_states_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/cases?state=ZZ", "/api/v1/barriers?state=US", "/api/v1/cases?x=1"]
+)
+def test_bad_api_parameters_are_400(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json["status"] == 400
+
+
+def test_empty_public_views_read_well(client):
+    assert "No audit is published yet." in text_of(client.get("/cases"))
+    assert "No published audit in Texas" in text_of(client.get("/barriers/TX"))
+    national = text_of(client.get("/barriers"))
+    assert "0 published audits from 0 districts" in national
+    assert client.get("/barriers.csv").status_code == 200
+    assert client.get("/cases.atom").mimetype == "application/atom+xml"
+
+
+def test_published_answers_fit_the_openapi_description(browser, owner, app):
+    from tests.web.test_api_openapi import response_errors
+
+    team_id, audit_id = owner
+    everything = ["title", "description", "rules", "mechanisms", "rationales"]
+    _, done = publish(browser, team_id, audit_id, [*everything, "metrics", "named"])
+    case_id = int(done.headers["Location"].rsplit("/", 1)[1])
+    client = app.test_client()
+    doc = client.get("/api/v1/openapi.json").json
+    for path in (
+        "/api/v1/cases",
+        "/api/v1/cases?state=TX",
+        f"/api/v1/cases/{case_id}",
+        "/api/v1/cases/999",
+        "/api/v1/barriers",
+        "/api/v1/barriers?state=TX",
+        "/api/v1/barriers?state=ZZ",
+    ):
+        response = client.get(path)
+        assert response_errors(doc, path.partition("?")[0], response) == [], path
+    # the checker sees a wrong body
+    from tests.web.test_api_openapi import body_errors
+
+    bad = {"cases": [{"id": 1, "district": 5}]}
+    assert body_errors(doc, "/components/schemas/PublishedCases", bad) != []
