@@ -58,7 +58,7 @@ CHOICES: dict[str, Choice] = {
     ),
     "named": Choice(
         "Name the district",
-        "Unchecked, the case reads “a district in <state>” and its rules are "
+        "Unchecked, the case reads “a district in {state}” and its rules are "
         "counted in reports only where at least 3 districts share them.",
         False,
     ),

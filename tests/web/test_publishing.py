@@ -94,6 +94,9 @@ def test_the_owner_previews_publishes_and_unpublishes(browser, owner, app):
     choice_page = browser.client.get(f"/teams/{team_id}/audits/{audit_id}/publish")
     assert choice_page.status_code == 200
     assert "Name the district" in text_of(choice_page)
+    # the help names the audit's state, never a placeholder
+    assert "a district in Texas" in text_of(choice_page)
+    assert not any(p in text_of(choice_page) for p in ("<state>", "{state}"))
 
     chosen = ["title", "rules", "mechanisms", "rationales", "named"]
     preview, done = publish(browser, team_id, audit_id, chosen)
