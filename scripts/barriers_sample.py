@@ -4,7 +4,7 @@
     .venv/bin/python scripts/barriers_sample.py --seed URL   # also publish them into the
                                                              # database at URL to browse
 
-With --seed the database is migrated first; then `FINDER_DATABASE_URL=URL finder serve`
+With --seed the database is migrated first; then `DATABASE_URL=URL finder serve`
 shows them at /barriers.
 """
 

@@ -45,11 +45,15 @@ def case_url(case_id: int) -> str:
 
 
 def entry_link(entry_id: str) -> tuple[str, str]:
-    """A catalog id's title and page (the id alone once the entry has left)."""
+    """A catalog id's title and page (the id alone once the entry has left); a
+    mechanism no longer in force says so ("… (repealed)") wherever a case names it."""
     entry = live_catalog().catalog.get(entry_id)
     if entry is None:
         return entry_id, ""
-    return entry.title, public_url("catalog.entry", entry_id=entry_id)
+    title = entry.title
+    if entry.status != "active":
+        title = f"{title} ({entry.status})"
+    return title, public_url("catalog.entry", entry_id=entry_id)
 
 
 @bp.get("/cases")

@@ -165,3 +165,29 @@ def test_a_formula_in_a_label_is_made_safe():
     report = build_barriers([pub(1, "TX", rules, named=True)], "TX")
     csv = to_csv(barriers_table(report, str, str))
     assert "'=HYPERLINK" in csv
+
+
+def test_the_sample_audits_use_mechanisms_in_force_that_can_lift_their_rules():
+    """The sample shown to state offices reads like real use: every mechanism a sample
+    team chose is active in the catalog and lawfully lifts the rule it was chosen for."""
+    from finder.audit.matching import mechanism_verdict
+    from finder.audit.suggester import RuleInput
+    from finder.catalog import load_catalog
+    from finder.config import shipped_catalog_dir
+    from tests.learning.sample import sample_audits
+
+    catalog = load_catalog([shipped_catalog_dir()])
+    chosen = 0
+    for _, _, audit in sample_audits():
+        for rule in audit.rules:
+            for entry_id in rule.mechanisms:
+                entry = catalog.get(entry_id)
+                assert entry is not None, entry_id
+                assert entry.status == "active", entry_id
+                usable, why = mechanism_verdict(
+                    RuleInput(rule.text, rule.source_level, rule.citation, audit.state),
+                    entry,
+                )
+                assert usable, (rule.text, entry_id, why)
+                chosen += 1
+    assert chosen >= 10

@@ -328,3 +328,33 @@ def test_published_answers_fit_the_openapi_description(browser, owner, app):
 
     bad = {"cases": [{"id": 1, "district": 5}]}
     assert body_errors(doc, "/components/schemas/PublishedCases", bad) != []
+
+
+def test_a_case_names_a_mechanism_no_longer_in_force_as_such(app, monkeypatch):
+    """A case published while a law stood keeps naming it after repeal, and says so."""
+    import dataclasses
+    import types
+
+    from finder.web import cases
+
+    with app.test_request_context("/"):
+        catalog = cases.live_catalog().catalog
+        entry = catalog.get("ky-districts-of-innovation")
+        repealed = dataclasses.replace(entry, status="repealed")
+        found = {"ky-districts-of-innovation": repealed}
+        monkeypatch.setattr(
+            cases,
+            "live_catalog",
+            lambda: types.SimpleNamespace(
+                catalog=types.SimpleNamespace(
+                    get=lambda i: found.get(i, catalog.get(i))
+                )
+            ),
+        )
+        title, url = cases.entry_link("ky-districts-of-innovation")
+        active = cases.entry_link("tx-districts-of-innovation")
+        gone = cases.entry_link("xx-not-in-the-catalog")
+    assert title == f"{entry.title} (repealed)"
+    assert url.endswith("/flexibilities/ky-districts-of-innovation")
+    assert active[0] == "Districts of Innovation"
+    assert gone == ("xx-not-in-the-catalog", "")
