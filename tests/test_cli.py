@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from finder.cli import main
@@ -242,3 +243,31 @@ def test_validate_templates_checks_the_application_formats(tmp_path):
         "'us-iada'" in result.output
     )
     assert "problem(s) in the formats." in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "folder"),
+    [
+        (["classify", "--set"], "suggest_set"),
+        (["match", "--relevance"], "relevance_set"),
+        (["match", "--score"], "law_match"),
+    ],
+)
+def test_scores_on_the_test_part_name_no_rule_and_the_dev_part_lists_its_misses(
+    command, folder
+):
+    """The fixed test part is reported as figures only, so no one tunes on which of its
+    rules fail; the development part lists each miss for tuning. (A law breach, a
+    barred mechanism offered as usable, is named on every part.)"""
+    from finder.audit.law_eval import load_labelled, part_of
+    from tests.conftest import DATA
+
+    labelled = DATA / folder
+    test_texts = [str(r["text"])[:40] for r in part_of(load_labelled(labelled), "test")]
+    for args in ([], ["--json"]) if command[0] == "match" else ([],):
+        shown = invoke(*command, str(labelled), *args).output
+        assert not [t for t in test_texts if t in shown]
+        assert "rules" in shown
+    dev = invoke(*command, str(labelled), "--part", "dev").output
+    assert dev.splitlines()[-1].startswith("rules: ")
+    assert invoke(*command, str(labelled), "--part", "all").output != dev

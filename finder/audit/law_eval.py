@@ -39,11 +39,22 @@ def _usable(item: dict, catalog: Catalog) -> tuple[RuleInput, list[str]]:
     return rule, [m.id for m in matches if m.usable]
 
 
+PARTS = ("test", "dev", "all")
+
+
 def held_out(rules: list[dict], every: bool = False) -> list[dict]:
     """The fixed test part of a labelled set (or every rule)."""
-    return (
-        rules if every else [r for r in rules if split_of(str(r.get("text"))) == "test"]
-    )
+    return part_of(rules, "all" if every else "test")
+
+
+def part_of(rules: list[dict], part: str) -> list[dict]:
+    """The rules of one part of a labelled set: "test" (fixed before tuning, reported,
+    never tuned on), "dev" (for tuning) or "all". Raises ValueError for another name."""
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {', '.join(PARTS)}")
+    if part == "all":
+        return list(rules)
+    return [r for r in rules if split_of(str(r.get("text"))) == part]
 
 
 def split_of(text: str) -> str:
@@ -75,7 +86,8 @@ class LawFigures:
     def recall(self) -> float:
         return self.found_in_top / self.positives if self.positives else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self, itemized: bool = True) -> dict:
+        """The figures; ``itemized`` adds each miss (the development part only)."""
         return {
             "rules": self.rules,
             "barred_pairs": self.negatives,
@@ -84,7 +96,7 @@ class LawFigures:
             "right_mechanism_usable_in_top_3": self.found_in_top,
             "recall_top_3": round(self.recall, 3),
             "violations": self.violations,
-            "misses": self.misses,
+            **({"misses": self.misses} if itemized else {}),
         }
 
 
@@ -136,15 +148,16 @@ class RelevanceFigures:
     def recall(self) -> float:
         return self.found / self.with_right if self.with_right else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self, itemized: bool = True) -> dict:
+        """The figures; ``itemized`` adds each wrong and missed offer (development
+        part only)."""
         return {
             "rules": self.rules,
             "offered_in_top_3": self.offered,
             "right_in_top_3": self.offered_right,
             "precision_top_3": round(self.precision, 3),
             "recall_top_3": round(self.recall, 3),
-            "wrong": self.wrong,
-            "missed": self.missed,
+            **({"wrong": self.wrong, "missed": self.missed} if itemized else {}),
         }
 
 
