@@ -33,6 +33,7 @@ from finder.audit.model import (
     Milestone,
     Watched,
 )
+from finder.catalog.jurisdictions import is_code
 from finder.shapes import ANY, FLAG, Open, check
 from finder.tables import csv_safe
 from finder.text import clean_deep, clean_text
@@ -162,6 +163,17 @@ AUDIT = {
 LISTED_RULE = Open({**RULE, "state": str, "label": str})
 
 
+def state_problems(value, where: str, federal: bool = False) -> list[str]:
+    """[] when ``value`` is empty or a state's postal code (any case: "tx", "DC"),
+    else the problem at ``where``. An audit is of one state's rules, so "US" is not
+    one; a single rule may be federal ("US") when ``federal``."""
+    code = str(value or "").strip().upper()
+    if not code or (is_code(code) and (federal or code != "US")):
+        return []
+    shown = str(value)[:30]
+    return [f"{where}: “{shown}” is not a state's two-letter postal code (such as TX)"]
+
+
 def check_audit(raw) -> AuditData:
     """An audit from parsed data: shape checked everywhere, then its values.
 
@@ -180,6 +192,7 @@ def check_audit(raw) -> AuditData:
             problems.append(f"{key}: at most {MAX_METRICS} entries")
     if not (data.get("title") or "").strip():
         problems.append("title: required")
+    problems += state_problems(data.get("state"), "state")
     for key, needed in (("rules", "text"), ("metrics", "metric"), ("timeline", "what")):
         for i, item in enumerate(data.get(key) or []):
             if item is None:
@@ -222,6 +235,8 @@ def load_rule_list(data: bytes | str) -> list[dict]:
             problems.append(f"rules[{i}]: expected a mapping")
         elif not (item.get("text") or "").strip():
             problems.append(f"rules[{i}].text: required")
+        else:
+            problems += state_problems(item.get("state"), f"rules[{i}].state", True)
     if len(items or []) > MAX_RULES:
         problems.append(f"rules: {len(items):,} rules; at most {MAX_RULES} at a time")
     if problems:

@@ -7,8 +7,11 @@ counted by team (one team's several audits are one district).
 
 Privacy: a row with an anonymous case among fewer than :data:`MIN_DISTRICTS`
 districts shows "fewer than 3" instead of a count, and only its named cases'
-mechanisms; such a row without a citation is not listed at all (its only label would
-be an anonymous team's own words), only counted in ``withheld``.
+mechanisms; such a row without a citation or a named case is not listed at all (its
+only label would be an anonymous team's own words), only counted in ``withheld``. A
+team's named and anonymous cases are never joined in a row, the national rows add
+only what each state's rows show, and no total of districts is published beside the
+count of cases.
 """
 
 from __future__ import annotations
@@ -51,29 +54,40 @@ class Barrier:
 class BarriersReport:
     state: str  # postal code, or "" for the nation
     cases: int  # published cases counted
-    districts: int
+    # Districts that named themselves. (No total of districts is given: beside the
+    # case count it would tell whether a named district also published anonymously.)
+    named_districts: int
     rows: tuple[Barrier, ...]
     withheld: int  # small anonymous groups without a citation, not listed
 
 
 @dataclass
 class _Group:
+    """The publications behind one row, per team: a team's named cases and its
+    anonymous ones are kept apart so that the row never joins them."""
+
     label: Counter
     cited: bool
-    teams: dict  # team -> anonymous? (a team named in any case counts as named)
-    states: set
-    named: dict  # publication id -> district
-    mechanisms: dict  # team -> set of catalog ids
-    named_wording: str = ""
-    wording: str = ""
+    named_cases: dict  # team -> [(publication id, district, mechanisms, wording)]
+    anonymous: dict  # team -> (states, mechanisms, wording)
+    states: dict  # team -> set of states (named cases)
+
+
+# Longest stretch of a rule's words read for a citation: citations come first or in
+# the citation field, and a bound keeps one pasted essay from slowing public pages.
+CITATION_SCAN = 300
+LABEL_LENGTH = 200
 
 
 @functools.lru_cache(maxsize=20_000)
 def rule_key(citation: str, text: str, level: str, state: str) -> tuple[str, str, bool]:
     """(group key, label, cited?) for a rule: its first citation as the law package
     reads a rule (:func:`finder.law.scope.rule_law`), at section level; else its words
-    (lower case, punctuation and spacing flattened)."""
-    found = rule_law(text, citation, level, state).citations
+    (lower case, punctuation and spacing flattened). Only the first
+    :data:`CITATION_SCAN` characters of each are read."""
+    found = rule_law(
+        text[:CITATION_SCAN], citation[:CITATION_SCAN], level, state
+    ).citations
     if found:
         section = section_of(found[0])
         # ESEA § 1111 and 20 U.S.C. § 6311 are one section: key both by one form.
@@ -83,14 +97,19 @@ def rule_key(citation: str, text: str, level: str, state: str) -> tuple[str, str
         )
         return "law:" + key, section.label, True
     words = " ".join(re.findall(r"\w+", text.casefold()))
-    return "text:" + words, text.strip(), False
+    label = text.strip()
+    if len(label) > LABEL_LENGTH:
+        label = label[: LABEL_LENGTH - 1].rstrip() + "…"
+    return "text:" + words, label, False
 
 
 def _lifted(publication: Publication) -> Iterable[PublicRule]:
     return (r for r in publication.case.rules if r.decision == "unnecessary_control")
 
 
-def _group_all(publications: Iterable[Publication]) -> dict[str, _Group]:
+def _group_state(publications: Iterable[Publication]) -> dict[str, _Group]:
+    """One state's rows before privacy: per row, each team's named cases and its
+    anonymous cases, apart."""
     groups: dict[str, _Group] = {}
     for pub in publications:
         case = pub.case
@@ -100,57 +119,133 @@ def _group_all(publications: Iterable[Publication]) -> dict[str, _Group]:
             )
             group = groups.get(key)
             if group is None:
-                group = groups[key] = _Group(Counter(), cited, {}, set(), {}, {})
+                group = groups[key] = _Group(Counter(), cited, {}, {}, {})
             group.label[label] += 1
-            group.states.add(case.state)
-            group.teams[pub.team] = group.teams.get(pub.team, True) and not case.named
-            group.mechanisms.setdefault(pub.team, set()).update(rule.mechanisms)
-            group.wording = group.wording or rule.text
             if case.named:
-                group.named[pub.id] = case.district
-                group.named_wording = group.named_wording or rule.text
+                group.named_cases.setdefault(pub.team, []).append(
+                    (pub.id, case.district, set(rule.mechanisms), rule.text)
+                )
+                group.states.setdefault(pub.team, set()).add(case.state)
+            else:
+                states, used, wording = group.anonymous.get(
+                    pub.team, (set(), set(), "")
+                )
+                group.anonymous[pub.team] = (
+                    states | {case.state},
+                    used | set(rule.mechanisms),
+                    wording or rule.text,
+                )
     return groups
 
 
-def _row(key: str, group: _Group) -> Barrier | None:
-    total = len(group.teams)
-    anonymous = [t for t, anon in group.teams.items() if anon]
-    open_row = total >= MIN_DISTRICTS or not anonymous
-    if not open_row and not group.cited:
+@dataclass
+class _Shown:
+    """What a row may show once the privacy rule has been applied."""
+
+    label: Counter
+    cited: bool
+    teams: set  # the districts counted
+    hidden: bool  # an anonymous district was left out (fewer than MIN_DISTRICTS)
+    states: set
+    named: dict  # publication id -> district
+    mechanisms: Counter  # catalog id -> districts
+    named_wording: str = ""
+    wording: str = ""
+
+
+def _visible(group: _Group) -> _Shown | None:
+    """The row as the public may see it, or None when it is withheld.
+
+    A team with a named case in the row counts by its named cases only (its anonymous
+    cases add nothing, so they can never be tied to it). Anonymous districts count,
+    and their mechanisms show, only when at least MIN_DISTRICTS districts share the
+    row; otherwise the row shows its named cases and no count ("fewer than 3"), and a
+    row with no citation and no named case is withheld."""
+    anonymous = {t: v for t, v in group.anonymous.items() if t not in group.named_cases}
+    teams = set(group.named_cases) | set(anonymous)
+    open_row = len(teams) >= MIN_DISTRICTS or not anonymous
+    if not open_row and not (group.cited or group.named_cases):
         return None
-    shown = group.teams if open_row else {t for t in group.teams if t not in anonymous}
-    used = Counter(m for t in shown for m in group.mechanisms.get(t, ()))
-    label = group.label.most_common(1)[0][0]
+    shown = _Shown(
+        group.label, group.cited, set(teams), not open_row, set(), {}, Counter()
+    )
+    for team, cases in group.named_cases.items():
+        shown.states |= group.states[team]
+        shown.mechanisms.update(set().union(*(used for _, _, used, _ in cases)))
+        for pub_id, district, _, wording in cases:
+            shown.named[pub_id] = district
+            shown.named_wording = shown.named_wording or wording
+    if open_row:
+        for states, used, wording in anonymous.values():
+            shown.states |= states
+            shown.mechanisms.update(used)
+            shown.wording = shown.wording or wording
+    else:
+        shown.teams = set(group.named_cases)
+    return shown
+
+
+def _row(key: str, shown: _Shown) -> Barrier:
+    total = len(shown.teams)
+    open_row = total >= MIN_DISTRICTS or not shown.hidden
     return Barrier(
         key=key,
-        label=label,
-        cited=group.cited,
-        states=tuple(sorted(group.states)),
+        label=shown.label.most_common(1)[0][0],
+        cited=shown.cited,
+        states=tuple(sorted(shown.states)),
         districts=total if open_row else None,
-        named=tuple(sorted(group.named.items(), key=lambda kv: kv[1].casefold())),
-        mechanisms=tuple(sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))),
-        wording=group.named_wording or (group.wording if open_row else ""),
+        named=tuple(sorted(shown.named.items(), key=lambda kv: kv[1].casefold())),
+        mechanisms=tuple(
+            sorted(shown.mechanisms.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
+        wording=shown.named_wording or shown.wording,
     )
+
+
+def _merge(into: _Shown, more: _Shown) -> None:
+    """Add one state's visible row to the nation's (a state row's hidden part stays
+    hidden: the nation adds only what each state shows)."""
+    into.label.update(more.label)
+    into.teams |= more.teams
+    into.hidden = into.hidden or more.hidden
+    into.states |= more.states
+    into.named.update(more.named)
+    into.mechanisms.update(more.mechanisms)
+    into.named_wording = into.named_wording or more.named_wording
+    into.wording = into.wording or more.wording
 
 
 def build_barriers(
     publications: Iterable[Publication], state: str = ""
 ) -> BarriersReport:
     """The barriers report of one state (postal code), or of the nation when ``state``
-    is "": rows most districts first, then by label."""
+    is "": rows most districts first, then by label.
+
+    The nation's rows are built from each state's rows as the public sees them, so
+    comparing the two can never reveal what a state's row withholds."""
     chosen = [p for p in publications if not state or p.case.state == state]
-    rows, withheld = [], 0
-    for key, group in _group_all(chosen).items():
-        row = _row(key, group)
-        if row is None:
-            withheld += 1
-        else:
-            rows.append(row)
+    by_state: dict[str, list[Publication]] = {}
+    for pub in chosen:
+        by_state.setdefault(pub.case.state, []).append(pub)
+    merged: dict[str, _Shown] = {}
+    withheld = 0
+    for pubs in by_state.values():
+        for key, group in _group_state(pubs).items():
+            shown = _visible(group)
+            if shown is None:
+                withheld += 1
+            elif key in merged:
+                _merge(merged[key], shown)
+            else:
+                merged[key] = shown
+    rows = [
+        _row(key, shown) for key, shown in merged.items() if shown.teams or shown.cited
+    ]
     rows.sort(key=lambda r: (-(r.districts or 0), r.label.casefold()))
     return BarriersReport(
         state=state,
         cases=len(chosen),
-        districts=len({p.team for p in chosen}),
+        named_districts=len({p.team for p in chosen if p.case.named}),
         rows=tuple(rows),
         withheld=withheld,
     )
@@ -238,7 +333,7 @@ def report_text(
     where = state_name(report.state) if report.state else "All states"
     lines = [
         f"Barriers report: {where}",
-        f"{report.cases} published cases from {report.districts} districts",
+        f"{report.cases} published cases, {report.named_districts} named districts",
         "",
     ]
     for row in report.rows:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields
 
 from finder.audit.model import AuditData
+from finder.catalog.jurisdictions import is_code
 
 # Decisions a case can show: the two the audit exists to tell apart.
 PUBLISHED_DECISIONS = ("unnecessary_control", "essential_oversight")
@@ -23,12 +24,12 @@ class Choice:
 
     label: str
     help: str
-    free_text: bool  # text the team typed, beyond titles and citations
+    free_text: bool  # text the team typed: checked for the district's name
 
 
 # Declared once: the publish form, the preview and the public view derive from it.
 CHOICES: dict[str, Choice] = {
-    "title": Choice("The design's title", "The audit's title.", False),
+    "title": Choice("The design's title", "The audit's title.", True),
     "description": Choice(
         "A short description of the design",
         "The innovation the team wants, as written in the set-up.",
@@ -38,7 +39,7 @@ CHOICES: dict[str, Choice] = {
         "The rules with their decisions",
         "Each decided rule's wording, citation, level and policy area, and whether "
         "the team judged it essential oversight or unnecessary control.",
-        False,
+        True,
     ),
     "mechanisms": Choice(
         "The mechanisms chosen",
@@ -88,11 +89,14 @@ class Choices:
 
     @property
     def anything(self) -> bool:
-        """Whether something beyond the state would be published."""
-        return any(getattr(self, n) for n in CHOICES if n != "named")
+        """Whether something a reader can learn from would be published (rationales
+        belong to rules: alone they publish nothing)."""
+        return any(getattr(self, n) for n in SUBSTANCE)
 
 
 DEFAULT_CHOICES = Choices(title=True, rules=True, mechanisms=True)
+# What makes a case worth publishing on its own.
+SUBSTANCE = ("title", "description", "rules", "mechanisms", "metrics")
 
 
 @dataclass(frozen=True)
@@ -225,9 +229,59 @@ def unpublishable(data: AuditData) -> str:
     """Why an audit cannot be published yet ("" when it can)."""
     if not data.state:
         return "Choose the audit's state in the set-up first."
+    if not is_code(data.state) or data.state == "US":
+        return (
+            f"The audit's state “{data.state[:20]}” is not a state's postal code: "
+            "choose the state in the set-up first."
+        )
     if not any(r.decision in PUBLISHED_DECISIONS for r in data.rules):
         return "Decide at least one rule first."
     return ""
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only, folded ("Mesa ISD" → "mesaisd"), so a name is found in
+    "MESA-ISD", "mesaisd.net" or "Mesa  I.S.D." alike."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _texts(case: Case) -> list[tuple[str, str]]:
+    """(where, text) for every typed text an anonymous case would show."""
+    out = [("The title", case.title), ("The description", case.description)]
+    for n, rule in enumerate(case.rules, start=1):
+        out += [
+            (f"Rule {n}", rule.text),
+            (f"Rule {n}'s citation", rule.citation),
+            (f"Rule {n}'s rationale", rule.rationale),
+            (f"Rule {n}'s replacement plan", rule.replacement_plan),
+        ]
+    for n, metric in enumerate(case.metrics, start=1):
+        for value in (
+            metric.metric,
+            metric.baseline,
+            metric.target,
+            metric.data_source,
+        ):
+            out.append((f"Metric {n}", value))
+    return [(where, text) for where, text in out if text]
+
+
+def identifying(case: Case, names: list[str]) -> list[str]:
+    """Where an anonymous case's own text names the district or team (``names``:
+    the district's and team's names as written), e.g. ["The title names “Mesa ISD”"];
+    [] for a named case or when nothing matches. Names shorter than 4 letters and
+    digits are not looked for (too common to mean the district)."""
+    if case.named:
+        return []
+    wanted = {_compact(n): n.strip() for n in names if len(_compact(n)) >= 4}
+    found = []
+    for where, text in _texts(case):
+        flat = _compact(text)
+        for key, name in wanted.items():
+            if key in flat:
+                found.append(f"{where} names “{name}”")
+                break
+    return list(dict.fromkeys(found))
 
 
 __all__ = [
@@ -240,5 +294,6 @@ __all__ = [
     "PublicRule",
     "Publication",
     "build_case",
+    "identifying",
     "unpublishable",
 ]

@@ -140,7 +140,12 @@ SCHEMAS = {
         {
             "state": {"type": ["string", "null"], "enum": [*STATES, None]},
             "cases": {"type": "integer", "minimum": 0},
-            "districts": {"type": "integer", "minimum": 0},
+            "named_districts": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Districts that named themselves in a case (no total "
+                "of districts is given, so anonymous cases cannot be told apart).",
+            },
             "min_districts": {"const": MIN_DISTRICTS},
             "withheld": {
                 "type": "integer",

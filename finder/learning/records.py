@@ -60,7 +60,7 @@ def report_record(report: BarriersReport, case_url: CaseUrl, entry: EntryLink) -
     return {
         "state": report.state or None,
         "cases": report.cases,
-        "districts": report.districts,
+        "named_districts": report.named_districts,
         "min_districts": MIN_DISTRICTS,
         "withheld": report.withheld,
         "rows": [

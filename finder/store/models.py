@@ -224,10 +224,13 @@ class Publication(Base):
 
     ``snapshot`` is the public view (``finder.learning.Case`` as JSON) and is all any
     public page reads; later edits to the audit reach it only when the owner publishes
-    again. Unpublishing deletes the row, so every public view loses it at once.
+    again. Unpublishing deletes the row, so every public view loses it at once. Ids
+    are never used twice (SQLite's AUTOINCREMENT; PostgreSQL's sequence), so a saved
+    link to an unpublished case never leads to another one.
     """
 
     __tablename__ = "publications"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     audit_id: Mapped[int] = mapped_column(

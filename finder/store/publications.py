@@ -32,9 +32,17 @@ def chosen(row: Row | None) -> Choices | None:
 def publish(
     session: Session, audit: Audit, user: User, choices: Choices, case: Case
 ) -> Row:
-    """Publish (or publish again) the audit's case as chosen, and log it."""
+    """Publish (or publish again) the audit's case as chosen, and log it.
+
+    Publishing again keeps the case's public address, unless the district's name is
+    added or taken away: then the case gets a new address, so a link saved from the
+    named version never leads to the anonymous one (or back)."""
     row = publication_of(session, audit.id)
     again = row is not None
+    if row is not None and json.loads(row.snapshot).get("named") != case.named:
+        session.delete(row)
+        session.flush()
+        row = None
     if row is None:
         row = Row(audit_id=audit.id, team_id=audit.team_id)
         session.add(row)

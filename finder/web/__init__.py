@@ -8,6 +8,7 @@ from flask import Flask, Request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.hosts import PUBLISHERS
@@ -43,9 +44,21 @@ class CleanRequest(Request):
             )
 
 
+class RowId(IntegerConverter):
+    """``<int:…>`` in every route: a database row id, 1 to 2**31 - 1. A larger number
+    names no row; it is a 404 before any query could overflow a column (PostgreSQL's
+    integer, SQLite's 64 bits)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_app(app: Flask) -> None:
     """Register everything the web layer adds to the app."""
     app.request_class = CleanRequest
+    app.url_map.converters["int"] = RowId
     proxies = app.config["PROXY_COUNT"]
     if proxies:
         # Trust X-Forwarded-For/-Proto/-Host from exactly this many proxies in front, so

@@ -220,3 +220,18 @@ def test_a_rule_copied_with_its_id_gets_its_own_id():
 def test_an_audit_rule_may_not_carry_a_labelled_set_s_keys():
     with pytest.raises(ImportProblems, match=r"rules\[0\]\.label: unknown field"):
         load_audit(b"title: Ours\nrules:\n- {text: First, label: not_a_rule}\n")
+
+
+@pytest.mark.parametrize(
+    "state", ["TEXAS", "ZZ", "US", "T", "<SCRIPT>ALERT(1)</SCRIPT>"]
+)
+def test_an_audit_file_whose_state_is_not_a_state_is_refused(state):
+    """An audit is of one state's rules: anything but a state's postal code (or none)
+    is refused with the place and the value, before it can reach a page or a column."""
+    with pytest.raises(ImportProblems) as refused:
+        load_audit(json.dumps({"title": "Calendar", "state": state}))
+    assert refused.value.problems == [
+        f"state: “{state[:30]}” is not a state's two-letter postal code (such as TX)"
+    ]
+    assert load_audit(json.dumps({"title": "Calendar", "state": "tx"})).state == "TX"
+    assert load_rule_list(json.dumps([{"text": "A rule", "state": "US"}]))

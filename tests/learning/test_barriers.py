@@ -70,7 +70,7 @@ def test_the_twelve_sample_audits():
     assert {p.case.state for p in pubs} == {"TX", "CO", "KY"}
     assert {p.case.named for p in pubs} == {True, False}
     texas = build_barriers(pubs, "TX")
-    assert (texas.cases, texas.districts) == (5, 5)
+    assert (texas.cases, texas.named_districts) == (5, 2)
     rows = {r.label: r for r in texas.rows}
     start = rows["Tex. Educ. Code § 25.0811"]  # four ways of writing it
     assert start.districts == 4
@@ -124,8 +124,57 @@ def test_one_team_with_many_audits_is_one_district():
     rules = [lifted("TEC 25.0811")]
     same_team = [pub(n, "TX", rules, team=7) for n in range(5)]
     report = build_barriers(same_team, "TX")
-    assert report.districts == 1
+    assert report.named_districts == 0
     assert report.rows[0].districts is None  # still one anonymous district
+
+
+def test_a_named_districts_anonymous_case_is_never_joined_to_it():
+    """One team publishes a named case and an anonymous one on the same rule: the row
+    counts it once, by its named case, and shows nothing of the anonymous case (its
+    extra mechanism would tie the two together); no total of districts is given
+    beside the count of cases."""
+    named = pub(1, "TX", [lifted("TEC 25.0811", mechanisms=("tx-doi",))], True, 7)
+    secret = pub(
+        2,
+        "TX",
+        [
+            lifted("TEC 25.0811", mechanisms=("tx-doi", "secret-mechanism")),
+            lifted("TEC 25.112", mechanisms=("secret-mechanism",)),
+        ],
+        team=7,
+    )
+    report = build_barriers([named, secret], "TX")
+    assert (report.cases, report.named_districts) == (2, 1)
+    assert not hasattr(report, "districts")
+    rows = {r.label: r for r in report.rows}
+    start = rows["Tex. Educ. Code § 25.0811"]
+    assert start.districts == 1
+    assert start.mechanisms == (("tx-doi", 1),)
+    assert start.named == ((1, "District 1"),)
+    size = rows["Tex. Educ. Code § 25.112"]
+    assert size.districts is None
+    assert size.mechanisms == ()
+    assert "secret-mechanism" not in report_text(report)
+
+
+def test_the_nation_adds_only_what_each_state_shows():
+    """Kentucky's row hides an anonymous district (fewer than 3); Texas names one on
+    the same federal section. The national row must not count the hidden district or
+    show its mechanism, or comparing the two views would undo the state's privacy."""
+    rule = "20 U.S.C. § 6311"
+    alpha = pub(1, "KY", [lifted(rule, mechanisms=("alpha-m",))], named=True)
+    beta = pub(2, "KY", [lifted(rule, mechanisms=("beta-secret",))])
+    gamma = pub(3, "TX", [lifted(rule, mechanisms=("gamma-m",))], named=True)
+    kentucky = build_barriers([alpha, beta, gamma], "KY").rows[0]
+    assert kentucky.districts is None
+    (row,) = build_barriers([alpha, beta, gamma]).rows
+    assert row.districts is None  # two shown, one state's district withheld
+    assert dict(row.mechanisms) == {"alpha-m": 1, "gamma-m": 1}
+    assert row.states == ("KY", "TX")
+    delta = pub(4, "TX", [lifted(rule, mechanisms=("delta-m",))], named=True)
+    (row,) = build_barriers([alpha, beta, gamma, delta]).rows
+    assert row.districts == 3  # the withheld district still not counted
+    assert "beta-secret" not in dict(row.mechanisms)
 
 
 def test_districts_using_a_mechanism():

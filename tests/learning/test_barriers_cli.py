@@ -26,7 +26,7 @@ def test_the_command_prints_the_sample_report(tmp_path, monkeypatch):
     lines = texas.output.splitlines()
     assert lines[:2] == [
         "Barriers report: Texas",
-        "5 published cases from 5 districts",
+        "5 published cases, 2 named districts",
     ]
     assert lines[3].split() == ["4", "Tex.", "Educ.", "Code", "§", "25.0811"]
     assert "fewer than 3  Tex. Educ. Code § 21.003" in texas.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -272,3 +273,31 @@ def test_paste_with_something_unclear_is_previewed(browser, audit):
     )
     assert response.status_code == 200
     assert "“Hearsay” is not a source we know" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "number", ["99999999999999999999", "9223372036854775808", "2147483648", "0"]
+)
+def test_an_id_no_row_can_have_is_404_on_every_route(app, browser, number):
+    """Every route with a numeric id, signed in or not: a number no database row can
+    have (beyond PostgreSQL's integer, beyond 64 bits, or 0) matches no route, never
+    a 500 from a query that overflows."""
+    from werkzeug.routing import IntegerConverter
+
+    browser.signup()
+    routes = [
+        r
+        for r in app.url_map.iter_rules()
+        if any(isinstance(c, IntegerConverter) for c in r._converters.values())
+    ]
+    assert len(routes) >= 20
+    for rule in routes:
+        path = str(rule.rule)
+        for name, converter in rule._converters.items():
+            is_id = isinstance(converter, IntegerConverter)
+            path = re.sub(rf"<(?:\w+:)?{name}>", number if is_id else "x", path)
+        for client in (browser.client, app.test_client()):
+            method = "GET" if "GET" in rule.methods else "POST"
+            status = client.open(path, method=method).status_code
+            # 405 where the same address has a route for another method
+            assert status in (404, 405), (path, method, status)

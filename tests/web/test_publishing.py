@@ -182,11 +182,24 @@ def test_later_edits_stay_private_until_published_again(browser, owner, app):
     assert stale.status_code == 302
     assert "Renamed in private" not in text_of(public.get(case_url))
     _, again = publish(browser, team_id, audit_id, ["title", "rules"], version="2")
-    assert again.headers["Location"] == case_url  # the same public address
-    page = text_of(public.get(case_url))
+    # published again without the district's name: a new address, so a link saved
+    # from the named version never leads to the anonymous one
+    anonymous_url = again.headers["Location"]
+    assert anonymous_url != case_url
+    assert public.get(case_url).status_code == 404
+    page = text_of(public.get(anonymous_url))
     assert "Renamed in private" in page
-    assert "Mesa ISD" not in page  # published again without the district's name
+    assert "Mesa ISD" not in page
     assert "A district (Texas)" in page
+    feed = public.get("/cases.atom").get_data(as_text=True)
+    assert case_url.rsplit("/", 1)[1] not in [
+        line.rsplit("/", 1)[-1].split("<")[0]
+        for line in feed.split()
+        if "/cases/" in line
+    ]
+    # published again as it is (still anonymous): the same address
+    _, same = publish(browser, team_id, audit_id, ["title"], version="2")
+    assert same.headers["Location"] == anonymous_url
 
 
 def test_an_anonymous_case_never_shows_the_district(browser, owner, app):
@@ -298,7 +311,7 @@ def test_empty_public_views_read_well(client):
     assert "No audit is published yet." in text_of(client.get("/cases"))
     assert "No published audit in Texas" in text_of(client.get("/barriers/TX"))
     national = text_of(client.get("/barriers"))
-    assert "0 published audits from 0 districts" in national
+    assert "0 published audits." in national
     assert client.get("/barriers.csv").status_code == 200
     assert client.get("/cases.atom").mimetype == "application/atom+xml"
 
@@ -358,3 +371,60 @@ def test_a_case_names_a_mechanism_no_longer_in_force_as_such(app, monkeypatch):
     assert url.endswith("/flexibilities/ky-districts-of-innovation")
     assert active[0] == "Districts of Innovation"
     assert gone == ("xx-not-in-the-catalog", "")
+
+
+def test_an_anonymous_case_whose_own_words_name_the_district_is_not_published(
+    browser, app
+):
+    """The title and a rule's citation (a board-policy address) give the district
+    away: the preview says where, offers no publish button, and a direct publish is
+    refused; with those parts unchecked it publishes."""
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    data = audit_data()
+    data.title = "Mesa ISD early calendar"
+    data.rules[0].citation = "https://go.boarddocs.com/tx/mesaisd/Board.nsf/EB(LOCAL)"
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit = audit_store.create_audit(s, team_id, user, data)
+    base, preview = choose(browser, team_id, audit.id, ["title", "rules"])
+    shown = text_of(preview)
+    assert "This would name your district" in shown
+    assert "The title names “Mesa ISD”" in shown
+    assert "Rule 1's citation names “Mesa ISD”" in shown
+    assert "Publish as shown" not in shown
+    refused = browser.post(
+        base, {"version": "1", "title": "y", "rules": "y"}, form_page=base
+    )
+    assert refused.status_code == 302
+    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    _, done = publish(browser, team_id, audit.id, ["mechanisms"])
+    assert done.headers["Location"].startswith("/cases/")
+    assert "Mesa" not in app.test_client().get("/api/v1/cases").get_data(as_text=True)
+
+
+def test_an_audit_with_a_state_that_is_not_a_state_is_not_published(browser, app):
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    data = audit_data()
+    data.state = "ZZ"
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit = audit_store.create_audit(s, team_id, user, data)
+    base = f"/teams/{team_id}/audits/{audit.id}/publish"
+    assert "is not a state's postal code" in text_of(browser.client.get(base))
+    response = browser.post(
+        base, {"version": "1", "rules": "y"}, form_page=base.rsplit("/", 1)[0]
+    )
+    assert response.status_code == 302
+    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+
+
+def test_rationales_alone_publish_nothing(browser, owner, app):
+    team_id, audit_id = owner
+    base = f"/teams/{team_id}/audits/{audit_id}/publish"
+    response = browser.post(base, {"version": "1", "rationales": "y"}, form_page=base)
+    assert response.status_code == 302
+    assert app.test_client().get("/api/v1/cases").json == {"cases": []}

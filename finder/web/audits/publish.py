@@ -10,7 +10,13 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import login_required
 
-from finder.learning.cases import CHOICES, DEFAULT_CHOICES, build_case, unpublishable
+from finder.learning.cases import (
+    CHOICES,
+    DEFAULT_CHOICES,
+    build_case,
+    identifying,
+    unpublishable,
+)
 from finder.store import publications
 from finder.web import db
 from finder.web.audits.common import bp, context, load
@@ -25,6 +31,12 @@ def district_of(team, data) -> str:
     return data.district or team.district_name or ""
 
 
+def names_of(team, data) -> list[str]:
+    """Every name an anonymous case must not show: the audit's district, the team's
+    district profile and the team's own name."""
+    return [data.district, team.district_name or "", team.name]
+
+
 def _page(team, membership, row, data, form, preview=None, status=200):
     current = publications.publication_of(db.session(), row.id)
     return render_template(
@@ -32,6 +44,7 @@ def _page(team, membership, row, data, form, preview=None, status=200):
         form=form,
         choices=CHOICES,
         preview=preview,
+        names=identifying(preview, names_of(team, data)) if preview else [],
         current=current,
         stale=current is not None and current.audit_version != row.version,
         blocked=unpublishable(data),
@@ -76,10 +89,12 @@ def publish(team_id: int, audit_id: int):
         problem = "The audit changed after the preview: look at the preview again."
     if not problem and not form.choices().anything:
         problem = "Choose at least one thing to publish."
+    case = build_case(data, form.choices(), district_of(team, data))
+    if not problem and (named := identifying(case, names_of(team, data))):
+        problem = "Not published: this case is anonymous, but " + "; ".join(named)
     if problem:
         flash(problem, "error")
         return redirect(back)
-    case = build_case(data, form.choices(), district_of(team, data))
     published = publications.publish(db.session(), row, me(), form.choices(), case)
     flash("Published. This is the page the public sees.", "success")
     return redirect(url_for("cases.case", case_id=published.id))
