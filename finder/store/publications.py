@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from finder.learning.cases import Case, Choices, Publication
@@ -67,6 +67,16 @@ def unpublish(session: Session, audit: Audit, user: User) -> bool:
     log(session, audit.team_id, user.id, "audit.unpublished", audit.title)
     session.commit()
     return True
+
+
+def stamp(session: Session) -> tuple:
+    """What changes whenever anything is published, published again or unpublished
+    (count, sum of ids, latest publishing time): the key of cached public views."""
+    return tuple(
+        session.execute(
+            select(func.count(Row.id), func.sum(Row.id), func.max(Row.published_at))
+        ).one()
+    )
 
 
 def published(session: Session, state: str = "") -> list[Publication]:

@@ -9,10 +9,9 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from finder.catalog import schema
 from finder.catalog.jurisdictions import is_code
 from finder.learning import records
-from finder.learning.barriers import build_barriers
 from finder.search import BadRequest, SearchResults, openapi
 from finder.store import publications
-from finder.web import db
+from finder.web import db, published
 from finder.web.cases import case_url, entry_link
 from finder.web.context import live_catalog, public_url
 from finder.web.search import request_from_args
@@ -96,7 +95,7 @@ def case(case_id: int):
 def barriers():
     """The barriers report of one state (?state=) or of every state."""
     state = _state_arg({"state"})
-    report = build_barriers(publications.published(db.session(), state), state)
+    report = published.report(state)
     return jsonify(records.report_record(report, case_url, entry_link))
 
 

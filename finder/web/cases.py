@@ -15,12 +15,11 @@ from finder.catalog.jurisdictions import is_code
 from finder.learning.barriers import (
     barrier_chart,
     barriers_table,
-    build_barriers,
     cases_by_state,
 )
 from finder.learning.records import cases_feed
 from finder.store import publications
-from finder.web import db
+from finder.web import db, published
 from finder.web.compare import table_response
 from finder.web.context import live_catalog, public_url
 
@@ -63,7 +62,7 @@ def index():
     return render_template(
         "cases/index.html",
         state=state,
-        cases=publications.published(db.session(), state),
+        cases=published.cases(state),
     )
 
 
@@ -80,7 +79,7 @@ def case(case_id: int):
 @bp.get("/cases.atom")
 def feed():
     body = cases_feed(
-        publications.published(db.session())[:50],
+        published.cases()[:50],
         feed_url=public_url("cases.feed"),
         site_url=public_url("cases.index"),
         case_url=case_url,
@@ -90,11 +89,10 @@ def feed():
 
 @bp.get("/barriers")
 def national():
-    published = publications.published(db.session())
-    counts = cases_by_state(published)
+    counts = cases_by_state(published.cases())
     return render_template(
         "cases/national.html",
-        report=build_barriers(published),
+        report=published.report(),
         tiles=tiles_of(counts),
         bins=BINS,
         state_link=lambda code: url_for("cases.barriers", code=code),
@@ -106,7 +104,7 @@ def national():
 @bp.get("/barriers/<code>")
 def barriers(code: str):
     state = state_code(code)
-    report = build_barriers(publications.published(db.session(), state), state)
+    report = published.report(state)
     return render_template(
         "cases/barriers.html",
         report=report,
@@ -119,7 +117,7 @@ def barriers(code: str):
 @bp.get("/barriers/<code>.csv")
 def barriers_csv(code: str = ""):
     state = state_code(code) if code else ""
-    report = build_barriers(publications.published(db.session(), state), state)
+    report = published.report(state)
     table = barriers_table(report, lambda m: entry_link(m)[0], case_url)
     stem = f"barriers-{state.lower() or 'all-states'}"
     return table_response(table, "csv", stem, "")

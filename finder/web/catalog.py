@@ -9,8 +9,7 @@ from finder.catalog.compare import BINS, tiles
 from finder.catalog.feed import atom_feed, recent_changes
 from finder.catalog.jurisdictions import NAMES, is_code, sort_key
 from finder.learning import districts_using
-from finder.store import publications
-from finder.web import db
+from finder.web import published
 from finder.web.compare import filters
 from finder.web.context import live_catalog, public_url
 from finder.web.forms.search import SearchForm
@@ -87,7 +86,7 @@ def entry(entry_id: str):
         "catalog/entry.html",
         entry=item,
         related=catalog.related(item),
-        using=districts_using(publications.published(db.session()), item.id),
+        using=districts_using(published.cases(), item.id),
     )
 
 
