@@ -7,7 +7,7 @@ import itertools
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import RGBColor
+from docx.shared import Pt, RGBColor
 
 from finder.documents.blanks import is_blank, marker
 
@@ -210,11 +210,21 @@ def bookmark(paragraph, name: str) -> None:
     paragraph._p.append(end)
 
 
+WIDE_TABLE = 6  # columns from which a table's text is set smaller
+WIDE_TABLE_SIZE = 8  # points: "Engagement" fits a seventh of the text width
+
+
 def table(doc, headers: list[str], rows: list[list[tuple[str, str]]]) -> None:
-    """A table with a header row; each cell is (value, blank label)."""
+    """A table with a header row repeated on every page; each cell is (value, blank
+    label). A table of WIDE_TABLE or more columns is set in WIDE_TABLE_SIZE points, so
+    words such as "Baseline" are not broken across lines in its narrow columns."""
     grid = doc.add_table(rows=1, cols=len(headers))
     grid.style = "Table Grid"
-    for cell, header in zip(grid.rows[0].cells, headers, strict=True):
+    header_row = grid.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header_row._tr.get_or_add_trPr().append(repeat)
+    for cell, header in zip(header_row.cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(header).bold = True
     for row in rows:
@@ -222,3 +232,34 @@ def table(doc, headers: list[str], rows: list[list[tuple[str, str]]]) -> None:
         for cell, (value, blank) in zip(cells, row, strict=True):
             cell.text = ""
             text(cell.paragraphs[0], value, blank)
+    if len(headers) >= WIDE_TABLE:
+        for cells in grid.rows:
+            for cell in cells.cells:
+                for run in (r for p in cell.paragraphs for r in p.runs):
+                    run.font.size = Pt(WIDE_TABLE_SIZE)
+        shown = [[marker(b) if is_blank(v) else v for v, b in row] for row in rows]
+        _fit_columns(doc, grid, [headers, *shown])
+
+
+def _fit_columns(doc, grid, texts: list[list[str]]) -> None:
+    """Column widths from what the columns hold: each at least its longest word (at
+    WIDE_TABLE_SIZE, with the cell's padding), the rest of the text width shared by
+    how much text each column has."""
+    page = doc.sections[-1]
+    total = page.page_width - page.left_margin - page.right_margin
+    per_char, padding = int(Pt(WIDE_TABLE_SIZE * 0.62)), int(Pt(12))
+    columns = list(zip(*texts, strict=True))
+    floors = [
+        padding
+        + per_char * max((len(w) for t in col for w in str(t).split()), default=4)
+        for col in columns
+    ]
+    amount = [sum(len(str(t)) for t in col) + 1 for col in columns]
+    spare = max(total - sum(floors), 0)
+    grid.autofit = False
+    grid_cols = grid._tbl.tblGrid.findall(qn("w:gridCol"))  # what LibreOffice reads
+    for i, floor in enumerate(floors):
+        width = floor + int(spare * amount[i] / sum(amount))
+        grid_cols[i].set(qn("w:w"), str(width // 635))  # EMU to twentieths of a point
+        for cell in grid.columns[i].cells:  # what Word reads
+            cell.width = width

@@ -62,7 +62,10 @@ def cover(o: Outline, version: int | str | None) -> list[tuple[str, str, str]]:
 
 
 def contents(o: Outline) -> list[tuple[str, str]]:
-    """(anchor, heading) for each part of the document after the front, in order."""
+    """(anchor, heading) for each part of the document after the front, in order. The
+    contents are not numbered in any format: a program's parts carry the program's
+    own numbers ("1. Comprehensive educational program"), which a second count would
+    contradict ("3. 1. …")."""
     parts = [("warnings", "To resolve before submitting")] if o.warnings else []
     if o.application:  # the checklist, the program's parts, the sections left
         parts.append(("checklist", f"What the {o.application.title} requires"))

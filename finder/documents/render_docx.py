@@ -120,10 +120,9 @@ def _contents(doc, outline: Outline) -> None:
     doc.add_paragraph("Contents", style="TOC Heading")
     page = doc.sections[0]
     width = page.page_width - page.left_margin - page.right_margin
-    for n, (anchor, heading) in enumerate(front.contents(outline), start=1):
+    for anchor, heading in front.contents(outline):
         p = doc.add_paragraph()
         page_number_tab(p, width)
-        p.add_run(f"{n}. ")
         hyperlink(p, heading, anchor=anchor)
         p.add_run("\t")
         word_field(p, f"PAGEREF {anchor} \\h", shown="–")

@@ -296,7 +296,8 @@ def barriers_table(
                 "yes" if row.cited else "no",
                 tuple(state_name(s) for s in row.states),
                 row.count_text,
-                tuple(f"{titles(m)} ({n})" for m, n in row.mechanisms),
+                tuple(f"{titles(m)} ({n})" for m, n in row.mechanisms)
+                or (f"not shown: {FEWER} districts" if row.districts is None else ""),
                 tuple(f"{d} <{case_url(i)}>" for i, d in row.named),
             )
             for row in report.rows

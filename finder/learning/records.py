@@ -6,6 +6,7 @@ is left out everywhere. Links are made by the caller (``case_url``, ``entry``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from finder.atom import FeedItem, atom_document, stamp
@@ -83,9 +84,15 @@ def report_record(report: BarriersReport, case_url: CaseUrl, entry: EntryLink) -
 
 
 def cases_feed(
-    publications: list[Publication], feed_url: str, site_url: str, case_url: CaseUrl
+    publications: list[Publication],
+    feed_url: str,
+    site_url: str,
+    case_url: CaseUrl,
+    now: dt.datetime | None = None,
 ) -> bytes:
-    """An Atom feed of published cases, newest first."""
+    """An Atom feed of published cases, newest first; with none left (all
+    unpublished) the feed was last updated ``now`` (default: the current UTC time),
+    never a made-up date."""
     items = []
     for pub in publications:
         case = pub.case
@@ -103,5 +110,9 @@ def cases_feed(
             )
         )
     return atom_document(
-        "Flexibility Finder: published audits", feed_url, site_url, items
+        "Flexibility Finder: published audits",
+        feed_url,
+        site_url,
+        items,
+        empty_updated=now or dt.datetime.now(dt.UTC).replace(tzinfo=None),
     )

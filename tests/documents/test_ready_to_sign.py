@@ -334,8 +334,8 @@ def test_markdown_has_the_cover_and_contents_first(catalog):
     head = md.split("\n## ", 1)[0]
     assert "- **Version:** 2" in head
     assert "- **Status:** Draft, not for submission" in head
-    assert "1. [To resolve before submitting](#to-resolve-before-submitting)" in head
-    assert "3. [Requested flexibilities](#requested-flexibilities)" in head
+    assert "- [To resolve before submitting](#to-resolve-before-submitting)" in head
+    assert "- [Requested flexibilities](#requested-flexibilities)" in head
 
 
 def test_docx_has_a_cover_page_then_contents_linked_to_each_heading(catalog):
@@ -417,4 +417,33 @@ def test_docx_contents_give_each_headings_page_number(catalog):
     outline = build_outline(populated_audit(catalog), catalog, "Team")
     lines = contents_page_numbers(render_docx(outline, version=4))
     assert [anchor for _, anchor in lines] == ["warnings", *SECTIONS]
-    assert lines[0][0] == "1. To resolve before submitting"
+    assert lines[0][0] == "To resolve before submitting"
+
+
+def test_a_wide_docx_table_gives_each_column_room_for_its_longest_word(catalog):
+    """The evaluation plan's seven columns: set small, each column at least as wide as
+    its longest word, so a printed "Baseline" or "Engagement" is never split."""
+    from finder.documents.docx_parts import WIDE_TABLE_SIZE
+
+    outline = build_outline(populated_audit(catalog), catalog, "Team")
+    doc = Document(io.BytesIO(render_docx(outline)))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Area")
+    widths = [
+        int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))
+    ]
+    section = doc.sections[-1]
+    text_width = (
+        section.page_width - section.left_margin - section.right_margin
+    ) // 635
+    assert sum(widths) <= text_width + len(widths)
+    for i, width in enumerate(widths):
+        words = [w for cell in table.columns[i].cells for w in cell.text.split()]
+        longest = max(len(w) for w in words)
+        assert width >= 20 * (12 + WIDE_TABLE_SIZE * 0.62 * longest) - 20, (i, words)
+    sizes = {
+        r.font.size.pt
+        for c in table.rows[1].cells
+        for p in c.paragraphs
+        for r in p.runs
+    }
+    assert sizes == {WIDE_TABLE_SIZE}

@@ -428,3 +428,32 @@ def test_rationales_alone_publish_nothing(browser, owner, app):
     response = browser.post(base, {"version": "1", "rationales": "y"}, form_page=base)
     assert response.status_code == 302
     assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+
+
+def test_an_empty_feed_is_dated_now_and_withheld_mechanisms_say_so(client):
+    import datetime as dt
+    import re
+
+    feed = client.get("/cases.atom").get_data(as_text=True)
+    updated = re.search(r"<updated>(\d{4})-", feed).group(1)
+    assert int(updated) >= dt.datetime.now(dt.UTC).year - 1  # never a made-up 2000
+
+
+def test_a_row_that_withholds_its_mechanisms_says_so_instead_of_a_dash():
+    from finder.learning.barriers import barriers_table, build_barriers
+    from finder.learning.cases import Case, Publication, PublicRule
+
+    rule = PublicRule(
+        "A rule",
+        "TEC 25.0811",
+        "state_statute",
+        "calendar",
+        "unnecessary_control",
+        ("tx-districts-of-innovation",),
+    )
+    import datetime as dt
+
+    one = Publication(1, Case("TX", False, rules=(rule,)), dt.datetime(2026, 11, 1))
+    report = build_barriers([one], "TX")
+    table = barriers_table(report, lambda m: m, lambda i: f"/cases/{i}")
+    assert "not shown: fewer than 3 districts" in str(table.rows[0])
