@@ -88,7 +88,8 @@ def apply_format(
         ctx.warn(
             f"{fmt.title}: {len(fmt.unverified)} of its {len(fmt.parts)} parts could "
             "not be confirmed in official text; check them against the program's current "
-            "rules or form before submitting."
+            "rules or form before submitting.",
+            advisory=True,
         )
     cited = {s.url: s for part in fmt.parts for s in part.sources}
     sources = [

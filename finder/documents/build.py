@@ -25,7 +25,8 @@ __all__ = ["FinalRefused", "build_outline", "law_link"]
 
 
 class FinalRefused(ValueError):
-    """A document cannot be final while blocking warnings stand; ``reasons`` lists them."""
+    """A document cannot be final while the law refuses a request (``blocking``) or
+    work is left to do; ``reasons`` lists the law's refusals, then how much is left."""
 
     def __init__(self, reasons: list[str]):
         self.reasons = reasons
@@ -50,7 +51,9 @@ def build_outline(
     :mod:`finder.documents.application`); the parts the audit cannot draft are warnings.
 
     :raises FinalRefused: ``status`` is "final" while a blocking warning stands (a
-        request relies on a mechanism whose own law cannot lift the rule).
+        request relies on a mechanism whose own law cannot lift the rule) or any
+        warning other than an advisory one (a blank, an undecided rule, a part the
+        program requires) is left.
     """
     outline = Outline(
         title=f"Required flexibilities: {data.title}",
@@ -77,8 +80,19 @@ def build_outline(
         outline.application = apply_format(application_format, outline, ctx)
     outline.warnings = ctx.ordered_warnings()
     outline.blocking = list(ctx.blocking)
-    if outline.status == "final" and outline.blocking:
-        raise FinalRefused(outline.blocking)
+    outline.advisory = list(ctx.advisory)
+    if outline.status == "final":
+        left = [
+            w
+            for w in outline.warnings
+            if w not in outline.blocking and w not in outline.advisory
+        ]
+        if outline.blocking or left:
+            more = [
+                f"{len(left)} {'item' if len(left) == 1 else 'items'} still to complete "
+                "(listed under “To resolve before submitting”)."
+            ]
+            raise FinalRefused(outline.blocking + (more if left else []))
     return outline
 
 
@@ -116,7 +130,8 @@ def _mechanisms(outline: Outline, ctx: BuildContext) -> None:
         if not mechanism.verified:
             ctx.warn(
                 f"Read the law behind “{mechanism.title}” in its official text before "
-                "submitting: the catalog has not verified all of it."
+                "submitting: the catalog has not verified all of it.",
+                advisory=True,
             )
         for citation in mechanism.citations:
             url, official = law_link(citation, mechanism.state)

@@ -40,6 +40,7 @@ class BuildContext:
     # rules, so the list reads in the audit's order whichever section raised them.
     warnings: list[tuple[int, str]] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)
+    advisory: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for rule in self.data.rules:
@@ -52,11 +53,21 @@ class BuildContext:
         found = [self.catalog.get(m) or LOCAL_ROUTES.get(m) for m in rule.mechanisms]
         return [m for m in found if m is not None]
 
-    def warn(self, message: str, at: int = AFTER_RULES, blocking: bool = False) -> None:
-        """A warning for "To resolve"; ``blocking`` ones keep the document from being final."""
+    def warn(
+        self,
+        message: str,
+        at: int = AFTER_RULES,
+        blocking: bool = False,
+        advisory: bool = False,
+    ) -> None:
+        """A warning for "To resolve". Every one but an ``advisory`` one (a check the
+        reader makes, such as reading the law in its official text) is work left, which
+        a final document cannot have; ``blocking`` ones are the law's own refusals."""
         self.warnings.append((at, message))
         if blocking:
             self.blocking.append(message)
+        if advisory:
+            self.advisory.append(message)
 
     def require(
         self, subject: str, obj, blanks: tuple[Blank, ...], at: int = AFTER_RULES

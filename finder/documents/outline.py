@@ -174,6 +174,9 @@ class Outline:
     links: dict[str, tuple[str, bool]] = added(default_factory=dict)
     # the program format it follows; None: the standard outline
     application: Application | None = added(default=None)
+    # Warnings that only ask the reader to check something (the law in its official
+    # text): the rest are work to finish, and a final document has none left.
+    advisory: list[str] = added(default_factory=list)
 
     def to_dict(self) -> dict:
         return _plain(self)

@@ -48,9 +48,14 @@ def test_generate_versions_and_download_every_format(browser, audit):  # noqa: F
     }
     assert browser.client.post(f"{base}/document", data=form).status_code == 302
     form["status"] = "final"
+    refused = browser.client.post(f"{base}/document", data=form, follow_redirects=True)
+    # blanks are left: a final version would contradict its own "To resolve" list
+    assert "Not saved as final" in refused.get_data(as_text=True)
+    assert "still to complete" in refused.get_data(as_text=True)
+    form["status"] = "draft"
     browser.client.post(f"{base}/document", data=form)
     rows = soup(browser.client.get(f"{base}/document")).select("table.data tbody tr")
-    assert len(rows) == 2  # both versions are kept
+    assert len(rows) == 2  # both drafts are kept
     link = rows[-1].find("a")["href"]
     docx = browser.client.get(link)
     assert (
