@@ -84,6 +84,19 @@ def apply_format(
                 f"{fmt.title}: “{part.heading}” is required "
                 f"({'; '.join(part.citations)}) and the audit has nothing for it yet."
             )
+    program = set(fmt.entries)
+    for request in outline.requests:
+        others = [m for m in request.mechanism_ids if m not in program]
+        if request.mechanism_ids and not program & set(request.mechanism_ids):
+            named = ", ".join(
+                ctx.catalog.get(m).title if ctx.catalog.get(m) else m for m in others
+            )
+            ctx.warn(
+                f"{fmt.title}: “{request.rule}” is requested through {named}, not through "
+                "this program, yet the document lists it among the program's requests: "
+                "choose the program's mechanism for it, or request it separately and "
+                "leave it out of this document."
+            )
     if fmt.unverified:
         ctx.warn(
             f"{fmt.title}: {len(fmt.unverified)} of its {len(fmt.parts)} parts could "

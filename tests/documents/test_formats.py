@@ -464,3 +464,35 @@ def test_a_programs_contents_give_each_parts_page_number(
     # the program's own numbers, once: never "3. 1. …"
     assert f"1. {fmt.parts[0].heading}" in [text for text, _ in lines]
     assert not any(re.match(r"\d+\. \d+\. ", text) for text, _ in lines)
+
+
+def test_a_request_through_another_mechanism_is_flagged_in_a_programs_document(
+    catalog,  # noqa: F811
+    formats,
+):
+    """A Texas local innovation plan lists what the plan exempts; a rule the team lifts
+    with a teaching permit is not one, so following the plan's format says so (and the
+    document cannot be final until the team sorts it out)."""
+    from finder.audit.model import AuditRule
+
+    data = AuditData("CTE staffing", "TX", "Mesa ISD", "Welders teach welding", "Why")
+    data.rules = [
+        AuditRule(
+            "Welding teachers must hold a certificate",
+            "state_statute",
+            "Tex. Educ. Code § 21.003",
+            "staffing",
+            decision="unnecessary_control",
+            mechanisms=["tx-district-teaching-permits-cte"],
+            rationale="Industry experts.",
+            replacement_plan="Mentoring.",
+        )
+    ]
+    fmt = formats["tx-local-innovation-plan"]
+    outline = build_outline(data, catalog, "Mesa team", application_format=fmt)
+    flagged = [w for w in outline.warnings if "not through this program" in w]
+    assert len(flagged) == 1
+    assert "School District Teaching Permits" in flagged[0] or "Permit" in flagged[0]
+    assert flagged[0] not in outline.advisory
+    plain = build_outline(data, catalog, "Mesa team")
+    assert not [w for w in plain.warnings if "not through this program" in w]
