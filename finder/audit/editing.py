@@ -26,6 +26,7 @@ from finder.audit.model import (
 )
 from finder.audit.rubric import Rubric
 from finder.catalog import Catalog
+from finder.catalog.jurisdictions import name as state_name
 
 # The three answers a team can give to a yes/no question, as the forms send them.
 ANSWER = {"yes": True, "no": False, "unsure": None}
@@ -86,6 +87,21 @@ def update_setup(data: AuditData, setup: Setup) -> list[dict]:
     return [{"field": "setup", "new": data.title}]
 
 
+def template_summary(template, data: AuditData, added: int) -> str:
+    """What applying ``template`` did, in words for the team ("3 rules added from the
+    template; left out, because Texas law does not have them: …")."""
+    if template is None:
+        return "No template: add your rules."
+    said = f"{added} {'rule' if added == 1 else 'rules'} added from the template"
+    if added == 0 and data.rules:
+        said = "No new rules: the audit already holds the template's rules"
+    left_out = template.left_out(data.state)
+    if not left_out:
+        return said + "."
+    why = "; ".join(f"“{text}” ({reason})" for text, reason in left_out)
+    return f"{said}. Left out, because {state_name(data.state)} law does not have them: {why}"
+
+
 def apply_template(data: AuditData, template, catalog: Catalog | None) -> list[dict]:
     """Start from a design template (None: no template), adding its rules for the audit's
     state that the audit does not hold yet (same text, any case). The one event's
@@ -110,13 +126,11 @@ def apply_template(data: AuditData, template, catalog: Catalog | None) -> list[d
             refresh_suggestions(rule, data.state, catalog)
         data.rules.extend(added)
     data.template_id = template.id if template is not None else ""
-    return [
-        {
-            "field": "template",
-            "new": data.template_id,
-            "why": f"{len(added)} rules added",
-        }
-    ]
+    left_out = template.left_out(data.state) if template is not None else []
+    why = f"{len(added)} rules added"
+    if left_out:
+        why += f"; {len(left_out)} left out that {data.state} law does not have"
+    return [{"field": "template", "new": data.template_id, "why": why}]
 
 
 def _check_room(data: AuditData, new_rules: list[AuditRule]) -> None:

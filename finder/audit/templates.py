@@ -19,9 +19,17 @@ from finder.shapes import DATE, DataFileError, Keys, OneOf, Req, check_file
 RESERVED = {"rubric.yaml", "knowledge.yaml"}
 # by_state: {citation: the RULE's own law, source: the page it was read on,
 #            entry: the mechanism that can lift it, reason: why a citation that is the
-#            mechanism's own statute is right here (rare; say it)}
+#            mechanism's own statute is right here (rare; say it),
+#            absent: why the state has no such rule (with the source that says so):
+#            the template leaves the rule out for that state}
 MAPPING = "expected a mapping"
-BY_STATE = {"citation": str, "source": str, "entry": str, "reason": str}
+BY_STATE = {
+    "citation": str,
+    "source": str,
+    "entry": str,
+    "reason": str,
+    "absent": str,
+}
 RULE = {
     "text": Req(str),
     "source_level": Req(OneOf(SOURCE_LEVELS)),
@@ -69,10 +77,13 @@ class Template:
     sources: tuple[dict, ...]
 
     def rules_for(self, state: str) -> list[dict]:
-        """The template's rules for a state, with that state's citation where known."""
+        """The template's rules for a state, with that state's citation where known;
+        rules the state does not have (see :meth:`left_out`) are not among them."""
         out = []
         for rule in self.rules:
             known = rule.by_state.get((state or "").upper(), {})
+            if known.get("absent"):
+                continue
             out.append(
                 {
                     "text": rule.text,
@@ -83,6 +94,16 @@ class Template:
                 }
             )
         return out
+
+    def left_out(self, state: str) -> list[tuple[str, str]]:
+        """(rule, why) for each of the template's rules that the state's law does not
+        have, as the template records it with its source."""
+        code = (state or "").upper()
+        return [
+            (rule.text, rule.by_state[code]["absent"])
+            for rule in self.rules
+            if rule.by_state.get(code, {}).get("absent")
+        ]
 
 
 class TemplateError(DataFileError):
@@ -102,6 +123,16 @@ def _check(name: str, data, known_entries: set[str] | None) -> tuple[dict, list[
             if entry and known_entries is not None and entry not in known_entries:
                 problems.append(
                     f"{name}: rules[{i}].by_state.{code}.entry: no catalog entry {entry!r}"
+                )
+            if (info or {}).get("absent") and not (info or {}).get("source"):
+                problems.append(
+                    f"{name}: rules[{i}].by_state.{code}.absent: say where the law was "
+                    "read (source)"
+                )
+            if (info or {}).get("absent") and (info or {}).get("citation"):
+                problems.append(
+                    f"{name}: rules[{i}].by_state.{code}: a rule the state does not have "
+                    "has no citation of its own"
                 )
     for entry in data.get("catalog_entries") or []:
         if known_entries is not None and entry not in known_entries:

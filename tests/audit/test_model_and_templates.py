@@ -91,3 +91,36 @@ def test_template_rules_for_a_state(tmp_path):
     template = load_templates(tmp_path)["t"]
     assert template.rules_for("tx")[0]["citation"] == "§ 25.081"
     assert template.rules_for("CO")[0]["citation"] == ""
+
+
+def test_a_rule_a_state_does_not_have_is_left_out_for_that_state(tmp_path):
+    """Texas counts minutes, not days, and bars bargaining contracts: the template's day
+    rule and bargaining rule are left out of a Texas audit, said why, and kept for
+    other states; "absent" needs its source and no citation of its own."""
+    from finder.audit import editing
+
+    shipped = load_templates()["four-day-week"]
+    texts = [r["text"] for r in shipped.rules_for("TX")]
+    assert "Minimum number of school or instructional days per year" not in texts
+    assert not any("Collective bargaining" in t for t in texts)
+    assert "Minimum number of school or instructional days per year" in [
+        r["text"] for r in shipped.rules_for("CO")
+    ]
+    left = dict(shipped.left_out("TX"))
+    assert (
+        "H.B. 2610" in left["Minimum number of school or instructional days per year"]
+    )
+    data = AuditData("Four-day week", "TX")
+    events = editing.apply_template(data, shipped, None)
+    assert "3 left out that TX law does not have" in events[0]["why"]
+    said = editing.template_summary(shipped, data, len(data.rules))
+    assert "Left out, because Texas law does not have them" in said
+    assert "Gov't Code § 617.002" in said
+    (tmp_path / "t.yaml").write_text(
+        "id: t\ntitle: T\nsummary: s\nrules:\n  - text: Days rule\n    source_level: state_statute\n    policy_area: calendar\n"
+        "    by_state:\n      TX: {absent: 'minutes, not days', citation: '§ 25.081'}\nmetrics:\n  - {area: access, metric: m}\nsources:\n  - {url: 'https://example.org', title: x, accessed: 2026-11-23}\n"
+    )
+    with pytest.raises(TemplateError) as refused:
+        load_templates(tmp_path)
+    assert "absent: say where the law was read" in str(refused.value)
+    assert "has no citation of its own" in str(refused.value)

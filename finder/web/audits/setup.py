@@ -130,11 +130,5 @@ def _apply_template(team, row, data, chosen, form):
     conflict = save(team, row, data, version_of(form), events, back)
     if conflict:
         return conflict
-    added = len(data.rules) - before
-    flash(
-        f"{added} rules added from the template."
-        if chosen
-        else "No template: add your rules.",
-        "success",
-    )
+    flash(editing.template_summary(chosen, data, len(data.rules) - before), "success")
     return redirect(step_url("rules", team, row))
