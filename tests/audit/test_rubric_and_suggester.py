@@ -158,6 +158,9 @@ def test_a_vendor_contract_term_binds_only_when_it_carries_a_protection():
     assert routes.answers["binds"] is False
     assert routes.decision == "not_a_rule"
     assert "amendment" in routes.reasons["binds"][0]
+    # the decision's own reason fits a contract term too: not "nobody requires it"
+    assert "Nobody" not in routes.decision_reason
+    assert "vendor" in routes.decision_reason
     privacy = suggest(
         RuleInput(
             "The vendor contract must keep student records confidential",
