@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from finder.audit.model import LEGACY_LEVELS, MAX_RULES, SOURCE_LEVELS
 from finder.catalog import POLICY_AREAS
+from finder.catalog.importer import guess_areas
 from finder.law import parse_citation
 from finder.law.detect import LEVEL_OF_BODY, detect
 from finder.law.scope import home_body
@@ -80,6 +81,8 @@ class RuleRow:
     # what the law parser read, in words for the person ("TEC §22.083 → Tex. Educ. Code
     # § 22.083, a state statute"); shown before saving, so it can be corrected
     read: list[str] = field(default_factory=list)
+    # whether the person gave the policy area; when not, it is guessed from the words
+    area_given: bool = False
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("row", *FIELDS)}
@@ -285,6 +288,7 @@ def _row(number: int, values: dict[str, str], result: RuleImport) -> None:
             row.notes.append(f"“{level[:60]}” is not a source we know; kept as Unknown")
     area = (values.get("policy_area") or "").strip()
     if area:
+        row.area_given = True
         row.policy_area = AREA_KEYS.get(_key(area), "other")
         if row.policy_area == "other" and _key(area) not in AREA_KEYS:
             row.notes.append(
@@ -432,8 +436,12 @@ def _has_digit(text: str) -> bool:
 def read_law(result: RuleImport, state: str = "") -> RuleImport:
     """Read each row's citation as law: a citation inside the text is taken out of it
     (with its source level, where the row did not say one); a citation cell that does
-    not parse is noted. ``state`` is the audit's state, for bare section numbers."""
+    not parse is noted. ``state`` is the audit's state, for bare section numbers. A
+    row whose policy area nobody gave gets the one its words point to (as a
+    document's rules do), "other" when none does."""
     for row in result.rows:
+        if not row.area_given:
+            row.policy_area = guess_areas(row.text)[0]
         if row.citation:
             cit = parse_citation(row.citation, state) or parse_citation(
                 "§ " + row.citation, state, home_body(state)

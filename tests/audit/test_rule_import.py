@@ -323,3 +323,15 @@ def test_the_person_corrects_rows_before_they_are_saved():
     assert [(r.text, r.citation) for r in kept] == [
         ("Uniform start date", "Tex. Educ. Code § 25.0811(a)")
     ]
+
+
+def test_pasted_and_imported_rules_without_an_area_get_the_one_their_words_name():
+    """A document's rules are given the policy area their words point to; pasted lines
+    and spreadsheet rows without an area column are too, and an area the person gave
+    is kept as given."""
+    pasted = parse_pasted_rules("K-4 class size limit of 22\nSomething vague", "TX")
+    assert [r.policy_area for r in pasted.rows] == ["class_size", "other"]
+    table = parse_pasted_rules(
+        "text\tpolicy_area\nK-4 class size limit of 22\tcalendar\n", "TX"
+    )
+    assert table.rows[0].policy_area == "calendar"
