@@ -15,7 +15,7 @@ from finder.search.documents import entry_to_document
 from finder.search.schema import build_schema
 
 # Bump when the schema, analyzers or document mapping change: old indexes are then stale.
-INDEX_FORMAT = "10"
+INDEX_FORMAT = "11"
 READY_MARK = "READY"
 KEEP_OLD = 2
 

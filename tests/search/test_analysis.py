@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from finder.search.analysis import (
+    BASE_TEXT_ANALYZER,
     CITATION_ANALYZER,
     TEXT_ANALYZER,
     analyze,
     citation_prefixes,
 )
+from finder.search.documents import body_text
 from finder.search.query import clean, parse
 
 
@@ -76,3 +78,57 @@ def test_any_text_parses(text):
 
 def test_clean_removes_control_characters():
     assert clean("seat\x00time\n\twaiver") == "seat time waiver"
+
+
+def _stream(tokens, positions: bool, chars: bool) -> list[tuple]:
+    """Everything a consumer can read from a token stream (tokens are reused objects)."""
+    return [
+        (
+            t.text,
+            t.stopped,
+            t.boost,
+            t.pos if positions else None,
+            (t.startchar, t.endchar) if chars else None,
+        )
+        for t in tokens
+    ]
+
+
+def prose_texts(catalog) -> list[str]:
+    texts = [
+        "",
+        "the of and",
+        "A four-day school week; the Four Day Week, 4-day weeks!",
+        "Seat time and the Carnegie unit in 12A.004 and 22-32.5 (the IADA)",
+        "Innovative Assessment Demonstration Authority, and of the seat-time waiver",
+    ]
+    for entry in catalog.entries:
+        texts += [entry.title, entry.summary, body_text(entry)]
+    return texts
+
+
+@pytest.mark.parametrize("positions", [False, True])
+@pytest.mark.parametrize("chars", [False, True])
+@pytest.mark.parametrize("removestops", [True, False])
+def test_prose_analyzer_makes_the_whoosh_chain_tokens(
+    catalog, positions, chars, removestops
+):
+    """The one-pass analyzer gives exactly the tokens of Whoosh's StemmingAnalyzer
+    followed by the synonym filter, for every combination a field or a highlighter uses."""
+    slow = TEXT_ANALYZER.chain | TEXT_ANALYZER.synonyms
+    options = {
+        "positions": positions,
+        "chars": chars,
+        "removestops": removestops,
+        "start_pos": 3,
+        "start_char": 7,
+        "mode": "query",
+    }
+    compared = 0
+    for text in prose_texts(catalog):
+        for analyzer, chain in ((TEXT_ANALYZER, slow), (BASE_TEXT_ANALYZER, None)):
+            chain = chain or analyzer.chain
+            fast = _stream(analyzer(text, **options), positions, chars)
+            assert fast == _stream(chain(text, **options), positions, chars), text
+            compared += len(fast)
+    assert compared > 500  # real text was compared, not only the short cases
