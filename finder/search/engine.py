@@ -16,6 +16,7 @@ from finder.search.build import index_key
 from finder.search.cache import ResultsCache, cache_key, normalize
 from finder.search.facets import FacetTable, facet_values
 from finder.search.results import Hit, SearchRequest, SearchResults, Segments
+from finder.search.scoring import IndexBM25F
 
 SNIPPET_CHARS = 240
 SYNONYM_TOKEN = re.compile(r"syn\d+")
@@ -69,6 +70,8 @@ class SearchIndex:
             index_key(catalog) if catalog.fingerprint else f"mem-{id(self)}"
         )
         self.results_cache = results_cache or ResultsCache()
+        # One weighting for the life of the index: it keeps field lengths it has read.
+        self.weighting = IndexBM25F()
         with ix.searcher() as searcher:
             self.facets = FacetTable.from_reader(searcher.reader(), catalog)
 
@@ -76,7 +79,7 @@ class SearchIndex:
         """A searcher for this thread (Whoosh searchers must not be shared across threads)."""
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = self._local.searcher = self.ix.searcher()
+            searcher = self._local.searcher = self.ix.searcher(weighting=self.weighting)
         return searcher
 
     def close(self) -> None:
