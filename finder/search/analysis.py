@@ -78,7 +78,8 @@ QUESTION_WORDS = frozenset(
 # "four-day week" → four, day, week ; "12A.004" stays whole → 12a.004
 WORD_PATTERN = r"\w+(\.?\w+)*"
 
-_WORD = re.compile(WORD_PATTERN)
+# WORD_PATTERN without a capturing group (the same matches), so findall gives words
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
 _STOP = object()  # a word's entry in the term table when it is a stop word
 
 
@@ -125,6 +126,17 @@ class SynonymFilter(Filter):
             yield token
         if last is None:
             return
+        for i, size, group in self.phrases(texts):
+            # Reuse the stream's token object, as Whoosh's own filters do.
+            last.text = synonym_term(group)
+            if marks:
+                last.pos, last.startchar = marks[i][0], marks[i][1]
+                last.endchar = marks[i + size - 1][2]
+            last.stopped = False
+            yield last
+
+    def phrases(self, texts: list[str]):
+        """(start, length, group) of the longest synonym phrase at each place it starts."""
         firsts, groups, longest = self.firsts, self.groups, self.longest
         for i, text in enumerate(texts):
             if text not in firsts:
@@ -132,13 +144,7 @@ class SynonymFilter(Filter):
             for size in range(min(longest, len(texts) - i), 0, -1):
                 group = groups.get(tuple(texts[i : i + size]))
                 if group is not None:
-                    # Reuse the stream's token object, as Whoosh's own filters do.
-                    last.text = synonym_term(group)
-                    if marks:
-                        last.pos, last.startchar = marks[i][0], marks[i][1]
-                        last.endchar = marks[i + size - 1][2]
-                    last.stopped = False
-                    yield last
+                    yield i, size, group
                     break
 
 
@@ -216,21 +222,40 @@ class ProseAnalyzer(Analyzer):
             )
         return self.synonyms(tokens) if self.synonyms else tokens
 
+    def _term(self, word: str):
+        """A word as written → its index term, or _STOP; each word worked out once."""
+        terms = self._table()
+        term = terms.get(word)
+        if term is None:
+            low = word.lower()
+            term = terms[word] = _STOP if low in STOP_WORDS else stem(low)
+        return term
+
+    def terms(self, value: str) -> list[str]:
+        """The texts of the tokens an index-time call gives (no stop words), as a list."""
+        table, term_of = self._table(), self._term
+        found = []
+        for word in _WORD.findall(value):
+            term = table.get(word) or term_of(word)
+            if term is not _STOP:
+                found.append(term)
+        if self.synonyms:
+            found += [synonym_term(g) for _, _, g in self.synonyms.phrases(found)]
+        return found
+
     def _tokens(
         self, value, positions, chars, removestops, start_pos, start_char, mode, kwargs
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        terms = self._table()
+        table, term_of = self._table(), self._term
         pos = None
         for n, match in enumerate(_WORD.finditer(value)):
-            word = match.group().lower()
-            term = terms.get(word)
-            if term is None:
-                term = terms[word] = _STOP if word in STOP_WORDS else stem(word)
+            word = match.group()
+            term = table.get(word) or term_of(word)
             if term is _STOP:
                 if removestops:
                     continue
-                token.text, token.stopped = word, True
+                token.text, token.stopped = word.lower(), True
                 if positions:
                     token.pos = start_pos + n
             else:
@@ -269,8 +294,28 @@ def synonym_stems() -> dict[tuple[str, ...], int]:
 TEXT_ANALYZER = ProseAnalyzer(synonym_stems())
 """Prose with synonym tokens: "four-day week" → four, dai, week, syn0."""
 
-SPELL_ANALYZER = RegexTokenizer(r"[A-Za-z]{3,}") | LowercaseFilter()
-"""Unstemmed words for "did you mean": "Carnegie units" → carnegie, units."""
+_LETTERS = re.compile(r"[A-Za-z]{3,}")
+
+
+class SpellingAnalyzer(Analyzer):
+    """Unstemmed words of three letters or more, lowercased, for "did you mean":
+    "Carnegie units" → carnegie, units. Calls go to Whoosh's RegexTokenizer and
+    LowercaseFilter; ``terms`` gives the same words as a list (for indexing)."""
+
+    def __init__(self):
+        self.chain = RegexTokenizer(_LETTERS.pattern) | LowercaseFilter()
+
+    def __eq__(self, other):
+        return isinstance(other, SpellingAnalyzer) and other.chain == self.chain
+
+    def __call__(self, value, **kwargs):
+        return self.chain(value, **kwargs)
+
+    def terms(self, value: str) -> list[str]:
+        return [word.lower() for word in _LETTERS.findall(value)]
+
+
+SPELL_ANALYZER = SpellingAnalyzer()
 
 _CITATION_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/][0-9A-Za-z]+)*")
 _SEPARATOR = re.compile(r"[.\-:/]")

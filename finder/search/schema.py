@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
 
 from finder.search.analysis import CITATION_ANALYZER, SPELL_ANALYZER, TEXT_ANALYZER
 
@@ -23,6 +27,29 @@ ALL = "all"
 
 # Fields a free-text query searches, with the weight BM25F gives each.
 TEXT_FIELDS = (TITLE, CITATIONS, ALL)
+
+
+class CountedTerms(Frequency):
+    """Term frequencies, counted from the analyzer's list of terms when it has one.
+
+    Whoosh's Frequency format passes every token of a long text through a generator
+    to count it; the prose and spelling analyzers can give the terms as a list, which
+    is counted at once. The postings are the same (a test compares them).
+    """
+
+    def word_values(self, value, analyzer, **kwargs):
+        terms = getattr(analyzer, "terms", None)
+        if terms is None or not isinstance(value, str):
+            return super().word_values(value, analyzer, **kwargs)
+        boost = self.field_boost
+        counts = Counter(terms(value))
+        return ((w, n, float(n) * boost, pack_uint(n)) for w, n in counts.items())
+
+
+def _counted(field: TEXT) -> TEXT:
+    """A text field without positions whose postings are counted from term lists."""
+    field.format = CountedTerms(field_boost=field.format.field_boost)
+    return field
 
 
 def build_schema() -> Schema:
@@ -46,9 +73,9 @@ def build_schema() -> Schema:
         body=STORED(),
         # Every text field's words (title, summary, kind and area labels, state name, body,
         # what it cannot waive) in one posting list: one list per concept to walk.
-        all=TEXT(analyzer=TEXT_ANALYZER, phrase=False),
+        all=_counted(TEXT(analyzer=TEXT_ANALYZER, phrase=False)),
         # Unstemmed words, only for "did you mean" corrections.
-        spell=TEXT(analyzer=SPELL_ANALYZER, phrase=False),
+        spell=_counted(TEXT(analyzer=SPELL_ANALYZER, phrase=False)),
         # Sort keys.
         title_sort=ID(sortable=True),
         reviewed=ID(stored=True, sortable=True),

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from whoosh.formats import Frequency
 
 from finder.search.analysis import (
     BASE_TEXT_ANALYZER,
     CITATION_ANALYZER,
+    SPELL_ANALYZER,
     TEXT_ANALYZER,
     analyze,
     citation_prefixes,
 )
 from finder.search.documents import body_text
 from finder.search.query import clean, parse
+from finder.search.schema import CountedTerms
 
 
 @pytest.mark.parametrize(
@@ -132,3 +135,15 @@ def test_prose_analyzer_makes_the_whoosh_chain_tokens(
             assert fast == _stream(chain(text, **options), positions, chars), text
             compared += len(fast)
     assert compared > 500  # real text was compared, not only the short cases
+
+
+@pytest.mark.parametrize("analyzer", [TEXT_ANALYZER, SPELL_ANALYZER])
+def test_counted_postings_are_whoosh_frequency_postings(catalog, analyzer):
+    """Counting a term list gives the postings Whoosh's Frequency format gives."""
+    counted, plain = CountedTerms(field_boost=2.0), Frequency(field_boost=2.0)
+    words = 0
+    for text in prose_texts(catalog):
+        ours = sorted(counted.word_values(text, analyzer, mode="index"))
+        assert ours == sorted(plain.word_values(text, analyzer, mode="index")), text
+        words += sum(n for _, n, _, _ in ours)
+    assert words > 400  # real text was compared
