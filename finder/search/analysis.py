@@ -299,8 +299,9 @@ _LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 class SpellingAnalyzer(Analyzer):
     """Unstemmed words of three letters or more, lowercased, for "did you mean":
-    "Carnegie units" → carnegie, units. Calls go to Whoosh's RegexTokenizer and
-    LowercaseFilter; ``terms`` gives the same words as a list (for indexing)."""
+    "Carnegie units" → carnegie, units. The tokens of Whoosh's RegexTokenizer and
+    LowercaseFilter (a test compares them) from one generator instead of two;
+    ``terms`` gives the same words as a list (for indexing)."""
 
     def __init__(self):
         self.chain = RegexTokenizer(_LETTERS.pattern) | LowercaseFilter()
@@ -308,8 +309,45 @@ class SpellingAnalyzer(Analyzer):
     def __eq__(self, other):
         return isinstance(other, SpellingAnalyzer) and other.chain == self.chain
 
-    def __call__(self, value, **kwargs):
-        return self.chain(value, **kwargs)
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        if keeporiginal or not tokenize:
+            return self.chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                **kwargs,
+            )
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        return self._tokens(token, value, start_pos, start_char)
+
+    @staticmethod
+    def _tokens(token, value, start_pos, start_char):
+        for n, match in enumerate(_LETTERS.finditer(value)):
+            token.text, token.boost, token.stopped = match.group().lower(), 1.0, False
+            if token.positions:
+                token.pos = start_pos + n
+            if token.chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
 
     def terms(self, value: str) -> list[str]:
         return [word.lower() for word in _LETTERS.findall(value)]
