@@ -1,4 +1,5 @@
-"""BM25F as Whoosh computes it, with each field's document lengths read once per index.
+"""Scoring: BM25F as Whoosh computes it, with each field's document lengths read once
+per index; every match scored in one pass.
 
 Whoosh's scorer looks a document's field length up through five calls and a byte
 decode for every posting it scores; an open index never changes, so the lengths are
@@ -8,6 +9,9 @@ are Whoosh's own, so the scores are the same to the last bit (a test compares th
 
 from __future__ import annotations
 
+import heapq
+
+from whoosh.collectors import Collector
 from whoosh.scoring import BM25F, BM25FScorer
 
 
@@ -47,3 +51,33 @@ class _ListedLengthScorer(BM25FScorer):
         return self.idf * (
             (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / self.avgfl))
         )
+
+
+class _EveryScore(Collector):
+    """Collects every match with its score (document number → score)."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.scores: dict[int, float] = {}
+
+    def collect(self, sub_docnum):
+        self.scores[self.offset + sub_docnum] = self.matcher.score()
+
+    def sort_key(self, sub_docnum):  # pragma: no cover - required, not used here
+        return 0 - self.matcher.score()
+
+    def results(self):  # pragma: no cover - required; score_every reads ``scores``
+        return self.scores
+
+
+def score_every(searcher, q) -> dict[int, float]:
+    """Every document the query matches, with its score, in one pass."""
+    collector = _EveryScore()
+    searcher.search_with_collector(q, collector, searcher.context(needs_current=True))
+    return collector.scores
+
+
+def best(scores: dict[int, float], allowed, count: int) -> list[int]:
+    """The ``count`` best-scoring allowed documents, best first; equal scores in
+    document order, as Whoosh ranks them."""
+    return heapq.nlargest(count, allowed, key=lambda doc: (scores[doc], -doc))

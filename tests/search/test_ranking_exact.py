@@ -18,6 +18,9 @@ QUESTIONS = [
     "competency based credit",
     "career technical education industry experts",
     "school board policy waiver",
+    # typos: the spelling-field fallback, ranked in the same pass that lists matches
+    "calender flexibilty",
+    "innovaton scool",
 ]
 
 
