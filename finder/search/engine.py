@@ -255,6 +255,10 @@ class SearchIndex:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         for text in (summary, (body or "")[:SNIPPET_SOURCE_CHARS]):
             text = re.sub(r"\s+", " ", text or "")
+            # The terms are index terms (never stop words), so a text whose index terms
+            # miss them all has nothing to mark: skip Whoosh's fragmenting of it.
+            if terms.isdisjoint(analyzer.terms(text)):
+                continue
             segments = highlight(
                 text, terms, analyzer, fragmenter, _SegmentFormatter(), top=1
             )

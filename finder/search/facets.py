@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.jurisdictions import name, sort_key
@@ -45,6 +46,19 @@ class FacetTable:
                 values[docnum] = (entry.state, entry.kind, tuple(entry.policy_areas))
         return cls(values)
 
+    @cached_property
+    def everything(self) -> dict[str, Counter]:
+        """Counts over every document of the index (kept: the index never changes)."""
+        return self._tally(range(len(self.values)))
+
+    def _tally(self, docnums) -> dict[str, Counter]:
+        counts = {facet: Counter() for facet in FACETS}
+        rows = [self.values[d] for d in docnums]
+        counts["state"].update(r[0] for r in rows)
+        counts["kind"].update(r[1] for r in rows)
+        counts["area"].update(a for r in rows for a in r[2])
+        return counts
+
     def passes(
         self, docnum: int, selected: dict[str, frozenset[str]], skip: str = ""
     ) -> bool:
@@ -59,15 +73,13 @@ class FacetTable:
 
     def count(self, docnums, selected: dict[str, frozenset[str]]) -> dict[str, Counter]:
         """Counts per facet value; each facet ignores its own selection (disjunctive)."""
+        if not any(selected.values()):
+            # The common case: plain counts, no per-document tests. When every document
+            # matched (an empty search, a word every entry has), the index's own counts.
+            if len(docnums) == len(self.values):
+                return {facet: Counter(c) for facet, c in self.everything.items()}
+            return self._tally(docnums)
         counts = {facet: Counter() for facet in FACETS}
-        if not any(
-            selected.values()
-        ):  # the common case: plain counts, no per-document tests
-            rows = [self.values[d] for d in docnums]
-            counts["state"].update(r[0] for r in rows)
-            counts["kind"].update(r[1] for r in rows)
-            counts["area"].update(a for r in rows for a in r[2])
-            return counts
         for doc in docnums:
             state, kind, areas = self.values[doc]
             if self.passes(doc, selected, skip="state"):
