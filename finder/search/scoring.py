@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 
-from whoosh.collectors import Collector
 from whoosh.scoring import BM25F, BM25FScorer
 
 
@@ -53,31 +52,28 @@ class _ListedLengthScorer(BM25FScorer):
         )
 
 
-class _EveryScore(Collector):
-    """Collects every match with its score (document number → score)."""
-
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context)
-        self.scores: dict[int, float] = {}
-
-    def collect(self, sub_docnum):
-        self.scores[self.offset + sub_docnum] = self.matcher.score()
-
-    def sort_key(self, sub_docnum):  # pragma: no cover - required, not used here
-        return 0 - self.matcher.score()
-
-    def results(self):  # pragma: no cover - required; score_every reads ``scores``
-        return self.scores
-
-
 def score_every(searcher, q) -> dict[int, float]:
-    """Every document the query matches, with its score, in one pass."""
-    collector = _EveryScore()
-    searcher.search_with_collector(q, collector, searcher.context(needs_current=True))
-    return collector.scores
+    """Every document the query matches, with its score, in one pass.
+
+    Nothing above the matcher needs it to stay on each document, so Whoosh may read a
+    wide Or into an array of scores (its fastest way) rather than walk a tree of
+    unions.
+    """
+    scores: dict[int, float] = {}
+    context = searcher.context(needs_current=False)
+    for subsearcher, offset in searcher.leaf_searchers():
+        matcher = q.matcher(subsearcher, context)
+        while matcher.is_active():
+            scores[offset + matcher.id()] = matcher.score()
+            matcher.next()
+    return scores
 
 
 def best(scores: dict[int, float], allowed, count: int) -> list[int]:
     """The ``count`` best-scoring allowed documents, best first; equal scores in
-    document order, as Whoosh ranks them."""
-    return heapq.nlargest(count, allowed, key=lambda doc: (scores[doc], -doc))
+    document order, as Whoosh ranks them (``scores`` holds documents in that order,
+    and ``nlargest`` keeps the order of equals)."""
+    candidates = (
+        scores if len(allowed) == len(scores) else [d for d in scores if d in allowed]
+    )
+    return heapq.nlargest(count, candidates, key=scores.__getitem__)

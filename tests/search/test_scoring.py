@@ -6,6 +6,7 @@ import pytest
 from whoosh.scoring import BM25F
 
 from finder.search import query as queries
+from finder.search.scoring import best
 
 
 @pytest.mark.parametrize(
@@ -20,3 +21,10 @@ def test_same_scores_as_whoosh(shipped_index, text):
         expected = {hit.docnum: hit.score for hit in theirs}
     assert expected  # the query matches something
     assert {hit.docnum: hit.score for hit in ours} == expected
+
+
+def test_best_keeps_document_order_among_equal_scores():
+    scores = {1: 2.0, 3: 5.0, 4: 2.0, 7: 5.0, 9: 1.0}  # in document order, as collected
+    assert best(scores, set(scores), 3) == [3, 7, 1]
+    assert best(scores, {1, 4, 9}, 2) == [1, 4]
+    assert best(scores, {9}, 5) == [9]
