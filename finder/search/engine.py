@@ -14,6 +14,7 @@ from finder.search import schema as f
 from finder.search.analysis import BASE_TEXT_ANALYZER, SPELL_ANALYZER
 from finder.search.build import index_key
 from finder.search.cache import ResultsCache, cache_key, normalize
+from finder.search.documents import body_text
 from finder.search.facets import FacetTable, facet_values
 from finder.search.results import Hit, SearchRequest, SearchResults, Segments
 from finder.search.scoring import IndexBM25F, best, score_every
@@ -208,19 +209,17 @@ class SearchIndex:
                 for hit in (results[i] for i in range(first, top))
             ]
         terms, analyzer = self._highlight_terms(searcher, q, mode)
+        ids = searcher.reader().column_reader(f.ID_FIELD)
         hits = []
         for docnum, score in page:
-            stored = searcher.stored_fields(docnum)
-            entry = self.catalog.get(stored[f.ID_FIELD])
+            entry = self.catalog.get(ids[docnum])
             if entry is None:  # pragma: no cover - the index is built from this catalog
                 continue
             hits.append(
                 Hit(
                     entry,
                     score,
-                    self._snippet(
-                        entry.summary, stored.get(f.BODY, ""), terms, analyzer
-                    ),
+                    self._snippet(entry.summary, body_text(entry), terms, analyzer),
                 )
             )
         return hits
