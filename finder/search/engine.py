@@ -209,10 +209,9 @@ class SearchIndex:
                 for hit in (results[i] for i in range(first, top))
             ]
         terms, analyzer = self._highlight_terms(searcher, q, mode)
-        ids = searcher.reader().column_reader(f.ID_FIELD)
         hits = []
         for docnum, score in page:
-            entry = self.catalog.get(ids[docnum])
+            entry = self.catalog.get(self.facets.ids[docnum])
             if entry is None:  # pragma: no cover - the index is built from this catalog
                 continue
             hits.append(

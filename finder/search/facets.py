@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from finder.catalog import KINDS, POLICY_AREAS
@@ -26,25 +26,27 @@ class FacetTable:
     """Each document's facet values, by document number, read once per index."""
 
     values: list[tuple[str, str, tuple[str, ...]]]  # state, kind, areas
+    ids: list[str] = field(default_factory=list)  # entry id ("" for a deleted one)
 
     @classmethod
     def from_reader(cls, reader, catalog) -> FacetTable:
-        """Facet values from the catalog, by document number (read from the id column).
+        """Entry ids and facet values (from the catalog), by document number.
 
-        Reading the id column avoids loading every stored document (bodies included)
-        just to learn three short values per entry.
+        The id column is read once, here: each page of hits then finds its entries
+        without a column read, and no stored document is loaded for three short values.
         """
-        values: list[tuple[str, str, tuple[str, ...]]] = [
-            ("", "", ())
-        ] * reader.doc_count_all()
-        if not values:  # an empty index has no columns to read (an empty catalog)
-            return cls(values)
-        ids = reader.column_reader("id")
+        count = reader.doc_count_all()
+        values: list[tuple[str, str, tuple[str, ...]]] = [("", "", ())] * count
+        ids = [""] * count
+        if not count:  # an empty index has no columns to read (an empty catalog)
+            return cls(values, ids)
+        column = reader.column_reader("id")
         for docnum in reader.all_doc_ids():
+            ids[docnum] = column[docnum]
             entry = catalog.get(ids[docnum])
             if entry is not None:
                 values[docnum] = (entry.state, entry.kind, tuple(entry.policy_areas))
-        return cls(values)
+        return cls(values, ids)
 
     @cached_property
     def everything(self) -> dict[str, Counter]:
