@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 
+from whoosh import query as wq
 from whoosh.scoring import BM25F, BM25FScorer
 
 
@@ -55,17 +56,33 @@ class _ListedLengthScorer(BM25FScorer):
 def score_every(searcher, q) -> dict[int, float]:
     """Every document the query matches, with its score, in one pass.
 
-    Nothing above the matcher needs it to stay on each document, so Whoosh may read a
-    wide Or into an array of scores (its fastest way) rather than walk a tree of
-    unions.
+    A plain Or of terms (the typo search over the spelling field) is summed term by
+    term straight from each posting list, as Whoosh's array union sums it; anything
+    else steps Whoosh's own matcher, with nothing above it needing each document.
     """
     scores: dict[int, float] = {}
     context = searcher.context(needs_current=False)
+    terms_only = (
+        type(q) is wq.Or
+        and not q.scale
+        and q.boost == 1
+        and all(isinstance(sub, wq.Term) for sub in q.subqueries)
+    )
     for subsearcher, offset in searcher.leaf_searchers():
+        if terms_only:
+            for term in q.subqueries:
+                matcher = term.matcher(subsearcher, context)
+                while matcher.is_active():
+                    doc = offset + matcher.id()
+                    scores[doc] = scores.get(doc, 0.0) + matcher.score()
+                    matcher.next()
+            continue
         matcher = q.matcher(subsearcher, context)
         while matcher.is_active():
             scores[offset + matcher.id()] = matcher.score()
             matcher.next()
+    if terms_only:  # in document order, without what scores nothing (as Whoosh does)
+        scores = {doc: scores[doc] for doc in sorted(scores) if scores[doc] > 0}
     return scores
 
 

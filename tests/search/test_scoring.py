@@ -6,7 +6,7 @@ import pytest
 from whoosh.scoring import BM25F
 
 from finder.search import query as queries
-from finder.search.scoring import best
+from finder.search.scoring import best, score_every
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,15 @@ def test_best_keeps_document_order_among_equal_scores():
     assert best(scores, set(scores), 3) == [3, 7, 1]
     assert best(scores, {1, 4, 9}, 2) == [1, 4]
     assert best(scores, {9}, 5) == [9]
+
+
+@pytest.mark.parametrize("text", ["calender flexibilty", "innovaton scool", "iada"])
+def test_one_pass_scores_are_whoosh_scores(shipped_index, text):
+    parsed = queries.parse(text)
+    for mode in ("all", "any", "fuzzy"):
+        q = queries.build(parsed, mode, shipped_index.near)
+        searcher = shipped_index.searcher()
+        expected = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+        got = score_every(searcher, q)
+        assert got == expected, mode
+        assert list(got) == sorted(got)  # document order, as ``best`` relies on
