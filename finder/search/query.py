@@ -9,6 +9,7 @@ from functools import cache
 
 from whoosh import query as wq
 from whoosh.analysis.filters import STOP_WORDS
+from whoosh.matching import NullMatcher
 
 from finder.catalog.jurisdictions import ALIASES, CODES, NAMES, WORDLIKE_CODES
 from finder.law import citation_spans, query_keys
@@ -42,6 +43,20 @@ class Union(wq.Or):
     """
 
     matcher_type = wq.Or.DEFAULT_MATCHER
+
+    def _matcher(self, subs, searcher, context):
+        # A term the index does not have matches nothing and scores nothing, but in the
+        # tree it would still be visited at every step: leave it out ("waivers" as a
+        # citation token, a word no title has).
+        reader = searcher.reader()
+        live = [
+            sub
+            for sub in subs
+            if not isinstance(sub, wq.Term) or (sub.fieldname, sub.text) in reader
+        ]
+        if not live:
+            return NullMatcher()
+        return super()._matcher(live, searcher, context)
 
 
 @dataclass(frozen=True)

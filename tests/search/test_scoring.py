@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from finder.search import query as queries
+from finder.search import schema as f
 from finder.search.scoring import best, score_every
 
 
@@ -40,3 +42,21 @@ def test_one_pass_scores_are_whoosh_scores(shipped_index, text):
         got = score_every(searcher, q)
         assert got == expected, mode
         assert list(got) == sorted(got)  # document order, as ``best`` relies on
+
+
+def test_a_union_leaves_out_terms_the_index_lacks(shipped_index):
+    subs = [
+        wq.Term(f.TITLE, "waiver"),
+        wq.Term(f.ALL, "waiver"),
+        wq.Term(f.CITATIONS, "no-such-token"),
+        wq.Term(f.ALL, "nosuchword"),
+    ]
+    searcher = shipped_index.searcher()
+    ours = {h.docnum: h.score for h in searcher.search(queries.Union(subs), limit=None)}
+    plain = wq.Or(subs)
+    plain.matcher_type = wq.Or.DEFAULT_MATCHER  # the same tree, absent terms kept
+    theirs = {h.docnum: h.score for h in searcher.search(plain, limit=None)}
+    assert ours  # "waiver" is in the catalog
+    assert ours == pytest.approx(theirs)
+    nothing = queries.Union([wq.Term(f.ALL, "nosuchword"), wq.Term(f.TITLE, "zzzq")])
+    assert list(searcher.search(nothing, limit=None)) == []
