@@ -8,8 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finder.catalog.jurisdictions import sort_key
-from finder.catalog.loader import CatalogError, FileInfo, Problem, read_catalog
+from finder.catalog.loader import (
+    CatalogError,
+    FileInfo,
+    Problem,
+    catalog_files,
+    fingerprint,
+    read_catalog,
+)
 from finder.catalog.model import KINDS, Entry
+from finder.catalog.snapshot import load_snapshot, save_snapshot, snapshot_key
 
 
 @dataclass
@@ -74,9 +82,23 @@ class Catalog:
         return min(dates) if dates else None
 
 
-def read(dirs: list[str | Path]) -> Catalog:
-    """Load a catalog, keeping the valid entries and the list of problems."""
-    entries, files, digest, found = read_catalog(dirs)
+def read(dirs: list[str | Path], snapshot_dir: str | Path | None = None) -> Catalog:
+    """Load a catalog, keeping the valid entries and the list of problems.
+
+    With ``snapshot_dir`` (the app's index folder), a snapshot of an earlier read of
+    the same files stands in for parsing the YAML, and a fresh read leaves one there.
+    """
+    result = None
+    if snapshot_dir is not None:
+        digest = fingerprint(catalog_files(dirs))
+        key = snapshot_key(digest)
+        result = load_snapshot(snapshot_dir, key)
+    if result is None:
+        result = read_catalog(dirs)
+        # Saved only if the files did not change between the fingerprint and the read.
+        if snapshot_dir is not None and result[2] == digest:
+            save_snapshot(snapshot_dir, key, result)
+    entries, files, digest, found = result
     errors = [p for p in found if p.severity == "error"]
     warnings = [p for p in found if p.severity != "error"]
     return Catalog(entries, files, digest, errors, warnings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from whoosh.analysis import (
+    Analyzer,
     Filter,
     LowercaseFilter,
     RegexTokenizer,
@@ -13,6 +14,7 @@ from whoosh.analysis import (
     Tokenizer,
 )
 from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem
 
 # Words that carry no meaning in a question a district leader types
 # ("what can my state let us do about seat time" → "seat", "time").
@@ -76,10 +78,9 @@ QUESTION_WORDS = frozenset(
 # "four-day week" → four, day, week ; "12A.004" stays whole → 12a.004
 WORD_PATTERN = r"\w+(\.?\w+)*"
 
-BASE_TEXT_ANALYZER = StemmingAnalyzer(
-    expression=WORD_PATTERN, stoplist=STOP_WORDS, minsize=1
-)
-"""Prose: "Waivers of minimum minutes" → waiver, minimum, minut."""
+# WORD_PATTERN without a capturing group (the same matches), so findall gives words
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
+_STOP = object()  # a word's entry in the term table when it is a stop word
 
 
 class SynonymFilter(Filter):
@@ -96,37 +97,181 @@ class SynonymFilter(Filter):
     def __eq__(self, other):
         return isinstance(other, SynonymFilter) and other.groups == self.groups
 
+    @property
+    def firsts(self) -> frozenset[str]:
+        """Words a phrase can start with: only there is a phrase looked for."""
+        found = self.__dict__.get("_firsts")
+        if found is None:
+            found = self.__dict__["_firsts"] = frozenset(k[0] for k in self.groups)
+        return found
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k != "_firsts"}
+
     def __call__(self, tokens):
-        seen: list[tuple[str, int, int, int]] = []  # text, pos, startchar, endchar
+        texts: list[str] = []
+        marks: list[tuple[int, int, int]] = []  # pos, startchar, endchar (if kept)
         last = None
         for token in tokens:
-            seen.append(
-                (
-                    token.text,
-                    getattr(token, "pos", 0),
-                    getattr(token, "startchar", 0),
-                    getattr(token, "endchar", 0),
+            texts.append(token.text)
+            if token.positions or token.chars:
+                marks.append(
+                    (
+                        getattr(token, "pos", 0),
+                        getattr(token, "startchar", 0),
+                        getattr(token, "endchar", 0),
+                    )
                 )
-            )
             last = token
             yield token
         if last is None:
             return
-        texts = [t[0] for t in seen]
-        for i in range(len(seen)):
-            for size in range(min(self.longest, len(seen) - i), 0, -1):
-                group = self.groups.get(tuple(texts[i : i + size]))
+        for i, size, group in self.phrases(texts):
+            # Reuse the stream's token object, as Whoosh's own filters do.
+            last.text = synonym_term(group)
+            if marks:
+                last.pos, last.startchar = marks[i][0], marks[i][1]
+                last.endchar = marks[i + size - 1][2]
+            last.stopped = False
+            yield last
+
+    def phrases(self, texts: list[str]):
+        """(start, length, group) of the longest synonym phrase at each place it starts."""
+        firsts, groups, longest = self.firsts, self.groups, self.longest
+        for i, text in enumerate(texts):
+            if text not in firsts:
+                continue
+            for size in range(min(longest, len(texts) - i), 0, -1):
+                group = groups.get(tuple(texts[i : i + size]))
                 if group is not None:
-                    # Reuse the stream's token object, as Whoosh's own filters do.
-                    last.text = synonym_term(group)
-                    last.pos, last.startchar, last.endchar = (
-                        seen[i][1],
-                        seen[i][2],
-                        seen[i + size - 1][3],
-                    )
-                    last.stopped = False
-                    yield last
+                    yield i, size, group
                     break
+
+
+class ProseAnalyzer(Analyzer):
+    """Whoosh's StemmingAnalyzer (words, lowercase, stop words, Porter stems), then the
+    synonym tokens, in one pass.
+
+    "Waivers of minimum minutes" → waiver, minimum, minut. Each distinct word is
+    lowercased, stop-checked and stemmed once and remembered, instead of passing every
+    token through four generators: indexing long text and marking snippets were mostly
+    that. The tokens are exactly those of the composed Whoosh analyzer (a test compares
+    them); uncommon calls (no tokenizing, no stemming, original text kept) go to it.
+    """
+
+    def __init__(self, synonyms: dict[tuple[str, ...], int] | None = None):
+        self.chain = StemmingAnalyzer(
+            expression=WORD_PATTERN, stoplist=STOP_WORDS, minsize=1
+        )
+        self.synonyms = SynonymFilter(synonyms) if synonyms else None
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, ProseAnalyzer)
+            and other.chain == self.chain
+            and other.synonyms == self.synonyms
+        )
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k != "_terms"}
+
+    def _table(self) -> dict:
+        terms = self.__dict__.get("_terms")
+        if terms is None or len(terms) > 200_000:  # bounded: a catalog's vocabulary
+            terms = self.__dict__["_terms"] = {}
+        return terms
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        no_morph=False,
+        **kwargs,
+    ):
+        if keeporiginal or not tokenize or no_morph:
+            tokens = self.chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                no_morph=no_morph,
+                **kwargs,
+            )
+        else:
+            tokens = self._tokens(
+                value,
+                positions,
+                chars,
+                removestops,
+                start_pos,
+                start_char,
+                mode,
+                kwargs,
+            )
+        return self.synonyms(tokens) if self.synonyms else tokens
+
+    def _term(self, word: str):
+        """A word as written → its index term, or _STOP; each word worked out once."""
+        terms = self._table()
+        term = terms.get(word)
+        if term is None:
+            low = word.lower()
+            term = terms[word] = _STOP if low in STOP_WORDS else stem(low)
+        return term
+
+    def terms(self, value: str) -> list[str]:
+        """The texts of the tokens an index-time call gives (no stop words), as a list."""
+        table, term_of = self._table(), self._term
+        found = []
+        for word in _WORD.findall(value):
+            term = table.get(word) or term_of(word)
+            if term is not _STOP:
+                found.append(term)
+        if self.synonyms:
+            found += [synonym_term(g) for _, _, g in self.synonyms.phrases(found)]
+        return found
+
+    def _tokens(
+        self, value, positions, chars, removestops, start_pos, start_char, mode, kwargs
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        table, term_of = self._table(), self._term
+        pos = None
+        for n, match in enumerate(_WORD.finditer(value)):
+            word = match.group()
+            term = table.get(word) or term_of(word)
+            if term is _STOP:
+                if removestops:
+                    continue
+                token.text, token.stopped = word.lower(), True
+                if positions:
+                    token.pos = start_pos + n
+            else:
+                token.text, token.stopped = term, False
+                if positions:
+                    pos = start_pos + n if pos is None else pos + 1
+                    token.pos = pos
+            token.boost = 1.0
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
+
+
+BASE_TEXT_ANALYZER = ProseAnalyzer()
+"""Prose: "Waivers of minimum minutes" → waiver, minimum, minut."""
 
 
 def synonym_term(group: int) -> str:
@@ -146,11 +291,69 @@ def synonym_stems() -> dict[tuple[str, ...], int]:
     return table
 
 
-TEXT_ANALYZER = BASE_TEXT_ANALYZER | SynonymFilter(synonym_stems())
+TEXT_ANALYZER = ProseAnalyzer(synonym_stems())
 """Prose with synonym tokens: "four-day week" → four, dai, week, syn0."""
 
-SPELL_ANALYZER = RegexTokenizer(r"[A-Za-z]{3,}") | LowercaseFilter()
-"""Unstemmed words for "did you mean": "Carnegie units" → carnegie, units."""
+_LETTERS = re.compile(r"[A-Za-z]{3,}")
+
+
+class SpellingAnalyzer(Analyzer):
+    """Unstemmed words of three letters or more, lowercased, for "did you mean":
+    "Carnegie units" → carnegie, units. The tokens of Whoosh's RegexTokenizer and
+    LowercaseFilter (a test compares them) from one generator instead of two;
+    ``terms`` gives the same words as a list (for indexing)."""
+
+    def __init__(self):
+        self.chain = RegexTokenizer(_LETTERS.pattern) | LowercaseFilter()
+
+    def __eq__(self, other):
+        return isinstance(other, SpellingAnalyzer) and other.chain == self.chain
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        if keeporiginal or not tokenize:
+            return self.chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                **kwargs,
+            )
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        return self._tokens(token, value, start_pos, start_char)
+
+    @staticmethod
+    def _tokens(token, value, start_pos, start_char):
+        for n, match in enumerate(_LETTERS.finditer(value)):
+            token.text, token.boost, token.stopped = match.group().lower(), 1.0, False
+            if token.positions:
+                token.pos = start_pos + n
+            if token.chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token
+
+    def terms(self, value: str) -> list[str]:
+        return [word.lower() for word in _LETTERS.findall(value)]
+
+
+SPELL_ANALYZER = SpellingAnalyzer()
 
 _CITATION_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/][0-9A-Za-z]+)*")
 _SEPARATOR = re.compile(r"[.\-:/]")

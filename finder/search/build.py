@@ -15,8 +15,9 @@ from finder.search.documents import entry_to_document
 from finder.search.schema import build_schema
 
 # Bump when the schema, analyzers or document mapping change: old indexes are then stale.
-INDEX_FORMAT = "10"
+INDEX_FORMAT = "11"
 READY_MARK = "READY"
+BUILD_LIMIT_MB = 256
 KEEP_OLD = 2
 
 Progress = Callable[[int, int], None]
@@ -29,7 +30,11 @@ def index_key(catalog: Catalog) -> str:
 
 def _write_index(folder: Path, catalog: Catalog, progress: Progress | None) -> None:
     ix = whoosh_index.create_in(str(folder), build_schema())
-    writer = ix.writer(limitmb=128)
+    # Postings are sorted in memory up to this size before spilling to sorted runs on
+    # disk (pickled one by one, then merged): at 10,000 entries 256 MB keeps them in
+    # memory, a third less build time for a higher peak (about 430 MB against 250).
+    writer = ix.writer(limitmb=BUILD_LIMIT_MB)
+    _list_lengths(writer)
     total = len(catalog.entries)
     for done, entry in enumerate(catalog.entries, start=1):
         writer.add_document(**entry_to_document(entry))
@@ -37,6 +42,35 @@ def _write_index(folder: Path, catalog: Catalog, progress: Progress | None) -> N
             progress(done, total)
     writer.commit()
     (folder / READY_MARK).write_text(catalog.fingerprint)
+
+
+class _ListedLengths:
+    """The per-document reader Whoosh's postings writer is given, with each field's
+    document lengths read once into a list: the writer asks for one on every posting
+    (through a column read each time), for the block statistics it records."""
+
+    def __init__(self, reader, doccount: int):
+        self._reader = reader
+        self._count = doccount
+        self._lists: dict[tuple[str, int], list] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        lengths = self._lists.get((fieldname, default))
+        if lengths is None:
+            lengths = self._lists[fieldname, default] = [
+                self._reader.doc_field_length(n, fieldname, default)
+                for n in range(self._count)
+            ]
+        return lengths[docnum]
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+
+def _list_lengths(writer) -> None:
+    """Hand the writer's postings step a reader that lists field lengths (see above)."""
+    plain = writer.per_document_reader
+    writer.per_document_reader = lambda: _ListedLengths(plain(), writer.docnum)
 
 
 def _previous(root: Path, final: Path) -> Path | None:

@@ -60,8 +60,6 @@ def entry_to_document(entry: Entry) -> dict:
         f.TITLE: entry.title,
         f.CITATIONS: "\n".join(entry.citations),
         f.LAW: " ".join(law_keys(entry)),
-        f.SUMMARY: entry.summary,
-        f.BODY: body,
         f.ALL: "\n".join(
             [
                 entry.title,

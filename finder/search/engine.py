@@ -14,8 +14,10 @@ from finder.search import schema as f
 from finder.search.analysis import BASE_TEXT_ANALYZER, SPELL_ANALYZER
 from finder.search.build import index_key
 from finder.search.cache import ResultsCache, cache_key, normalize
+from finder.search.documents import body_text
 from finder.search.facets import FacetTable, facet_values
 from finder.search.results import Hit, SearchRequest, SearchResults, Segments
+from finder.search.scoring import IndexBM25F, best, score_every
 
 SNIPPET_CHARS = 240
 SYNONYM_TOKEN = re.compile(r"syn\d+")
@@ -69,6 +71,8 @@ class SearchIndex:
             index_key(catalog) if catalog.fingerprint else f"mem-{id(self)}"
         )
         self.results_cache = results_cache or ResultsCache()
+        # One weighting for the life of the index: it keeps field lengths it has read.
+        self.weighting = IndexBM25F()
         with ix.searcher() as searcher:
             self.facets = FacetTable.from_reader(searcher.reader(), catalog)
 
@@ -76,7 +80,7 @@ class SearchIndex:
         """A searcher for this thread (Whoosh searchers must not be shared across threads)."""
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = self._local.searcher = self.ix.searcher()
+            searcher = self._local.searcher = self.ix.searcher(weighting=self.weighting)
         return searcher
 
     def close(self) -> None:
@@ -128,7 +132,13 @@ class SearchIndex:
             }
             for mode in modes:
                 q = queries.build(parsed, mode, self.near)
-                matched = list(searcher.docs_for_query(queries.matching_fields(q)))
+                matching = queries.matching_fields(q)
+                # When ranking and matching are the same query (typo searches on the
+                # spelling field), one scored pass both lists and ranks the matches.
+                scores = score_every(searcher, q) if matching == q else None
+                matched = list(
+                    scores if scores is not None else searcher.docs_for_query(matching)
+                )
                 if any(selected.values()):
                     allowed = {d for d in matched if self.facets.passes(d, selected)}
                 else:
@@ -141,7 +151,14 @@ class SearchIndex:
                 break
         widened = bool(named) and not set(named) <= set(states)
         hits = self._page(
-            searcher, q, allowed, request, page_size, mode, any(selected.values())
+            searcher,
+            q,
+            scores,
+            allowed,
+            request,
+            page_size,
+            mode,
+            any(selected.values()),
         )
         counts = self.facets.count(matched, selected)
         return SearchResults(
@@ -162,38 +179,46 @@ class SearchIndex:
         self,
         searcher,
         q,
+        scores: dict[int, float] | None,
         allowed: set[int],
         request: SearchRequest,
         size: int,
         mode: str,
         filtered: bool,
     ) -> list[Hit]:
-        if not allowed:
+        if not allowed or request.page > (len(allowed) + size - 1) // size:
             return []
-        sortedby, reverse = SORT_KEYS.get(request.sort, (None, False))
         limit = min(request.page * size, len(allowed))
-        if request.page > (len(allowed) + size - 1) // size:
-            return []
-        # Without facet filters every match is allowed: no filter lets Whoosh skip work.
-        restrict = allowed if filtered else None
-        results = searcher.search(
-            q, filter=restrict, limit=limit, sortedby=sortedby, reverse=reverse
-        )
-        # Index into the top hits: list(results) would count every match first.
-        top = min(limit, results.scored_length())
-        page_hits = [results[i] for i in range((request.page - 1) * size, top)]
+        first = (request.page - 1) * size
+        sortedby, reverse = SORT_KEYS.get(request.sort, (None, False))
+        if scores is not None and sortedby is None:
+            page = [(d, scores[d]) for d in best(scores, allowed, limit)[first:]]
+        else:
+            # Without facet filters every match is allowed: no filter is less work.
+            results = searcher.search(
+                q,
+                filter=allowed if filtered else None,
+                limit=limit,
+                sortedby=sortedby,
+                reverse=reverse,
+            )
+            # Index into the top hits: list(results) would count every match first.
+            top = min(limit, results.scored_length())
+            page = [
+                (hit.docnum, hit.score if isinstance(hit.score, int | float) else 0.0)
+                for hit in (results[i] for i in range(first, top))
+            ]
         terms, analyzer = self._highlight_terms(searcher, q, mode)
         hits = []
-        for hit in page_hits:
-            entry = self.catalog.get(hit[f.ID_FIELD])
+        for docnum, score in page:
+            entry = self.catalog.get(self.facets.ids[docnum])
             if entry is None:  # pragma: no cover - the index is built from this catalog
                 continue
-            score = hit.score if isinstance(hit.score, int | float) else 0.0
             hits.append(
                 Hit(
                     entry,
                     score,
-                    self._snippet(entry.summary, hit.get(f.BODY, ""), terms, analyzer),
+                    self._snippet(entry.summary, body_text(entry), terms, analyzer),
                 )
             )
         return hits
@@ -228,6 +253,10 @@ class SearchIndex:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         for text in (summary, (body or "")[:SNIPPET_SOURCE_CHARS]):
             text = re.sub(r"\s+", " ", text or "")
+            # The terms are index terms (never stop words), so a text whose index terms
+            # miss them all has nothing to mark: skip Whoosh's fragmenting of it.
+            if terms.isdisjoint(analyzer.terms(text)):
+                continue
             segments = highlight(
                 text, terms, analyzer, fragmenter, _SegmentFormatter(), top=1
             )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from finder.catalog import KINDS, POLICY_AREAS
 from finder.catalog.jurisdictions import name, sort_key
@@ -25,25 +26,40 @@ class FacetTable:
     """Each document's facet values, by document number, read once per index."""
 
     values: list[tuple[str, str, tuple[str, ...]]]  # state, kind, areas
+    ids: list[str] = field(default_factory=list)  # entry id ("" for a deleted one)
 
     @classmethod
     def from_reader(cls, reader, catalog) -> FacetTable:
-        """Facet values from the catalog, by document number (read from the id column).
+        """Entry ids and facet values (from the catalog), by document number.
 
-        Reading the id column avoids loading every stored document (bodies included)
-        just to learn three short values per entry.
+        The id column is read once, here: each page of hits then finds its entries
+        without a column read, and no stored document is loaded for three short values.
         """
-        values: list[tuple[str, str, tuple[str, ...]]] = [
-            ("", "", ())
-        ] * reader.doc_count_all()
-        if not values:  # an empty index has no columns to read (an empty catalog)
-            return cls(values)
-        ids = reader.column_reader("id")
+        count = reader.doc_count_all()
+        values: list[tuple[str, str, tuple[str, ...]]] = [("", "", ())] * count
+        ids = [""] * count
+        if not count:  # an empty index has no columns to read (an empty catalog)
+            return cls(values, ids)
+        column = reader.column_reader("id")
         for docnum in reader.all_doc_ids():
+            ids[docnum] = column[docnum]
             entry = catalog.get(ids[docnum])
             if entry is not None:
                 values[docnum] = (entry.state, entry.kind, tuple(entry.policy_areas))
-        return cls(values)
+        return cls(values, ids)
+
+    @cached_property
+    def everything(self) -> dict[str, Counter]:
+        """Counts over every document of the index (kept: the index never changes)."""
+        return self._tally(range(len(self.values)))
+
+    def _tally(self, docnums) -> dict[str, Counter]:
+        counts = {facet: Counter() for facet in FACETS}
+        rows = [self.values[d] for d in docnums]
+        counts["state"].update(r[0] for r in rows)
+        counts["kind"].update(r[1] for r in rows)
+        counts["area"].update(a for r in rows for a in r[2])
+        return counts
 
     def passes(
         self, docnum: int, selected: dict[str, frozenset[str]], skip: str = ""
@@ -59,15 +75,13 @@ class FacetTable:
 
     def count(self, docnums, selected: dict[str, frozenset[str]]) -> dict[str, Counter]:
         """Counts per facet value; each facet ignores its own selection (disjunctive)."""
+        if not any(selected.values()):
+            # The common case: plain counts, no per-document tests. When every document
+            # matched (an empty search, a word every entry has), the index's own counts.
+            if len(docnums) == len(self.values):
+                return {facet: Counter(c) for facet, c in self.everything.items()}
+            return self._tally(docnums)
         counts = {facet: Counter() for facet in FACETS}
-        if not any(
-            selected.values()
-        ):  # the common case: plain counts, no per-document tests
-            rows = [self.values[d] for d in docnums]
-            counts["state"].update(r[0] for r in rows)
-            counts["kind"].update(r[1] for r in rows)
-            counts["area"].update(a for r in rows for a in r[2])
-            return counts
         for doc in docnums:
             state, kind, areas = self.values[doc]
             if self.passes(doc, selected, skip="state"):

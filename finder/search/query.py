@@ -9,6 +9,7 @@ from functools import cache
 
 from whoosh import query as wq
 from whoosh.analysis.filters import STOP_WORDS
+from whoosh.matching import NullMatcher
 
 from finder.catalog.jurisdictions import ALIASES, CODES, NAMES, WORDLIKE_CODES
 from finder.law import citation_spans, query_keys
@@ -30,6 +31,32 @@ TEXT_FIELD_SET = frozenset({f.TITLE})
 FUZZY_TERMS = 4  # the closest words to a typo that a fuzzy search tries
 _SUBSECTION = re.compile(r"(\d[\w.\-:]*)(?:\s?\([A-Za-z0-9\-]{1,5}\))+")
 _TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.\-:/'][0-9A-Za-z]+)*")
+
+
+class Union(wq.Or):
+    """Or whose parts are walked side by side (Whoosh's binary tree of unions).
+
+    Whoosh preloads an Or of three or more parts into an array on indexes under 5,000
+    documents. Inside an And, that scores every posting of every part, and its
+    top-N shortcut can drop the best-scoring entry; walked side by side, the And
+    scores only the entries that have every concept, and the top ten are exact.
+    """
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
+
+    def _matcher(self, subs, searcher, context):
+        # A term the index does not have matches nothing and scores nothing, but in the
+        # tree it would still be visited at every step: leave it out ("waivers" as a
+        # citation token, a word no title has).
+        reader = searcher.reader()
+        live = [
+            sub
+            for sub in subs
+            if not isinstance(sub, wq.Term) or (sub.fieldname, sub.text) in reader
+        ]
+        if not live:
+            return NullMatcher()
+        return super()._matcher(live, searcher, context)
 
 
 @dataclass(frozen=True)
@@ -173,7 +200,7 @@ def concept_query(concept: Concept) -> wq.Query:
         ]
         # the parsed law first; the section number as written in citations and text
         # finds what the catalog names without citing it ("exempts § 25.0811")
-        return wq.Or(
+        return Union(
             [wq.Term(f.LAW, k) for k in keys]
             + [wq.Term(f.CITATIONS, n) for n in numbers]
             + [t for n in numbers for t in _terms((f.TITLE, f.ALL), n)]
@@ -195,7 +222,7 @@ def concept_query(concept: Concept) -> wq.Query:
         ]
     else:
         subs = [*_terms(WORD_FIELDS, concept.text), wq.Term(f.CITATIONS, concept.text)]
-    return wq.Or(subs)
+    return Union(subs)
 
 
 def matching_fields(query: wq.Query) -> wq.Query:
@@ -226,7 +253,7 @@ def build(parsed: ParsedQuery, mode: str = "all", near=None) -> wq.Query:
         ]
         return wq.Or(fuzzy) if fuzzy else wq.NullQuery
     subs = [concept_query(c) for c in parsed.concepts]
-    return wq.And(subs) if mode == "all" else wq.Or(subs, scale=0.9)
+    return wq.And(subs) if mode == "all" else Union(subs, scale=0.9)
 
 
 def _group_of(concept: Concept) -> int | None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from whoosh.formats import Frequency
 
 from finder.search.analysis import (
+    BASE_TEXT_ANALYZER,
     CITATION_ANALYZER,
+    SPELL_ANALYZER,
     TEXT_ANALYZER,
     analyze,
     citation_prefixes,
 )
+from finder.search.documents import body_text
 from finder.search.query import clean, parse
+from finder.search.schema import CountedTerms
 
 
 @pytest.mark.parametrize(
@@ -76,3 +81,73 @@ def test_any_text_parses(text):
 
 def test_clean_removes_control_characters():
     assert clean("seat\x00time\n\twaiver") == "seat time waiver"
+
+
+def _stream(tokens, positions: bool, chars: bool) -> list[tuple]:
+    """Everything a consumer can read from a token stream (tokens are reused objects)."""
+    return [
+        (
+            t.text,
+            t.stopped,
+            t.boost,
+            t.pos if positions else None,
+            (t.startchar, t.endchar) if chars else None,
+        )
+        for t in tokens
+    ]
+
+
+def prose_texts(catalog) -> list[str]:
+    texts = [
+        "",
+        "the of and",
+        "A four-day school week; the Four Day Week, 4-day weeks!",
+        "Seat time and the Carnegie unit in 12A.004 and 22-32.5 (the IADA)",
+        "Innovative Assessment Demonstration Authority, and of the seat-time waiver",
+    ]
+    for entry in catalog.entries:
+        texts += [entry.title, entry.summary, body_text(entry)]
+    return texts
+
+
+@pytest.mark.parametrize("positions", [False, True])
+@pytest.mark.parametrize("chars", [False, True])
+@pytest.mark.parametrize("removestops", [True, False])
+def test_prose_analyzer_makes_the_whoosh_chain_tokens(
+    catalog, positions, chars, removestops
+):
+    """The one-pass analyzers give exactly the tokens of the Whoosh chains they stand
+    for, for every combination a field or a highlighter uses."""
+    slow = TEXT_ANALYZER.chain | TEXT_ANALYZER.synonyms
+    options = {
+        "positions": positions,
+        "chars": chars,
+        "removestops": removestops,
+        "start_pos": 3,
+        "start_char": 7,
+        "mode": "query",
+    }
+    compared = 0
+    pairs = (
+        (TEXT_ANALYZER, slow),
+        (BASE_TEXT_ANALYZER, BASE_TEXT_ANALYZER.chain),
+        (SPELL_ANALYZER, SPELL_ANALYZER.chain),
+    )
+    for text in prose_texts(catalog):
+        for analyzer, chain in pairs:
+            fast = _stream(analyzer(text, **options), positions, chars)
+            assert fast == _stream(chain(text, **options), positions, chars), text
+            compared += len(fast)
+    assert compared > 500  # real text was compared, not only the short cases
+
+
+@pytest.mark.parametrize("analyzer", [TEXT_ANALYZER, SPELL_ANALYZER])
+def test_counted_postings_are_whoosh_frequency_postings(catalog, analyzer):
+    """Counting a term list gives the postings Whoosh's Frequency format gives."""
+    counted, plain = CountedTerms(field_boost=2.0), Frequency(field_boost=2.0)
+    words = 0
+    for text in prose_texts(catalog):
+        ours = sorted(counted.word_values(text, analyzer, mode="index"))
+        assert ours == sorted(plain.word_values(text, analyzer, mode="index")), text
+        words += sum(n for _, n, _, _ in ours)
+    assert words > 400  # real text was compared

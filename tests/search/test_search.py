@@ -332,3 +332,16 @@ def test_a_citation_finds_entries_citing_it_or_a_part_of_it(tmp_path):
     results = index.search(SearchRequest.from_params("R.C. ch. 3313"))
     chapter = [h.entry.id for h in results.hits]
     assert sorted(chapter) == ["oh-credit", "oh-other"]
+
+
+def test_facets_of_a_search_matching_everything_are_the_catalog_counts(
+    search_index, catalog
+):
+    for _ in range(2):  # the second answer comes from the counts kept for the index
+        results = search_index.search(SearchRequest.from_params(""), use_cache=False)
+        assert results.total == len(catalog)
+        shown = {
+            facet: {v.value: v.count for v in values}
+            for facet, values in results.facets.items()
+        }
+        assert shown == {k: dict(v) for k, v in catalog.counts().items()}
