@@ -117,7 +117,9 @@ def test_the_sample_barriers_report_and_national_view(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Barriers across the states"
     )
-    expect(page.locator("main")).to_contain_text("12 published audits, 5 districts named")
+    expect(page.locator("main")).to_contain_text(
+        "12 published audits, 5 districts named"
+    )
     texas = page.get_by_role("link", name="TX (Texas): 5 published audits")
     expect(texas).to_have_count(1)
     assert axe_violations(page) == []
