@@ -92,12 +92,13 @@ PATHS = {"match": _match, "classify": _classify, "review_rows": _review}
 
 def make_publications(count: int) -> list:
     """``count`` publications cycling through the sample, each its own team, the rule
-    words varied on each pass (citations stay: they are what the report groups by)."""
+    words different in every publication (citations stay: they are what the report
+    groups by), so no parse is reused from another publication's rule."""
     base = sample_publications()
     out = []
     for n in range(count):
         pub = base[n % len(base)]
-        variant = VARIANTS[(n // len(base)) % len(VARIANTS)]
+        variant = VARIANTS[(n // len(base)) % len(VARIANTS)] + f" (case {n + 1})"
         rules = tuple(replace(r, text=r.text + variant) for r in pub.case.rules)
         out.append(
             replace(pub, id=n + 1, team=n + 1, case=replace(pub.case, rules=rules))

@@ -84,10 +84,14 @@ def test_entry_page_shows_every_field(client):
 def test_unverified_badge_and_note(client):
     soup = page(client, "/flexibilities/tx-teacher-certification-cte-permit")
     assert soup.select_one(".badge.unverified")
-    assert (
-        "Fixture entry; term not confirmed."
-        in soup.select_one(".unverified-note").get_text()
+    note = soup.select_one(".unverified-note")
+    assert "Not every statement of law in this entry was read in official text" in (
+        note.get_text()
     )
+    # the research note is there, folded: the entry's law comes first on the page
+    folded = note.select_one("details.research-note")
+    assert "Fixture entry; term not confirmed." in folded.get_text()
+    assert not folded.has_attr("open")
 
 
 def test_catalog_text_is_escaped(client):

@@ -146,3 +146,15 @@ def test_switch_between_teams(browser, client):
 def test_expired_or_unknown_invitation(browser, client):
     browser.signup()
     assert client.get("/invite/not-a-token").status_code == 404
+
+
+def test_an_invitation_gives_the_least_rights_unless_the_owner_chooses_more(browser):
+    """A hurried owner does not hand out edit rights by default: the role starts at
+    Viewer."""
+    from bs4 import BeautifulSoup
+
+    browser.signup()
+    team_id = browser.create_team("Mesa ISD")
+    page = BeautifulSoup(browser.client.get(f"/teams/{team_id}").data, "html.parser")
+    role = page.find("select", attrs={"name": "role"})
+    assert role.find("option", selected=True)["value"] == "viewer"

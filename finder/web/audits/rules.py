@@ -118,7 +118,11 @@ def import_csv(team_id: int, audit_id: int):
     team, membership, row, data = load(team_id, audit_id, "edit")
     form = CsvForm()
     if not form.validate_on_submit():
-        flash("Choose a .csv, .txt or .xlsx file with a header row.", "error")
+        flash(
+            "Choose a .csv, .txt or .xlsx file with a header row (save an .ods or "
+            ".numbers file as .xlsx or .csv first).",
+            "error",
+        )
         return _back(team, row)
     upload = form.file.data
     found = read_rule_table(

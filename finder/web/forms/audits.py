@@ -90,7 +90,9 @@ class CsvForm(VersionedForm):
         validators=[
             FileRequired(),
             FileAllowed(
-                ["csv", "txt", "tsv", "xlsx"], "Choose a .csv, .txt or .xlsx file."
+                ["csv", "txt", "tsv", "xlsx"],
+                "Choose a .csv, .txt or .xlsx file (from LibreOffice or Numbers, use "
+                "Save As or Export to save .ods or .numbers as .xlsx or .csv first).",
             ),
         ],
         description="A header row naming the columns: the rule (required), where it "

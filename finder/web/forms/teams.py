@@ -43,7 +43,7 @@ class InviteForm(FlaskForm):
         "Their email (optional, for your records)",
         validators=[Optional(), Email(), Length(max=254)],
     )
-    role = SelectField("Role", choices=ROLE_CHOICES, default="editor")
+    role = SelectField("Role", choices=ROLE_CHOICES, default="viewer")
 
 
 class RoleForm(FlaskForm):
