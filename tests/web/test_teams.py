@@ -156,5 +156,8 @@ def test_an_invitation_gives_the_least_rights_unless_the_owner_chooses_more(brow
     browser.signup()
     team_id = browser.create_team("Mesa ISD")
     page = BeautifulSoup(browser.client.get(f"/teams/{team_id}").data, "html.parser")
-    role = page.find("select", attrs={"name": "role"})
+    form = page.find("input", attrs={"name": "email", "type": "email"}).find_parent(
+        "form"
+    )
+    role = form.find("select", attrs={"name": "role"})
     assert role.find("option", selected=True)["value"] == "viewer"
