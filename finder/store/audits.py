@@ -8,7 +8,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from finder.audit.model import AuditData
-from finder.store.models import Audit, AuditComment, AuditEvent, User, utcnow
+from finder.store.models import (
+    Audit,
+    AuditComment,
+    AuditEvent,
+    Publication,
+    User,
+    utcnow,
+)
 from finder.store.teams import log
 
 
@@ -126,6 +133,12 @@ def comments(session: Session, audit_id: int) -> list[AuditComment]:
 
 
 def delete_audit(session: Session, audit: Audit, user: User) -> None:
+    """Delete an audit, and with it its publication (the activity log says both)."""
+    published = session.scalar(
+        select(Publication.id).where(Publication.audit_id == audit.id)
+    )
+    if published is not None:
+        log(session, audit.team_id, user.id, "audit.unpublished", audit.title)
     log(session, audit.team_id, user.id, "audit.deleted", audit.title)
     session.delete(audit)
     session.commit()

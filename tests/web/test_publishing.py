@@ -457,3 +457,21 @@ def test_a_row_that_withholds_its_mechanisms_says_so_instead_of_a_dash():
     report = build_barriers([one], "TX")
     table = barriers_table(report, lambda m: m, lambda i: f"/cases/{i}")
     assert "not shown: fewer than 3 districts" in str(table.rows[0])
+
+
+def test_deleting_a_published_audit_unpublishes_it_and_the_log_says_so(
+    browser, owner, app
+):
+    from finder.store.models import Activity
+
+    team_id, audit_id = owner
+    _, done = publish(browser, team_id, audit_id, ["title", "rules"])
+    case_url = done.headers["Location"]
+    base = f"/teams/{team_id}/audits/{audit_id}"
+    browser.post(f"{base}/delete", {}, form_page=base)
+    assert app.test_client().get(case_url).status_code == 404
+    with app.app_context():
+        codes = [
+            e.action for e in db.session().query(Activity).order_by(Activity.id).all()
+        ]
+    assert codes[-2:] == ["audit.unpublished", "audit.deleted"]
