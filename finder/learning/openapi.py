@@ -27,6 +27,9 @@ def _text_or_null(description: str) -> dict:
     return {"type": ["string", "null"], "description": description}
 
 
+CASES_PER_PAGE = 50  # published cases in one answer of /cases
+
+
 def _closed(properties: dict, description: str = "") -> dict:
     out = {
         "type": "object",
@@ -96,7 +99,20 @@ SCHEMAS = {
         "null or empty.",
     ),
     "PublishedCases": _closed(
-        {"cases": {"type": "array", "items": _ref("PublishedCase")}}
+        {
+            "cases": {
+                "type": "array",
+                "items": _ref("PublishedCase"),
+                "maxItems": CASES_PER_PAGE,
+            },
+            "page": {"type": "integer", "minimum": 1},
+            "pages": {"type": "integer", "minimum": 1},
+            "next": {
+                "type": ["string", "null"],
+                "description": "The address of the next page; null on the last.",
+            },
+        },
+        f"One page of published cases, at most {CASES_PER_PAGE}, newest first.",
     ),
     "Barrier": _closed(
         {
@@ -180,7 +196,16 @@ def paths(unexpected: dict) -> dict:
                 "tags": ["cases"],
                 "summary": "Published audits",
                 "description": "Every audit outcome an owner published, newest first.",
-                "parameters": [_state_parameter("cases")],
+                "parameters": [
+                    _state_parameter("cases"),
+                    {
+                        "name": "page",
+                        "in": "query",
+                        "required": False,
+                        "description": "Which page (from 1).",
+                        "schema": {"type": "integer", "minimum": 1, "default": 1},
+                    },
+                ],
                 "responses": {
                     "200": _answer("The cases.", _ref("PublishedCases")),
                     **bad,

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 from finder.catalog import schema
 from finder.catalog.jurisdictions import is_code
 from finder.learning import records
+from finder.learning.openapi import CASES_PER_PAGE
 from finder.search import BadRequest, SearchResults, openapi
 from finder.store import publications
 from finder.web import db, published
@@ -78,9 +79,26 @@ def entry(entry_id: str):
 @bp.get("/cases")
 def cases():
     """Published cases, newest first (of one state with ?state=)."""
-    state = _state_arg({"state"})
-    found = publications.published(db.session(), state)
-    return jsonify(cases=[records.case_record(p, case_url, entry_link) for p in found])
+    state = _state_arg({"state", "page"})
+    page = _page_arg()
+    found = published.cases(state)
+    pages = max(1, -(-len(found) // CASES_PER_PAGE))
+    shown = found[(page - 1) * CASES_PER_PAGE : page * CASES_PER_PAGE]
+    later = {"page": page + 1, **({"state": state} if state else {})}
+    return jsonify(
+        cases=[records.case_record(p, case_url, entry_link) for p in shown],
+        page=page,
+        pages=pages,
+        next=public_url("api.cases", **later) if page < pages else None,
+    )
+
+
+def _page_arg() -> int:
+    """The ?page= number (1 when absent); 400 for anything but a whole number ≥ 1."""
+    raw = request.args.get("page", "1").strip()
+    if not raw.isdigit() or not 1 <= int(raw) <= 1_000_000:
+        raise BadRequest("page must be a whole number from 1")
+    return int(raw)
 
 
 @bp.get("/cases/<int:case_id>")

@@ -235,7 +235,7 @@ def test_publishing_nothing_is_refused(browser, owner, app, names, problem):
     assert done.status_code == 302
     follow = browser.client.get(done.headers["Location"])
     assert problem in text_of(follow)
-    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []
 
 
 def test_an_editor_cannot_publish(browser, owner, app, make_browser):
@@ -262,7 +262,7 @@ def test_an_editor_cannot_publish(browser, owner, app, make_browser):
             base + path, data={"csrf_token": token, "version": "1", "rules": "y"}
         )
         assert response.status_code == 403, path
-    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []
 
 
 def test_an_unpublishable_audit_says_why(browser, app):
@@ -280,7 +280,7 @@ def test_an_unpublishable_audit_says_why(browser, app):
         form_page=f"/teams/{team_id}/audits/{audit.id}",
     )
     assert response.status_code == 302
-    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []
 
 
 @pytest.mark.parametrize(
@@ -398,7 +398,7 @@ def test_an_anonymous_case_whose_own_words_name_the_district_is_not_published(
         base, {"version": "1", "title": "y", "rules": "y"}, form_page=base
     )
     assert refused.status_code == 302
-    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []
     _, done = publish(browser, team_id, audit.id, ["mechanisms"])
     assert done.headers["Location"].startswith("/cases/")
     assert "Mesa" not in app.test_client().get("/api/v1/cases").get_data(as_text=True)
@@ -419,7 +419,7 @@ def test_an_audit_with_a_state_that_is_not_a_state_is_not_published(browser, app
         base, {"version": "1", "rules": "y"}, form_page=base.rsplit("/", 1)[0]
     )
     assert response.status_code == 302
-    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []
 
 
 def test_rationales_alone_publish_nothing(browser, owner, app):
@@ -427,7 +427,7 @@ def test_rationales_alone_publish_nothing(browser, owner, app):
     base = f"/teams/{team_id}/audits/{audit_id}/publish"
     response = browser.post(base, {"version": "1", "rationales": "y"}, form_page=base)
     assert response.status_code == 302
-    assert app.test_client().get("/api/v1/cases").json == {"cases": []}
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []
 
 
 def test_an_empty_feed_is_dated_now_and_withheld_mechanisms_say_so(client):
@@ -475,3 +475,27 @@ def test_deleting_a_published_audit_unpublishes_it_and_the_log_says_so(
             e.action for e in db.session().query(Activity).order_by(Activity.id).all()
         ]
     assert codes[-2:] == ["audit.unpublished", "audit.deleted"]
+
+
+def test_the_cases_api_answers_in_pages(app, client, monkeypatch):
+    """However many cases are published, one answer holds at most a page of them, and
+    says where the next page is; a bad page number is a 400."""
+    import datetime as dt
+
+    from finder.learning import Case, Publication
+    from finder.web import api, published
+
+    many = [
+        Publication(n, Case("TX", False, title=f"Case {n}"), dt.datetime(2026, 11, 1))
+        for n in range(1, 121)
+    ]
+    monkeypatch.setattr(published, "cases", lambda state="": many)
+    first = client.get("/api/v1/cases").json
+    assert len(first["cases"]) == api.CASES_PER_PAGE
+    assert (first["page"], first["pages"]) == (1, 3)
+    assert first["next"].endswith("/api/v1/cases?page=2")
+    last = client.get("/api/v1/cases?page=3").json
+    assert len(last["cases"]) == 120 - 2 * api.CASES_PER_PAGE
+    assert last["next"] is None
+    for bad in ("0", "-1", "two", "99999999999"):
+        assert client.get(f"/api/v1/cases?page={bad}").status_code == 400
