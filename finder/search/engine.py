@@ -6,6 +6,7 @@ import re
 import threading
 from dataclasses import replace
 
+from whoosh.analysis.filters import STOP_WORDS
 from whoosh.highlight import ContextFragmenter, Formatter, highlight
 
 from finder.catalog import Catalog
@@ -274,15 +275,23 @@ class SearchIndex:
         found = self._near.get(word)
         if found is None:
             reader = self.searcher().reader()
-            maxdist = 2 if len(word) > 5 else 1
+            # Two swapped letters ("tiem" for "time") are two Levenshtein edits: fetch
+            # within 2 from four letters on, then keep what is one typo away when the
+            # word is short ("tiem" → "time", not "them").
+            maxdist = 2 if len(word) >= 4 else 1
+            allowed = 2 if len(word) > 5 else 1
             terms = [
                 t.decode() if isinstance(t, bytes) else t
                 for t in reader.terms_within(f.SPELL, word, maxdist, prefix=1)
             ]
             found = sorted(
-                terms,
+                (
+                    t
+                    for t in terms
+                    if t not in STOP_WORDS and typo_distance(word, t) <= allowed
+                ),
                 key=lambda t: (
-                    edit_distance(word, t),
+                    typo_distance(word, t),
                     -reader.doc_frequency(f.SPELL, t),
                     t,
                 ),
@@ -311,14 +320,18 @@ class SearchIndex:
         return corrected if changed else None
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (short words only, so the plain algorithm is fine)."""
-    previous = list(range(len(b) + 1))
+def typo_distance(a: str, b: str) -> int:
+    """Edits between two words where swapping two neighbouring letters is one edit
+    (optimal string alignment: how people mistype), not two as in Levenshtein."""
+    rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, start=1):
-        current = [i]
+        row = [i]
         for j, cb in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            cost = min(
+                rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (ca != cb)
             )
-        previous = current
-    return previous[-1]
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[i - 2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]

@@ -345,3 +345,15 @@ def test_facets_of_a_search_matching_everything_are_the_catalog_counts(
             for facet, values in results.facets.items()
         }
         assert shown == {k: dict(v) for k, v in catalog.counts().items()}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("seat tiem", "seat time"), ("calender", "calendar"), ("innovaiton", "innovation")],
+)
+def test_did_you_mean_counts_swapped_letters_as_one_typo_and_never_offers_a_stop_word(
+    search_index, typed, meant
+):
+    """ "tiem" is "time" with two letters swapped (one typo, two Levenshtein edits);
+    "them" is one edit away but a stop word, which is never what a search meant."""
+    assert run(search_index, typed).suggestion == meant
