@@ -334,7 +334,9 @@ def report_text(
     where = state_name(report.state) if report.state else "All states"
     lines = [
         f"Barriers report: {where}",
-        f"{report.cases} published cases, {report.named_districts} named districts",
+        f"{report.cases} published {'case' if report.cases == 1 else 'cases'}, "
+        f"{report.named_districts} named "
+        f"{'district' if report.named_districts == 1 else 'districts'}",
         "",
     ]
     for row in report.rows:
