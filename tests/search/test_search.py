@@ -349,7 +349,11 @@ def test_facets_of_a_search_matching_everything_are_the_catalog_counts(
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("seat tiem", "seat time"), ("calender", "calendar"), ("innovaiton", "innovation")],
+    [
+        ("seat tiem", "seat time"),
+        ("calender", "calendar"),
+        ("innovaiton", "innovation"),
+    ],
 )
 def test_did_you_mean_counts_swapped_letters_as_one_typo_and_never_offers_a_stop_word(
     search_index, typed, meant
