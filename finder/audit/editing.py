@@ -25,6 +25,7 @@ from finder.audit.model import (
     Milestone,
 )
 from finder.audit.rubric import Rubric
+from finder.audit.words import same_text_key
 from finder.catalog import Catalog
 from finder.catalog.jurisdictions import name as state_name
 
@@ -108,10 +109,10 @@ def apply_template(data: AuditData, template, catalog: Catalog | None) -> list[d
     ``why`` says how many were added."""
     added: list[AuditRule] = []
     if template is not None:
-        existing = {r.text.lower() for r in data.rules}
+        existing = {same_text_key(r.text) for r in data.rules}
         for seed in template.rules_for(data.state):
-            if seed["text"].lower() not in existing:
-                existing.add(seed["text"].lower())
+            if same_text_key(seed["text"]) not in existing:
+                existing.add(same_text_key(seed["text"]))
                 added.append(
                     AuditRule(
                         seed["text"],
@@ -142,7 +143,20 @@ def add_rules(
     data: AuditData, new_rules: list[AuditRule], catalog: Catalog | None, how: str
 ) -> list[dict]:
     """Append rules with the suggester's answers; ``how`` says where they came from
-    ("added by hand", "pasted", "imported from policy.docx")."""
+    ("added by hand", "pasted", "imported from policy.docx"). A rule the audit already
+    holds (the same words and citation: :func:`~finder.audit.words.same_text_key`), or
+    that the batch repeats, is not added again; one event per rule added."""
+
+    def key(rule: AuditRule) -> tuple[str, str]:
+        return same_text_key(rule.text), same_text_key(rule.citation)
+
+    seen = {key(r) for r in data.rules}
+    fresh = []
+    for rule in new_rules:
+        if not key(rule)[0] or key(rule) not in seen:  # no words: nothing to compare
+            seen.add(key(rule))
+            fresh.append(rule)
+    new_rules = fresh
     _check_room(data, new_rules)
     for rule in new_rules:
         refresh_suggestions(rule, data.state, catalog)
@@ -156,6 +170,18 @@ def add_rules(
         }
         for r in new_rules
     ]
+
+
+def added_summary(added: int, offered: int) -> str:
+    """In words: how many rules were added, and how many were already in the audit."""
+    said = f"{added} {'rule' if added == 1 else 'rules'} added."
+    repeats = offered - added
+    if repeats:
+        said += (
+            f" {repeats} {'was' if repeats == 1 else 'were'} already in the audit "
+            "and not added again."
+        )
+    return said
 
 
 def rules_from_rows(rows) -> list[AuditRule]:

@@ -14,6 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from finder.audit.words import same_text_key
 from finder.catalog.importer import guess_areas
 from finder.law.detect import detect
 from finder.text import clean_text
@@ -570,7 +571,7 @@ def extract_candidates(
             "save it again from its own program, or as text, and upload that."
         )
         return result
-    seen = {_key(t) for t in existing}
+    seen = {same_text_key(t) for t in existing}
     mine: set[str] = set()
     named = POLICY_CODE.search(
         filename or ""
@@ -626,7 +627,7 @@ def extract_candidates(
                 candidate = _line_candidate(place, line, state, code)
             if candidate is None:
                 continue
-            key = _key(candidate.text)
+            key = same_text_key(candidate.text)
             if key in mine:
                 continue
             mine.add(key)
@@ -646,10 +647,6 @@ def extract_candidates(
             "policy sections, tables or citations. Paste the rules instead."
         )
     return result
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def candidates_to_json(candidates: list[Candidate]) -> str:

@@ -7,12 +7,21 @@ the same answer for the same rule and item, so the thresholds live here alone.
 
 from __future__ import annotations
 
+import re
+
 from finder.search.analysis import analyze
 
 # An item covers a rule when they share at least MIN_SHARED stems and those make up at
 # least SHARE of the rule's stems or of the item's.
 MIN_SHARED = 2
 SHARE = 0.6
+
+
+def same_text_key(text: str) -> str:
+    """A rule's words for telling repeats apart: letters and digits, in lower case, one
+    space between ("No start before the 4th Monday!" → "no start before the 4th
+    monday"). Two rules with the same key are the same rule written twice."""
+    return " ".join(re.findall(r"[^\W_]+", (text or "").casefold()))
 
 
 def stems(text: str) -> set[str]:

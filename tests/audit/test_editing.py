@@ -117,7 +117,31 @@ def test_rules_added_moved_and_deleted_leave_history():
     assert editing.delete_rule(data, first)[0]["old"] == "First"
     assert data.rules == [second]
     with pytest.raises(editing.AuditFull):
-        editing.add_rules(data, [AuditRule("x")] * MAX_RULES, None, "pasted")
+        editing.add_rules(
+            data, [AuditRule(f"Rule {n}") for n in range(MAX_RULES)], None, "pasted"
+        )
+
+
+def test_a_rule_the_audit_already_holds_is_not_added_again():
+    """Pasting, importing or typing the same rule twice (any case, any punctuation)
+    adds it once; the team is told how many were repeats."""
+    data = AuditData("Audit", "TX")
+    editing.add_rules(data, [AuditRule("No start before the fourth Monday")], None, "x")
+    events = editing.add_rules(
+        data,
+        [
+            AuditRule("no start before the fourth Monday!"),
+            AuditRule("Class size of 22"),
+            AuditRule("CLASS SIZE OF 22"),
+        ],
+        None,
+        "pasted",
+    )
+    assert [e["new"] for e in events] == ["Class size of 22"]
+    assert len(data.rules) == 2
+    assert editing.added_summary(1, 3) == (
+        "1 rule added. 2 were already in the audit and not added again."
+    )
 
 
 def test_evaluation_rows_keep_filled_rows_and_offer_the_templates():

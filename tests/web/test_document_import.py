@@ -169,12 +169,17 @@ def test_document_names_are_escaped(browser, audit):
 
 
 def test_provenance_survives_the_audits_own_csv_export_and_reimport(browser, audit):
-    _, _, base = audit
-    page = soup(_upload(browser, base, samples.plan_docx(), "plan.docx"))
-    browser.client.post(f"{base}/rules/document/confirm", data=form_values(page))
-    exported = browser.client.get(f"{base}/export.csv").get_data()
+    team, _, first = audit
+    page = soup(_upload(browser, first, samples.plan_docx(), "plan.docx"))
+    browser.client.post(f"{first}/rules/document/confirm", data=form_values(page))
+    exported = browser.client.get(f"{first}/export.csv").get_data()
     assert b"source_document,source_place" in exported.splitlines()[0]
     assert b'plan.docx,"table 1, row 2"' in exported
+    # into the team's next audit (the same audit would keep them once: no repeats)
+    created = browser.post(
+        f"/teams/{team}/audits/new", {"title": "Next year", "state": "TX"}
+    )
+    base = created.headers["Location"].rsplit("/", 1)[0]
     before = len(_rules(browser, base))
     preview = browser.post(
         f"{base}/rules/import",

@@ -155,11 +155,11 @@ def test_textarea_crlf_is_stored_as_lf(browser, audit):
 
 def test_csv_export_guards_formulas_after_whitespace(browser, audit):
     _, _, base = audit
-    for citation in (" =1+2", "\t=1+2", "  @SUM(A1)"):
+    for n, citation in enumerate((" =1+2", "\t=1+2", "  @SUM(A1)")):
         browser.post(
             f"{base}/rules/add",
             {
-                "text": "Rule",
+                "text": f"Rule {n}",
                 "citation": citation,
                 "version": version(browser, f"{base}/rules"),
             },

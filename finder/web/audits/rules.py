@@ -75,7 +75,7 @@ def _append(team, row, data, new_rules: list[AuditRule], version: int, how: str)
     conflict = save(team, row, data, version, events, step_url("rules", team, row))
     if conflict:
         return conflict
-    flash(f"{len(new_rules)} rule(s) added.", "success")
+    flash(editing.added_summary(len(events), len(new_rules)), "success")
     return _back(team, row)
 
 

@@ -86,7 +86,8 @@ def setup(team_id: int, audit_id: int):
             if conflict:
                 return conflict
             flash("Set-up saved.", "success")
-            return redirect(step_url("template", team, row))
+            # a new audit goes on to choose its template; one with rules, back to them
+            return redirect(step_url("rules" if data.rules else "template", team, row))
     return render_template(
         "audits/setup.html", form=form, **context(team, membership, row, data, "setup")
     ), status(form)
