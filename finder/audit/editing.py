@@ -94,8 +94,10 @@ def template_summary(template, data: AuditData, added: int) -> str:
     if template is None:
         return "No template: add your rules."
     said = f"{added} {'rule' if added == 1 else 'rules'} added from the template"
-    if added == 0 and data.rules:
+    if added == 0 and template.rules_for(data.state):
         said = "No new rules: the audit already holds the template's rules"
+    elif added == 0:
+        said = f"The template has no rules for {state_name(data.state)}"
     left_out = template.left_out(data.state)
     if not left_out:
         return said + "."

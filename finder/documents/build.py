@@ -75,17 +75,23 @@ def build_outline(
     _mechanisms(outline, ctx)
     _watched(ctx)
     for section in REGISTRY.values():
+        ctx.building = section.id
         section.build(outline, ctx)
+    ctx.building = ""
     if application_format is not None:
         outline.application = apply_format(application_format, outline, ctx)
     outline.warnings = ctx.ordered_warnings()
     outline.blocking = list(ctx.blocking)
     outline.advisory = list(ctx.advisory)
     if outline.status == "final":
+        # work left in a section the document does not print does not hold it back
+        printed = set(REGISTRY) if application_format else set(outline.sections)
         left = [
             w
             for w in outline.warnings
-            if w not in outline.blocking and w not in outline.advisory
+            if w not in outline.blocking
+            and w not in outline.advisory
+            and ctx.section_of.get(w, "") in printed | {""}
         ]
         if outline.blocking or left:
             more = [

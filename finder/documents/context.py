@@ -41,6 +41,9 @@ class BuildContext:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)
     advisory: list[str] = field(default_factory=list)
+    # the section whose builder raised each warning ("" for the document as a whole)
+    section_of: dict[str, str] = field(default_factory=dict)
+    building: str = ""  # the section being built now
 
     def __post_init__(self) -> None:
         for rule in self.data.rules:
@@ -64,6 +67,7 @@ class BuildContext:
         reader makes, such as reading the law in its official text) is work left, which
         a final document cannot have; ``blocking`` ones are the law's own refusals."""
         self.warnings.append((at, message))
+        self.section_of.setdefault(message, self.building)
         if blocking:
             self.blocking.append(message)
         if advisory:

@@ -68,9 +68,10 @@ class _Group:
 
     label: Counter
     cited: bool
-    named_cases: dict  # team -> [(publication id, district, mechanisms, wording)]
-    anonymous: dict  # team -> (states, mechanisms, wording)
-    states: dict  # team -> set of states (named cases)
+    named_cases: dict  # ("named", team) -> [(publication id, district, mechanisms,
+    #                     wording)]
+    anonymous: dict  # ("anonymous", state, team) -> (states, mechanisms, wording)
+    states: dict  # ("named", team) -> set of states
 
 
 # Longest stretch of a rule's words read for a citation: citations come first or in
@@ -122,15 +123,20 @@ def _group_state(publications: Iterable[Publication]) -> dict[str, _Group]:
                 group = groups[key] = _Group(Counter(), cited, {}, {}, {})
             group.label[label] += 1
             if case.named:
-                group.named_cases.setdefault(pub.team, []).append(
+                named = ("named", pub.team)
+                group.named_cases.setdefault(named, []).append(
                     (pub.id, case.district, set(rule.mechanisms), rule.text)
                 )
-                group.states.setdefault(pub.team, set()).add(case.state)
+                group.states.setdefault(named, set()).add(case.state)
             else:
+                # An anonymous case counts as its own district, apart from any named
+                # case of the same team and from the team's cases in other states:
+                # counts never depend on who is behind an anonymous case.
+                anonymous = ("anonymous", case.state, pub.team)
                 states, used, wording = group.anonymous.get(
-                    pub.team, (set(), set(), "")
+                    anonymous, (set(), set(), "")
                 )
-                group.anonymous[pub.team] = (
+                group.anonymous[anonymous] = (
                     states | {case.state},
                     used | set(rule.mechanisms),
                     wording or rule.text,
@@ -156,12 +162,14 @@ class _Shown:
 def _visible(group: _Group) -> _Shown | None:
     """The row as the public may see it, or None when it is withheld.
 
-    A team with a named case in the row counts by its named cases only (its anonymous
-    cases add nothing, so they can never be tied to it). Anonymous districts count,
-    and their mechanisms show, only when at least MIN_DISTRICTS districts share the
-    row; otherwise the row shows its named cases and no count ("fewer than 3"), and a
-    row with no citation and no named case is withheld."""
-    anonymous = {t: v for t, v in group.anonymous.items() if t not in group.named_cases}
+    Districts are counted as the public can tell them apart: each named district once,
+    and each team's anonymous cases in a state as one more district, even when the same
+    team also named itself (so a count never tells who is behind an anonymous case; a
+    district that published both ways counts twice). Anonymous districts count, and
+    their mechanisms show, only when at least MIN_DISTRICTS districts share the row;
+    otherwise the row shows its named cases and no count ("fewer than 3"), and a row
+    with no citation and no named case is withheld."""
+    anonymous = group.anonymous
     teams = set(group.named_cases) | set(anonymous)
     open_row = len(teams) >= MIN_DISTRICTS or not anonymous
     if not open_row and not (group.cited or group.named_cases):

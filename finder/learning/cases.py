@@ -261,6 +261,7 @@ def _texts(case: Case) -> list[tuple[str, str]]:
             metric.baseline,
             metric.target,
             metric.data_source,
+            metric.frequency,
         ):
             out.append((f"Metric {n}", value))
     return [(where, text) for where, text in out if text]

@@ -70,11 +70,20 @@ def unpublish(session: Session, audit: Audit, user: User) -> bool:
 
 
 def stamp(session: Session) -> tuple:
-    """What changes whenever anything is published, published again or unpublished
-    (count, sum of ids, latest publishing time): the key of cached public views."""
+    """What changes whenever anything is published, published again or unpublished:
+    the count and sum of ids (a case added or removed), the latest publishing time,
+    and the sums of audit versions and of the lengths of what is published (a case
+    published again, even by a server whose clock is behind). The key of cached public
+    views."""
     return tuple(
         session.execute(
-            select(func.count(Row.id), func.sum(Row.id), func.max(Row.published_at))
+            select(
+                func.count(Row.id),
+                func.sum(Row.id),
+                func.max(Row.published_at),
+                func.sum(Row.audit_version),
+                func.sum(func.length(Row.snapshot) + func.length(Row.choices)),
+            )
         ).one()
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
@@ -96,7 +97,7 @@ def cases():
 def _page_arg() -> int:
     """The ?page= number (1 when absent); 400 for anything but a whole number ≥ 1."""
     raw = request.args.get("page", "1").strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= 1_000_000:
+    if not re.fullmatch(r"[0-9]{1,7}", raw) or not 1 <= int(raw) <= 1_000_000:
         raise BadRequest("page must be a whole number from 1")
     return int(raw)
 

@@ -192,3 +192,19 @@ def test_a_rule_imported_from_a_document_says_where_it_was_found(catalog):
     assert found in BeautifulSoup(render_html(outline), "html.parser").get_text()
     doc = Document(io.BytesIO(render_docx(outline)))
     assert sum(found in p.text for p in doc.paragraphs) == 1
+
+
+def test_work_left_in_a_section_the_document_leaves_out_does_not_hold_final_back(
+    catalog,
+):
+    """No metrics and no milestones: a final version that prints neither the
+    evaluation plan nor the timeline can still be final; printing them, it cannot."""
+    from finder.documents.sections import DEFAULT_ORDER
+
+    data = complete(audit(start_date()), catalog)
+    data.metrics, data.timeline = [], []
+    without = [s for s in DEFAULT_ORDER if s not in {"evaluation", "timeline"}]
+    final = build_outline(data, catalog, "Team", status="final", sections=without)
+    assert final.status == "final"
+    with pytest.raises(FinalRefused):
+        build_outline(data, catalog, "Team", status="final")

@@ -129,32 +129,54 @@ def test_one_team_with_many_audits_is_one_district():
 
 
 def test_a_named_districts_anonymous_case_is_never_joined_to_it():
-    """One team publishes a named case and an anonymous one on the same rule: the row
-    counts it once, by its named case, and shows nothing of the anonymous case (its
-    extra mechanism would tie the two together); no total of districts is given
-    beside the count of cases."""
+    """One team publishes a named case and an anonymous one on the same rule. Every
+    view must read exactly as if the anonymous case were another district's: the same
+    counts, the same mechanisms (the anonymous case's extra one withheld), and no total
+    of districts beside the count of cases."""
     named = pub(1, "TX", [lifted("TEC 25.0811", mechanisms=("tx-doi",))], True, 7)
-    secret = pub(
-        2,
-        "TX",
-        [
+
+    def anonymous(team):
+        rules = [
             lifted("TEC 25.0811", mechanisms=("tx-doi", "secret-mechanism")),
             lifted("TEC 25.112", mechanisms=("secret-mechanism",)),
-        ],
-        team=7,
+        ]
+        return pub(2, "TX", rules, team=team)
+
+    same_team = build_barriers([named, anonymous(7)], "TX")
+    other_team = build_barriers([named, anonymous(8)], "TX")
+    assert same_team.rows == other_team.rows
+    assert build_barriers([named, anonymous(7)]).rows == (
+        build_barriers([named, anonymous(8)]).rows
     )
-    report = build_barriers([named, secret], "TX")
-    assert (report.cases, report.named_districts) == (2, 1)
-    assert not hasattr(report, "districts")
-    rows = {r.label: r for r in report.rows}
+    assert (same_team.cases, same_team.named_districts) == (2, 1)
+    assert not hasattr(same_team, "districts")
+    rows = {r.label: r for r in same_team.rows}
     start = rows["Tex. Educ. Code § 25.0811"]
-    assert start.districts == 1
+    assert start.districts is None  # two districts as the public can tell, one unnamed
     assert start.mechanisms == (("tx-doi", 1),)
     assert start.named == ((1, "District 1"),)
-    size = rows["Tex. Educ. Code § 25.112"]
-    assert size.districts is None
-    assert size.mechanisms == ()
-    assert "secret-mechanism" not in report_text(report)
+    assert rows["Tex. Educ. Code § 25.112"].mechanisms == ()
+    assert "secret-mechanism" not in report_text(same_team)
+
+
+def test_one_teams_cases_in_two_states_are_never_joined_by_the_nation():
+    """A team names itself in Texas and publishes anonymously in Oklahoma on the same
+    federal section, beside two other anonymous Oklahoma districts: the national count
+    is the sum of what the states show, so it cannot reveal that the named Texas
+    district is one of Oklahoma's anonymous ones."""
+    rule = "20 U.S.C. § 6311"
+    cases = [
+        pub(1, "TX", [lifted(rule, mechanisms=("m-tx",))], named=True, team=1),
+        pub(2, "OK", [lifted(rule, mechanisms=("m-ok",))], team=1),
+        pub(3, "OK", [lifted(rule, mechanisms=("m-ok",))], team=2),
+        pub(4, "OK", [lifted(rule, mechanisms=("m-ok",))], team=3),
+    ]
+    texas = build_barriers(cases, "TX").rows[0].districts
+    oklahoma = build_barriers(cases, "OK").rows[0].districts
+    (nation,) = build_barriers(cases).rows
+    assert (texas, oklahoma) == (1, 3)
+    assert nation.districts == texas + oklahoma
+    assert dict(nation.mechanisms) == {"m-ok": 3, "m-tx": 1}
 
 
 def test_the_nation_adds_only_what_each_state_shows():

@@ -73,3 +73,29 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_publication_ids_are_never_reused_on_sqlite(tmp_path):
+    """A database migrated before 0006 reused the highest publication id after a
+    delete; after the upgrade the table is AUTOINCREMENT, rows and ids kept."""
+    from sqlalchemy import create_engine, text
+
+    from finder.store.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    upgrade(url, "0005")
+    engine = create_engine(url)
+    with engine.connect() as db:
+        before = db.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'publications'")
+        ).scalar()
+    engine.dispose()
+    assert "AUTOINCREMENT" not in before.upper()
+    upgrade(url)
+    engine = create_engine(url)
+    with engine.connect() as db:
+        ddl = db.execute(
+            text("SELECT sql FROM sqlite_master WHERE name = 'publications'")
+        ).scalar()
+    engine.dispose()
+    assert "AUTOINCREMENT" in ddl.upper()

@@ -499,3 +499,8 @@ def test_the_cases_api_answers_in_pages(app, client, monkeypatch):
     assert last["next"] is None
     for bad in ("0", "-1", "two", "99999999999"):
         assert client.get(f"/api/v1/cases?page={bad}").status_code == 400
+
+
+def test_a_page_number_in_other_digits_is_a_400_not_a_500(client):
+    for bad in ("%C2%B2", "1%C2%B2", "%D9%A3", "1" * 5000):
+        assert client.get(f"/api/v1/cases?page={bad}").status_code == 400

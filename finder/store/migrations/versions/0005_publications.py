@@ -42,8 +42,6 @@ def upgrade() -> None:
         ),
         sa.Column("published_at", sa.DateTime, nullable=False),
         sa.Column("audit_version", sa.Integer, nullable=False),
-        # a case's public address is never given to another case later
-        sqlite_autoincrement=True,
     )
     op.create_index("ix_publications_team_id", "publications", ["team_id"])
     op.create_index("ix_publications_state", "publications", ["state"])
