@@ -61,12 +61,24 @@ def cover(o: Outline, version: int | str | None) -> list[tuple[str, str, str]]:
     ]
 
 
+TO_RESOLVE = "To resolve before submitting"
+TO_CHECK = "To check before submitting"
+
+
+def warnings_title(o: Outline) -> str:
+    """The heading of the document's list of warnings: "To resolve before submitting",
+    or, when every one left only asks the reader to check something (a final version),
+    "To check before submitting"."""
+    checks_only = o.warnings and all(w in o.advisory for w in o.warnings)
+    return TO_CHECK if checks_only else TO_RESOLVE
+
+
 def contents(o: Outline) -> list[tuple[str, str]]:
     """(anchor, heading) for each part of the document after the front, in order. The
     contents are not numbered in any format: a program's parts carry the program's
     own numbers ("1. Comprehensive educational program"), which a second count would
     contradict ("3. 1. …")."""
-    parts = [("warnings", "To resolve before submitting")] if o.warnings else []
+    parts = [("warnings", warnings_title(o))] if o.warnings else []
     if o.application:  # the checklist, the program's parts, the sections left
         parts.append(("checklist", f"What the {o.application.title} requires"))
         parts += [

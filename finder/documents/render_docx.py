@@ -47,7 +47,7 @@ def render_docx(outline: Outline, version: int | None = None) -> bytes:
     _cover(doc, outline, version)
     _contents(doc, outline)
     if outline.warnings:
-        bookmark(doc.add_heading("To resolve before submitting", level=1), "warnings")
+        bookmark(doc.add_heading(front.warnings_title(outline), level=1), "warnings")
         for warning in outline.warnings:
             doc.add_paragraph(warning, style="List Bullet")
     if outline.application:  # the program's parts in its order

@@ -208,3 +208,25 @@ def test_work_left_in_a_section_the_document_leaves_out_does_not_hold_final_back
     assert final.status == "final"
     with pytest.raises(FinalRefused):
         build_outline(data, catalog, "Team", status="final")
+
+
+def test_a_final_version_lists_what_is_left_to_check_not_to_resolve(catalog):
+    """A final version may keep advisory checks (read the law in its official text):
+    every format heads them "To check before submitting", not "To resolve"."""
+    from finder.documents.render import render_html, render_markdown
+
+    final = build_outline(
+        complete(audit(start_date()), catalog), catalog, "Team", status="final"
+    )
+    assert final.warnings
+    assert all(w in final.advisory for w in final.warnings)
+    html = render_html(final)
+    assert "<h2>To check before submitting</h2>" in html
+    assert "To resolve before submitting</h2>" not in html
+    assert "## To check before submitting" in render_markdown(final)
+    doc = Document(io.BytesIO(render_docx(final)))
+    assert "To check before submitting" in [
+        p.text for p in doc.paragraphs if p.style.name == "Heading 1"
+    ]
+    draft = build_outline(audit(start_date()), catalog, "Team")
+    assert "<h2>To resolve before submitting</h2>" in render_html(draft)
