@@ -3,7 +3,8 @@
 Rules are grouped by their parsed citation at section level, so "TEC 25.0811",
 "Tex. Educ. Code § 25.0811" and "Texas Education Code Section 25.0811(a)" are one
 row; a rule whose citation does not parse is grouped by its words. Districts are
-counted by team (one team's several audits are one district).
+counted as the public can tell them apart: a team's named cases are one district, and
+its anonymous cases in a state one more (one team's several audits are one district).
 
 Privacy: a row with an anonymous case among fewer than :data:`MIN_DISTRICTS`
 districts shows "fewer than 3" instead of a count, and only its named cases'
@@ -63,15 +64,16 @@ class BarriersReport:
 
 @dataclass
 class _Group:
-    """The publications behind one row, per team: a team's named cases and its
-    anonymous ones are kept apart so that the row never joins them."""
+    """One state's publications behind one row, by district as the public can tell
+    them apart: ``("named", team)`` for a team's named cases, ``("anonymous", state,
+    team)`` for its anonymous ones (never joined to its named cases)."""
 
+    state: str
     label: Counter
     cited: bool
-    named_cases: dict  # ("named", team) -> [(publication id, district, mechanisms,
-    #                     wording)]
-    anonymous: dict  # ("anonymous", state, team) -> (states, mechanisms, wording)
-    states: dict  # ("named", team) -> set of states
+    used: dict  # district -> set of catalog ids
+    named: dict  # ("named", team) -> [(publication id, district, wording)]
+    anonymous_wording: dict  # ("anonymous", state, team) -> one case's words
 
 
 # Longest stretch of a rule's words read for a citation: citations come first or in
@@ -108,39 +110,30 @@ def _lifted(publication: Publication) -> Iterable[PublicRule]:
     return (r for r in publication.case.rules if r.decision == "unnecessary_control")
 
 
-def _group_state(publications: Iterable[Publication]) -> dict[str, _Group]:
-    """One state's rows before privacy: per row, each team's named cases and its
-    anonymous cases, apart."""
+def _group_state(state: str, publications: Iterable[Publication]) -> dict[str, _Group]:
+    """One state's rows before privacy."""
     groups: dict[str, _Group] = {}
     for pub in publications:
         case = pub.case
+        # An anonymous case counts as its own district, apart from any named case of
+        # the same team and from the team's cases in other states: counts never
+        # depend on who is behind an anonymous case.
+        district = ("named", pub.team) if case.named else ("anonymous", state, pub.team)
         for rule in _lifted(pub):
             key, label, cited = rule_key(
-                rule.citation, rule.text, rule.source_level, case.state
+                rule.citation, rule.text, rule.source_level, state
             )
             group = groups.get(key)
             if group is None:
-                group = groups[key] = _Group(Counter(), cited, {}, {}, {})
+                group = groups[key] = _Group(state, Counter(), cited, {}, {}, {})
             group.label[label] += 1
+            group.used.setdefault(district, set()).update(rule.mechanisms)
             if case.named:
-                named = ("named", pub.team)
-                group.named_cases.setdefault(named, []).append(
-                    (pub.id, case.district, set(rule.mechanisms), rule.text)
+                group.named.setdefault(district, []).append(
+                    (pub.id, case.district, rule.text)
                 )
-                group.states.setdefault(named, set()).add(case.state)
             else:
-                # An anonymous case counts as its own district, apart from any named
-                # case of the same team and from the team's cases in other states:
-                # counts never depend on who is behind an anonymous case.
-                anonymous = ("anonymous", case.state, pub.team)
-                states, used, wording = group.anonymous.get(
-                    anonymous, (set(), set(), "")
-                )
-                group.anonymous[anonymous] = (
-                    states | {case.state},
-                    used | set(rule.mechanisms),
-                    wording or rule.text,
-                )
+                group.anonymous_wording.setdefault(district, rule.text)
     return groups
 
 
@@ -150,11 +143,10 @@ class _Shown:
 
     label: Counter
     cited: bool
-    teams: set  # the districts counted
+    used: dict  # district counted -> its catalog ids
     hidden: bool  # an anonymous district was left out (fewer than MIN_DISTRICTS)
     states: set
     named: dict  # publication id -> district
-    mechanisms: Counter  # catalog id -> districts
     named_wording: str = ""
     wording: str = ""
 
@@ -169,33 +161,30 @@ def _visible(group: _Group) -> _Shown | None:
     their mechanisms show, only when at least MIN_DISTRICTS districts share the row;
     otherwise the row shows its named cases and no count ("fewer than 3"), and a row
     with no citation and no named case is withheld."""
-    anonymous = group.anonymous
-    teams = set(group.named_cases) | set(anonymous)
-    open_row = len(teams) >= MIN_DISTRICTS or not anonymous
-    if not open_row and not (group.cited or group.named_cases):
+    open_row = len(group.used) >= MIN_DISTRICTS or not group.anonymous_wording
+    if not open_row and not (group.cited or group.named):
         return None
+    used = group.used if open_row else {d: group.used[d] for d in group.named}
     shown = _Shown(
-        group.label, group.cited, set(teams), not open_row, set(), {}, Counter()
+        group.label,
+        group.cited,
+        dict(used),
+        not open_row,
+        {group.state} if used else set(),
+        {pub_id: name for cases in group.named.values() for pub_id, name, _ in cases},
     )
-    for team, cases in group.named_cases.items():
-        shown.states |= group.states[team]
-        shown.mechanisms.update(set().union(*(used for _, _, used, _ in cases)))
-        for pub_id, district, _, wording in cases:
-            shown.named[pub_id] = district
-            shown.named_wording = shown.named_wording or wording
+    shown.named_wording = next(
+        (words for cases in group.named.values() for _, _, words in cases), ""
+    )
     if open_row:
-        for states, used, wording in anonymous.values():
-            shown.states |= states
-            shown.mechanisms.update(used)
-            shown.wording = shown.wording or wording
-    else:
-        shown.teams = set(group.named_cases)
+        shown.wording = next(iter(group.anonymous_wording.values()), "")
     return shown
 
 
 def _row(key: str, shown: _Shown) -> Barrier:
-    total = len(shown.teams)
+    total = len(shown.used)
     open_row = total >= MIN_DISTRICTS or not shown.hidden
+    mechanisms = Counter(m for ids in shown.used.values() for m in ids)
     return Barrier(
         key=key,
         label=shown.label.most_common(1)[0][0],
@@ -203,22 +192,21 @@ def _row(key: str, shown: _Shown) -> Barrier:
         states=tuple(sorted(shown.states)),
         districts=total if open_row else None,
         named=tuple(sorted(shown.named.items(), key=lambda kv: kv[1].casefold())),
-        mechanisms=tuple(
-            sorted(shown.mechanisms.items(), key=lambda kv: (-kv[1], kv[0]))
-        ),
+        mechanisms=tuple(sorted(mechanisms.items(), key=lambda kv: (-kv[1], kv[0]))),
         wording=shown.named_wording or shown.wording,
     )
 
 
 def _merge(into: _Shown, more: _Shown) -> None:
     """Add one state's visible row to the nation's (a state row's hidden part stays
-    hidden: the nation adds only what each state shows)."""
+    hidden: the nation adds only what each state shows). A district named in two
+    states is one district, its mechanisms counted once."""
     into.label.update(more.label)
-    into.teams |= more.teams
+    for district, ids in more.used.items():
+        into.used[district] = into.used.get(district, set()) | ids
     into.hidden = into.hidden or more.hidden
     into.states |= more.states
     into.named.update(more.named)
-    into.mechanisms.update(more.mechanisms)
     into.named_wording = into.named_wording or more.named_wording
     into.wording = into.wording or more.wording
 
@@ -237,8 +225,8 @@ def build_barriers(
         by_state.setdefault(pub.case.state, []).append(pub)
     merged: dict[str, _Shown] = {}
     withheld = 0
-    for pubs in by_state.values():
-        for key, group in _group_state(pubs).items():
+    for code, pubs in by_state.items():
+        for key, group in _group_state(code, pubs).items():
             shown = _visible(group)
             if shown is None:
                 withheld += 1
@@ -247,7 +235,7 @@ def build_barriers(
             else:
                 merged[key] = shown
     rows = [
-        _row(key, shown) for key, shown in merged.items() if shown.teams or shown.cited
+        _row(key, shown) for key, shown in merged.items() if shown.used or shown.cited
     ]
     rows.sort(key=lambda r: (-(r.districts or 0), r.label.casefold()))
     return BarriersReport(
@@ -271,9 +259,12 @@ def districts_using(publications: Iterable[Publication], entry_id: str) -> Using
     """The named cases using a mechanism, and how many anonymous districts do (counted
     only when at least :data:`MIN_DISTRICTS` districts use it)."""
     using = [p for p in publications if entry_id in p.case.mechanisms]
-    teams = {p.team for p in using}
-    named_teams = {p.team for p in using if p.case.named}
-    unnamed = len(teams - named_teams) if len(teams) >= MIN_DISTRICTS else None
+    named = {p.team for p in using if p.case.named}
+    # as in the barriers rows: a team's anonymous cases (per state) are a district
+    # apart from its named ones, so the count never depends on who is behind them
+    anonymous = {(p.case.state, p.team) for p in using if not p.case.named}
+    total = len(named) + len(anonymous)
+    unnamed = len(anonymous) if total >= MIN_DISTRICTS else None
     named = tuple(sorted((p for p in using if p.case.named), key=lambda p: -p.id))
     return Using(named, unnamed or None)
 

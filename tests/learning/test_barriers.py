@@ -213,6 +213,12 @@ def test_districts_using_a_mechanism():
     using = districts_using(more, m[0])
     assert using.unnamed == 3
     assert districts_using(more, "co-innovation-schools-act").named == ()
+    # a named district's own anonymous case counts as one more, like anyone else's
+    own = dataclasses.replace(cases[1], id=9, team=cases[0].team)
+    other = dataclasses.replace(cases[1], id=9, team=99)
+    assert districts_using([*more, own], m[0]) == (
+        districts_using([*more, other], m[0])
+    )
 
 
 def test_the_table_chart_and_text():
