@@ -71,8 +71,59 @@ def load_law(path: str = str(BODIES_FILE)) -> Law:
     return Law(tuple(bodies), {str(k): str(v) for k, v in data["esea_usc"].items()})
 
 
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]()|")
+
+
+def required_prefix(pattern: str) -> str:
+    """The literal text every match of a regular expression starts with
+    (case-folded), as far as it can be read without a regex parser: escaped punctuation counts, a
+    character made optional ends it, and so do classes, groups and ``\\s``-like
+    escapes. "" when nothing is certain (a top-level ``|``, or a leading group).
+
+    ``required_prefix(r"Tex(?:as|\\.)?\\s*Educ")`` → "tex";
+    ``required_prefix(r"U\\.?\\s?S")`` → "u" (the dot is optional).
+    """
+    depth, escaped, in_class = 0, False, False
+    for c in pattern:  # a top-level alternative could start with anything
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return ""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 >= len(pattern) or pattern[i + 1].isalnum():
+                break
+            literal, i = pattern[i + 1], i + 2
+        elif c in _REGEX_SYNTAX:
+            break
+        else:
+            literal, i = c, i + 1
+        following = pattern[i : i + 1]
+        if following in ("?", "*", "{"):
+            break
+        out.append(literal)
+        if following == "+":
+            break
+    return "".join(out).casefold()
+
+
 @functools.cache
-def _name_patterns() -> tuple[tuple[Body, re.Pattern], ...]:
+def _name_patterns() -> tuple[tuple[Body, re.Pattern, tuple[str, ...]], ...]:
+    """Each body with the pattern of its names and the texts one of which any match
+    must contain (case-folded; empty when a name has no certain start)."""
     out = []
     for body in load_law().bodies:
         names = "|".join(f"(?:{n})" for n in body.names)
@@ -81,6 +132,7 @@ def _name_patterns() -> tuple[tuple[Body, re.Pattern], ...]:
             if body.numbered
             else ""
         )
+        prefixes = tuple(required_prefix(n) for n in body.names)
         out.append(
             (
                 body,
@@ -88,6 +140,7 @@ def _name_patterns() -> tuple[tuple[Body, re.Pattern], ...]:
                     rf"(?<![\w.]){title}(?:{names})(?![A-Za-z])",
                     re.IGNORECASE if not body.act_only else 0,
                 ),
+                () if "" in prefixes else prefixes,
             )
         )
     return tuple(out)
@@ -319,11 +372,45 @@ def _read_pinpoints(body: Body, title: str, tail: str) -> tuple[list[Citation], 
     return cites, m.end()
 
 
+@functools.cache
+def _prefix_table() -> tuple[
+    dict[str, tuple[tuple[str, frozenset[int]], ...]], frozenset[int]
+]:
+    """The bodies' certain name starts by their first character, each with the bodies
+    (positions in :func:`_name_patterns`) it stands for; and the bodies always tried."""
+    by_prefix: dict[str, set[int]] = {}
+    always = set()
+    for index, (_, _, prefixes) in enumerate(_name_patterns()):
+        if not prefixes:
+            always.add(index)
+        for prefix in prefixes:
+            by_prefix.setdefault(prefix, set()).add(index)
+    table: dict[str, list[tuple[str, frozenset[int]]]] = {}
+    for prefix, bodies in by_prefix.items():
+        table.setdefault(prefix[0], []).append((prefix, frozenset(bodies)))
+    return {c: tuple(v) for c, v in table.items()}, frozenset(always)
+
+
+def _bodies_named_in(low: str) -> list[int]:
+    """Positions of the bodies whose names could match in a case-folded text, in
+    :func:`_name_patterns` order: a name cannot match where none of its certain starts
+    is written, and skipping those bodies is most of the work on a short citation."""
+    table, always = _prefix_table()
+    wanted = set(always)
+    for char in set(low) & table.keys():
+        for prefix, bodies in table[char]:
+            if prefix in low:
+                wanted |= bodies
+    return sorted(wanted)
+
+
 def _name_matches(text: str, state: str) -> list[list[tuple[int, int, Body, str]]]:
     """Body-name matches grouped by where they start, in the order to try them: the
     longest name first, then the context state's bodies, federal last."""
     found = []
-    for body, pattern in _name_patterns():
+    patterns = _name_patterns()
+    for index in _bodies_named_in(text.casefold()):
+        body, pattern, _ = patterns[index]
         for m in pattern.finditer(text):
             title = m.groupdict().get("title") or ""
             if body.numbered and not title:
