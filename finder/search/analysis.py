@@ -138,9 +138,9 @@ class SynonymFilter(Filter):
     def phrases(self, texts: list[str]):
         """(start, length, group) of the longest synonym phrase at each place it starts."""
         firsts, groups, longest = self.firsts, self.groups, self.longest
-        for i, text in enumerate(texts):
-            if text not in firsts:
-                continue
+        if firsts.isdisjoint(texts):
+            return
+        for i in [i for i, text in enumerate(texts) if text in firsts]:
             for size in range(min(longest, len(texts) - i), 0, -1):
                 group = groups.get(tuple(texts[i : i + size]))
                 if group is not None:
@@ -233,12 +233,14 @@ class ProseAnalyzer(Analyzer):
 
     def terms(self, value: str) -> list[str]:
         """The texts of the tokens an index-time call gives (no stop words), as a list."""
-        table, term_of = self._table(), self._term
-        found = []
-        for word in _WORD.findall(value):
-            term = table.get(word) or term_of(word)
-            if term is not _STOP:
-                found.append(term)
+        table = self._table()
+        words = _WORD.findall(value)
+        looked_up = list(map(table.get, words))
+        if None in looked_up:  # words met for the first time
+            looked_up = [
+                t or self._term(w) for t, w in zip(looked_up, words, strict=True)
+            ]
+        found = [t for t in looked_up if t is not _STOP]
         if self.synonyms:
             found += [synonym_term(g) for _, _, g in self.synonyms.phrases(found)]
         return found

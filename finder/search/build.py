@@ -32,7 +32,7 @@ def index_key(catalog: Catalog) -> str:
 
 # A full build of at least this many entries is split over processes (one segment
 # each): below it, starting a process costs more than its share of the work saves.
-PARALLEL_FROM = 3000
+PARALLEL_FROM = 1000
 
 
 def build_processes(count: int) -> int:
