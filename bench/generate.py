@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+import re
 from pathlib import Path
 
 import yaml
@@ -44,7 +46,35 @@ FILLER = (
 )
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.cache
+def _shipped_forms() -> dict[str, tuple[str, ...]]:
+    """Each jurisdiction's citations as the shipped catalog writes them."""
+    from finder.catalog.loader import read_catalog
+
+    forms: dict[str, list[str]] = {}
+    for entry in read_catalog(
+        [Path(__file__).resolve().parent.parent / "flexibilities"]
+    )[0]:
+        forms.setdefault(entry.state, []).extend(entry.citations)
+    return {code: tuple(sorted(set(cites))) for code, cites in forms.items()}
+
+
 def _citation(rng: random.Random, code: str) -> str:
+    """A citation in a form the state's own entries use, its numbers drawn anew
+    ("Tex. Educ. Code § 12A.004" → "Tex. Educ. Code § 47B.318"); one in ten in the
+    made-up shapes below, which the parser does not know (the shipped catalog has
+    some too), so reading an unknown form stays part of the build."""
+    forms = _shipped_forms().get(code)
+    if forms and rng.random() < 0.9:
+        return _DIGITS.sub(
+            lambda m: str(
+                rng.randint(10 ** (len(m.group()) - 1), 10 ** len(m.group()) - 1)
+            ),
+            rng.choice(forms),
+        )
     style = rng.randrange(4)
     chapter, section = rng.randint(1, 60), rng.randint(1, 999)
     if style == 0:

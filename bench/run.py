@@ -415,6 +415,8 @@ def check_targets(report: dict) -> list[tuple[str, str, bool]]:
             r = search[size]["ratio_to_fts5"]
             rows.append((f"search_{size}", f"{r}x", r <= limit))
     builds = {int(k): v["build"]["ratio"] for k, v in search.items()}
+    if "build_10000" in report:  # --quick builds 10,000 entries for this figure alone
+        builds[10000] = report["build_10000"]["ratio"]
     if builds:
         size = 10000 if 10000 in builds else max(builds)
         rows.append(("build", f"{builds[size]}x at {size:,}", builds[size] <= 15))
@@ -447,7 +449,7 @@ def main() -> None:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="1,000 entries only (the build ratio at 1,000 too); about a minute",
+        help="search at 1,000 entries, the build at 10,000; about two minutes",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -470,6 +472,10 @@ def main() -> None:
                 print(json.dumps(report, indent=2))
             return
         report["search"] = {str(n): bench_search(n, workdir, log) for n in sizes}
+        if 10000 not in sizes:
+            # The build target is set at 10,000 entries, where per-process costs
+            # (imports, the citation templates) no longer decide the figure.
+            report["build_10000"] = bench_build(10000, workdir, log)
         report["index"] = bench_index(workdir, log)
         report["start"] = bench_start(workdir, log)
         report["memory_mb"] = bench_memory(
