@@ -397,7 +397,7 @@ def bench_documents(log) -> dict:
 TARGETS_TEXT = {
     "search_1000": "search p95 / FTS5 p95 at 1,000 <= 2.5",
     "search_10000": "search p95 / FTS5 p95 at 10,000 <= 2",
-    "build": "full build / FTS5 build <= 15 (at 10,000; at 1,000 in --quick)",
+    "build": "full build / FTS5 build <= 15 at 10,000 entries",
     "start": "cached start / bare import <= 3",
     "documents": "DOCX / HTML, 60-rule audit <= 10",
     "web": "search page / bare route, rps >= 0.2, no errors",
