@@ -59,6 +59,16 @@ def test_word_like_codes_only_in_capitals():
     assert parse("co-teaching").states == []
 
 
+def test_or_between_words_is_the_connector_not_oregon():
+    assert parse("calendar OR schedule").states == []
+    assert parse("seat time OR competency credit").states == []
+    assert parse("TX OR CO class size").states == ["TX", "CO"]
+    # at either end it is still the state
+    assert parse("four-day week OR").states == ["OR"]
+    assert parse("OR four-day week").states == ["OR"]
+    assert parse("teacher licensure, OR").states == ["OR"]
+
+
 def test_west_virginia_is_not_virginia():
     assert parse("west virginia calendar").states == ["WV"]
 
