@@ -4,7 +4,9 @@ mechanisms whose own text lifts it. Shared by the suggester and matching."""
 from __future__ import annotations
 
 import functools
+import re
 
+from finder.audit.words import subject_stems, words_cover
 from finder.catalog import Catalog, Entry
 from finder.law import Citation, parse_citation
 from finder.law.scope import (
@@ -146,3 +148,74 @@ def lifted_by_law(
                             f"{rule_cit.label}"
                         )
     return None
+
+
+def allowed_phrases(entry: Entry) -> tuple[str, ...]:
+    """What an entry says it lifts, one phrase at a time: its ``allows`` items split at
+    semicolons and at commas between words (a list of waivers granted: "average class
+    size for CTE classes, teacher evaluation timelines, ..."), not inside numbers."""
+    phrases = (
+        re.sub(r"^(?:and|or)\s+", "", phrase.strip())
+        for item in entry.allows
+        for phrase in re.split(r";|,(?=\s)(?<!\d,)", item)
+    )
+    return tuple(p for p in phrases if p)
+
+
+def allowed_phrase(entry: Entry, rule_subject: set[str]) -> str:
+    """The phrase of a waiver or innovation law's ``allows`` whose subject words cover
+    the rule's, or "". Only those kinds: their lists say what they lift, where a
+    permit's or a calendar option's describe the option, often in the very words of
+    the requirement it keeps ("plan the year to the minimum hours")."""
+    if entry.kind not in GENERAL_KINDS:
+        return ""
+    for phrase in allowed_phrases(entry):
+        if words_cover(rule_subject, subject_stems(phrase)):
+            return phrase
+    return ""
+
+
+def allowed_by_law(
+    law: RuleLaw, text: str, catalog: Catalog | None
+) -> tuple[Entry, str] | None:
+    """(mechanism, phrase) for a waiver or innovation law of the rule's jurisdiction
+    that can lawfully lift it (its scope reaches it and no cited item of its
+    cannot-waive list contains it) and whose ``allows`` names the rule's subject:
+    weaker than a named section, as it rests on words."""
+    rule_subject = subject_stems(text)
+    if catalog is None or not rule_subject:
+        return None
+    places = ["US"] if law.is_federal else [law.jurisdiction]
+    for code in places:
+        if not code:
+            continue
+        for entry in catalog.for_state(code):
+            if entry.status != "active":
+                continue
+            phrase = allowed_phrase(entry, rule_subject)
+            if not phrase:
+                continue
+            scope, items = entry_law(entry)
+            if covers(scope, law)[0] and not barred(law, list(items)):
+                return entry, phrase
+    return None
+
+
+# An eligibility sentence that opens with the students who may take part and sets a
+# condition on them: the mechanism serves a group, not every student of a district.
+_STUDENT_GROUP = re.compile(
+    r"(?:^|[.;]\s+)(?:students|pupils)\b(?!\s+with\b)[^.;]*?\b(?:must meet|"
+    r"may (?:take part|participate|enroll) (?:only )?if|identified|likely to|"
+    r"in danger|at[- ]risk|who (?:did|do|are|have|were|would))",
+    re.IGNORECASE,
+)
+
+
+def student_group(entry: Entry) -> str:
+    """The part of an entry's eligibility that limits it to a group of students
+    ("Students must meet at least one criterion ...: students in danger of dropping
+    out ..."), or "" when any student of an eligible district may take part."""
+    found = _STUDENT_GROUP.search(entry.eligibility or "")
+    if not found:
+        return ""
+    return entry.eligibility[found.start() :].lstrip(".; ")

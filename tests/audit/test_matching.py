@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from finder.audit.lawfacts import student_group
 from finder.audit.matching import (
     BOARD_ACTION,
     NEGOTIATION,
@@ -14,6 +15,7 @@ from finder.audit.matching import (
 )
 from finder.audit.suggester import RuleInput
 from finder.catalog import Catalog
+from finder.catalog.model import Provision
 
 
 def ids(matches):
@@ -179,3 +181,88 @@ def test_an_innovation_law_needs_its_area_or_two_shared_words(make_entry):
     assert _offered(curriculum, "curriculum", classrooms) == [
         "sd-innovation-classrooms"
     ]
+
+
+def test_a_program_for_some_students_is_not_offered_for_a_rule_about_all(make_entry):
+    flexible_day = dataclasses.replace(
+        make_entry(
+            "sd-flexible-day",
+            "calendar_time",
+            ["instructional_time"],
+            "Eligible students may attend on a flexible schedule.",
+        ),
+        allows=("Flexibility in the hours each day an eligible student attends.",),
+        eligibility="School districts. Students must meet one criterion: students "
+        "in danger of dropping out or who have dropped out.",
+    )
+    everyone = RuleInput(
+        "Every school day must have at least six hours of class", "state_statute"
+    )
+    everyone = dataclasses.replace(everyone, state="SD")
+    assert _offered(everyone, "instructional_time", flexible_day) == []
+    # a rule about the group it serves
+    returning = dataclasses.replace(
+        everyone, text="Students who dropped out must attend six hours each day"
+    )
+    assert _offered(returning, "instructional_time", flexible_day) == [
+        "sd-flexible-day"
+    ]
+    # the same program open to every student of the district
+    for_all = dataclasses.replace(flexible_day, eligibility="School districts.")
+    assert _offered(everyone, "instructional_time", for_all) == ["sd-flexible-day"]
+
+
+def test_a_limit_on_one_group_does_not_make_a_program_narrow(make_entry):
+    study = dataclasses.replace(
+        make_entry("sd-study", "other", ["virtual_learning"], "Independent study."),
+        eligibility="School districts that offer it. Students with exceptional "
+        "needs may take part only if their IEP provides for it.",
+    )
+    assert student_group(study) == ""
+
+
+def test_a_subject_mechanism_fits_by_what_it_allows_not_its_background(make_entry):
+    pathways = dataclasses.replace(
+        make_entry(
+            "sd-pathways",
+            "other",
+            ["curriculum", "graduation"],
+            "Created to raise education quality, it lets students earn credit "
+            "through work-based learning.",
+        ),
+        allows=("Count work-based learning and internships toward graduation",),
+    )
+    standards = RuleInput(
+        "Each school follows the quality standards for its curriculum",
+        "state_rule",
+        "",
+        "SD",
+    )
+    assert _offered(standards, "curriculum", pathways) == []
+    internships = dataclasses.replace(
+        standards, text="Internships cannot count toward the credits to graduate"
+    )
+    assert _offered(internships, "graduation", pathways) == ["sd-pathways"]
+
+
+def test_where_a_waiver_law_keeps_a_rule_another_needs_a_specific_tie(make_entry):
+    waivers = dataclasses.replace(
+        make_entry("sd-waivers", "waiver_authority", ["other"], "Waive rules."),
+        cannot_waive=(Provision("Special education services and eligibility"),),
+    )
+    relief = make_entry(
+        "sd-mandate-relief", "waiver_authority", ["finance"], "Skip unfunded mandates."
+    )
+    zone = make_entry(
+        "sd-zone", "innovation_schools", ["student_services"], "Innovation zones."
+    )
+    rule = RuleInput(
+        "Special education eligibility and services follow the state code",
+        "state_statute",
+        "",
+        "SD",
+    )
+    # the innovation law of the rule's area still fits; the other waiver law does not
+    assert _offered(rule, "student_services", waivers, relief, zone) == ["sd-zone"]
+    # with no list that keeps the rule, a waiver law reaches it by its kind
+    assert "sd-mandate-relief" in _offered(rule, "student_services", relief, zone)
