@@ -219,3 +219,57 @@ def student_group(entry: Entry) -> str:
     if not found:
         return ""
     return entry.eligibility[found.start() :].lstrip(".; ")
+
+
+# A degree an entry's eligibility requires of the person it lets a district hire, with
+# no other way in (an associate's degree and hours, "or significant experience") and
+# not only for one of its permits ("for an academic permit ...").
+_NEEDS_DEGREE = re.compile(
+    r"\b(?:must hold|holds?|holding|with|having|has|have|possess(?:es)?)\s+"
+    r"(?:at least\s+)?an?\s+(?:bachelor'?s|baccalaureate|college|four-year)\s+degree",
+    re.IGNORECASE,
+)
+_OTHER_WAY_IN = re.compile(
+    r"associate|\bor\s+(?:show|have|has|hold|an?\b|\d|equivalent|experience|work)",
+    re.IGNORECASE,
+)
+_ONE_PERMIT = re.compile(r"\bfor an?\s+[\w-]+\s+(?:permit|license|certificate)\b", re.I)
+# A rule's own words about a person with no degree.
+_WITHOUT_DEGREE = re.compile(
+    r"\b(?:without|lacks?|lacking|has no|have no|no|does not (?:hold|have)|"
+    r"doesn't (?:hold|have)|never earned)\s+(?:an?\s+)?(?:(?:college|bachelor'?s|"
+    r"baccalaureate|four-year|university)\s+)?degree|\bnon-?degreed\b",
+    re.IGNORECASE,
+)
+
+
+def needs_degree(entry: Entry) -> str:
+    """The words of an entry's eligibility that require a degree of everyone it
+    serves, or ""."""
+    text = entry.eligibility or ""
+    for found in _NEEDS_DEGREE.finditer(text):
+        start = max(
+            text.rfind(". ", 0, found.start()), text.rfind("; ", 0, found.start())
+        )
+        end = min(
+            (
+                i
+                for i in (text.find(". ", found.end()), text.find("; ", found.end()))
+                if i >= 0
+            ),
+            default=len(text),
+        )
+        before, after = text[start + 1 : found.start()], text[found.end() : end]
+        if not _OTHER_WAY_IN.search(after) and not _ONE_PERMIT.search(before):
+            return found.group(0)
+    return ""
+
+
+def eligibility_conflict(entry: Entry, text: str) -> str:
+    """Why the rule's own words put it outside the entry's eligibility, or "": a rule
+    about hiring someone without a degree cannot be met by a route for graduates."""
+    if _WITHOUT_DEGREE.search(text or ""):
+        degree = needs_degree(entry)
+        if degree:
+            return f"its eligibility requires a degree (“{degree}”), which the rule says the person lacks"
+    return ""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from finder.audit.lawfacts import (
     GENERAL_KINDS,
     allowed_phrase,
+    eligibility_conflict,
     entry_law,
     inside_own_law,
     section_terms,
@@ -236,6 +237,10 @@ def _relevance(
     group = student_group(entry)
     if fit and group and not (same or named) and not subject & subject_stems(group):
         fit = ""  # a program for some students, and the rule is about them all
+    if fit and eligibility_conflict(entry, rule.text):
+        fit = (
+            ""  # a route for graduates, and the rule is about someone without a degree
+        )
     return score, reasons, shared, fit
 
 

@@ -266,3 +266,36 @@ def test_where_a_waiver_law_keeps_a_rule_another_needs_a_specific_tie(make_entry
     assert _offered(rule, "student_services", waivers, relief, zone) == ["sd-zone"]
     # with no list that keeps the rule, a waiver law reaches it by its kind
     assert "sd-mandate-relief" in _offered(rule, "student_services", relief, zone)
+
+
+def test_a_route_for_graduates_is_not_offered_for_someone_without_a_degree(make_entry):
+    def certificate(id, eligibility):
+        return dataclasses.replace(
+            make_entry(id, "staffing_certification", ["staffing"], "A certificate."),
+            allows=("Hire a candidate to teach while they complete certification",),
+            eligibility=eligibility,
+        )
+
+    graduates = certificate(
+        "sd-alternative",
+        "Candidates with at least a bachelor's degree and a job offer.",
+    )
+    experts = certificate(
+        "sd-expert",
+        "Candidates with a bachelor's degree, or an associate degree and 6,000 hours "
+        "of work in the field.",
+    )
+    without = RuleInput(
+        "A welder without a college degree cannot be hired to teach welding",
+        "state_statute",
+        "",
+        "SD",
+    )
+    assert _offered(without, "staffing", graduates, experts) == ["sd-expert"]
+    graduate = dataclasses.replace(
+        without, text="A welder with a degree cannot be hired to teach welding"
+    )
+    assert set(_offered(graduate, "staffing", graduates, experts)) == {
+        "sd-alternative",
+        "sd-expert",
+    }
