@@ -273,3 +273,28 @@ def eligibility_conflict(entry: Entry, text: str) -> str:
         if degree:
             return f"its eligibility requires a degree (“{degree}”), which the rule says the person lacks"
     return ""
+
+
+# A date that limits which laws a mechanism reaches ("mandates enacted, or rules
+# adopted, after August 20, 2010"): a fact about the rule an audit does not record.
+_DATED_REACH = re.compile(
+    r"\b(?:enacted|adopted)\b[^.;]*\b(?:after|before|prior to|since)\b[^.;]*"
+    r"\b(?:1[89]|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def reach_shown(entry: Entry, law: RuleLaw) -> bool:
+    """Whether a waiver law's own terms show that it reaches this rule, rather than
+    leaving it to be assumed: its scope names whole levels of law (every state rule)
+    or a body that contains the rule's citation, and its reach does not turn on when
+    the rule was enacted. A waiver of named sections only (a 180-day waiver, a
+    learning-time waiver) is not shown to reach an uncited rule; one limited to
+    mandates enacted after a date is not shown to reach any."""
+    texts = [entry.eligibility or "", *(item.text for item in entry.cannot_waive)]
+    if any(_DATED_REACH.search(t) for t in texts):
+        return False
+    scope, _ = entry_law(entry)
+    if scope.levels - {"local_policy", "collective_bargaining"}:
+        return True
+    return any(b.contains(c) for b in scope.bodies for c in law.citations)

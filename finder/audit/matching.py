@@ -11,6 +11,7 @@ from finder.audit.lawfacts import (
     eligibility_conflict,
     entry_law,
     inside_own_law,
+    reach_shown,
     section_terms,
     student_group,
 )
@@ -214,9 +215,10 @@ def _relevance(
     if allowed:
         score += 3
         reasons.append(f"Its own list of what it lifts names “{allowed}”.")
-    # a waiver law lifts whatever its scope reaches; an innovation school or district
-    # law does too, but it is offered only where the rule's subject shows up in it
-    general = entry.kind == "waiver_authority" or (
+    # a waiver law lifts whatever its scope is shown to reach; an innovation school or
+    # district law does too, but it is offered only where the rule's subject shows up
+    # in it (and so is a waiver law whose reach is not shown)
+    general = (entry.kind == "waiver_authority" and reach_shown(entry, law)) or (
         entry.kind in GENERAL_KINDS and (area or len(shared) >= 2)
     )
     if entry.kind == "waiver_authority":

@@ -299,3 +299,32 @@ def test_a_route_for_graduates_is_not_offered_for_someone_without_a_degree(make_
         "sd-alternative",
         "sd-expert",
     }
+
+
+def test_a_waiver_is_offered_by_its_kind_only_where_its_reach_is_shown(make_entry):
+    term_waiver = dataclasses.replace(
+        make_entry(
+            "sd-term-waiver", "waiver_authority", ["calendar"], "Waive the term."
+        ),
+        waives=("SDCL 13-26-1",),
+    )
+    certificate = RuleInput(
+        "Teachers must hold a certificate", "state_statute", "", "SD"
+    )
+    term = RuleInput(
+        "The school term must be at least 962.5 hours",
+        "state_statute",
+        "SDCL 13-26-1",
+        "SD",
+    )
+    # a waiver of one section: shown to reach a rule cited within it, not others
+    assert _offered(term, "other", term_waiver) == ["sd-term-waiver"]
+    assert _offered(certificate, "other", term_waiver) == []
+    # a waiver of every state statute reaches any of them
+    every = dataclasses.replace(term_waiver, waives=("state_statute",))
+    assert _offered(certificate, "other", every) == ["sd-term-waiver"]
+    # but not one whose reach turns on when the rule was enacted
+    dated = dataclasses.replace(
+        every, eligibility="Districts, for mandates enacted after July 1, 2011."
+    )
+    assert _offered(certificate, "other", dated) == []
