@@ -246,21 +246,13 @@ _WITHOUT_DEGREE = re.compile(
 def needs_degree(entry: Entry) -> str:
     """The words of an entry's eligibility that require a degree of everyone it
     serves, or ""."""
-    text = entry.eligibility or ""
-    for found in _NEEDS_DEGREE.finditer(text):
-        start = max(
-            text.rfind(". ", 0, found.start()), text.rfind("; ", 0, found.start())
-        )
-        end = min(
-            (
-                i
-                for i in (text.find(". ", found.end()), text.find("; ", found.end()))
-                if i >= 0
-            ),
-            default=len(text),
-        )
-        before, after = text[start + 1 : found.start()], text[found.end() : end]
-        if not _OTHER_WAY_IN.search(after) and not _ONE_PERMIT.search(before):
+    for sentence in re.split(r"(?<=[.;])\s+", entry.eligibility or ""):
+        found = _NEEDS_DEGREE.search(sentence)
+        if (
+            found
+            and not _OTHER_WAY_IN.search(sentence[found.end() :])
+            and not _ONE_PERMIT.search(sentence[: found.start()])
+        ):
             return found.group(0)
     return ""
 
@@ -271,7 +263,10 @@ def eligibility_conflict(entry: Entry, text: str) -> str:
     if _WITHOUT_DEGREE.search(text or ""):
         degree = needs_degree(entry)
         if degree:
-            return f"its eligibility requires a degree (“{degree}”), which the rule says the person lacks"
+            return (
+                f"its eligibility requires a degree (“{degree}”), which the rule "
+                "says the person lacks"
+            )
     return ""
 
 
