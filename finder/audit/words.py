@@ -59,7 +59,8 @@ GENERIC_STEMS = frozenset(
         "under within without also any its their this that which who provide include "
         "follow meet need department agency commissioner approve approval so only "
         "least federal part apply receive receiving count toward full identify "
-        "eligible one two three may can instruction instructional"
+        "eligible one two three may can instruction instructional title titles fund "
+        "funds"
     )
     # a state's name says where a rule and a mechanism apply, not what they are about
     | stems(" ".join(NAMES.values()))

@@ -328,3 +328,21 @@ def test_a_waiver_is_offered_by_its_kind_only_where_its_reach_is_shown(make_entr
         every, eligibility="Districts, for mandates enacted after July 1, 2011."
     )
     assert _offered(certificate, "other", dated) == []
+
+
+def test_title_and_funds_are_no_shared_subject(make_entry):
+    transfer = dataclasses.replace(
+        make_entry("sd-transfer", "other", ["finance"], "Move money between titles."),
+        allows=("Transferring Title II funds to Title I",),
+    )
+    rule = RuleInput(
+        "Title I funds must supplement, not supplant, local funds",
+        "state_statute",
+        "",
+        "SD",
+    )
+    assert _offered(rule, "finance", transfer) == []
+    moving = dataclasses.replace(
+        rule, text="Funds may not be transferred from one title to another"
+    )
+    assert _offered(moving, "finance", transfer) == ["sd-transfer"]
