@@ -17,7 +17,7 @@ from finder.audit.lawfacts import (
 )
 from finder.audit.model import LEGACY_LEVELS
 from finder.audit.suggester import RuleInput
-from finder.audit.words import stems, subject_stems, words_cover
+from finder.audit.words import figures, stems, subject_stems, words_cover
 from finder.catalog import Catalog, Entry
 from finder.law import parse_citation
 from finder.law.scope import RuleLaw, barred, covers, rule_law
@@ -92,25 +92,35 @@ class Match:
 
 
 def _blocked(
-    rule_stems: set[str],
+    rule: RuleInput,
+    law: RuleLaw,
     entry: Entry,
-    only_uncited: bool = False,
-    federal: bool = False,
 ) -> str:
     """The cannot-waive item whose words cover the rule's, if any (the weaker evidence).
+
+    Words decide only where citations cannot: items that carry no citation (for a cited
+    rule) and, for an uncited rule, every item; and the limits written inside the
+    section that grants the flexibility, which bar by what the rule says. Such a limit
+    also bars a rule cited within its section that names its very figure ("the minimum
+    annual minutes of operation (75,600)" and "operate at least 75,600 minutes").
 
     An item about federal law ("requirements of federal law, such as the certification
     of special education teachers") bars only federal requirements: its words must not
     bar a state certification statute.
     """
     inside = inside_own_law(entry)
+    rule_stems, rule_figures = stems(rule.text), figures(rule.text)
     for item in entry.cannot_waive:
-        if only_uncited and item.citations and item.text not in inside:
+        if law.citations and item.citations and item.text not in inside:
             continue
-        if not federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
+        if not law.is_federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
             continue
         if words_cover(rule_stems, stems(item.text)):
             return item.text
+        if item.text in inside and rule_figures & figures(item.text):
+            cited = [parse_citation(c, entry.state) for c in item.citations]
+            if any(c and c.contains(r) for c in cited for r in law.citations):
+                return item.text
     return ""
 
 
@@ -247,7 +257,7 @@ def _relevance(
 
 
 def _judge(
-    law: RuleLaw, rule_stems: set[str], entry: Entry
+    law: RuleLaw, rule: RuleInput, entry: Entry
 ) -> tuple[bool, str, str, list[str]]:
     """(usable, what bars it, the barring citation, reasons) for one mechanism and rule."""
     scope, items = entry_law(entry)
@@ -271,11 +281,7 @@ def _judge(
                 ),
             ],
         )
-    # Words decide only where citations cannot: items that carry no citation (for a
-    # cited rule) and, for an uncited rule, every item.
-    words = _blocked(
-        rule_stems, entry, only_uncited=bool(law.citations), federal=law.is_federal
-    )
+    words = _blocked(rule, law, entry)
     if words:
         return (
             False,
@@ -289,7 +295,7 @@ def _judge(
 def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
     """Whether a chosen catalog mechanism can lawfully lift the rule, and the reason."""
     law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
-    usable, _, _, reasons = _judge(law, stems(rule.text), entry)
+    usable, _, _, reasons = _judge(law, rule, entry)
     return usable, reasons[-1].removeprefix("Cannot be used: ")
 
 
@@ -348,7 +354,7 @@ def match_mechanisms(
             score, reasons, _, fit = _relevance(
                 rule, law, rule_stems, policy_area, entry
             )
-            usable, blocked_by, barring, why = _judge(law, rule_stems, entry)
+            usable, blocked_by, barring, why = _judge(law, rule, entry)
             out_of_scope = not usable and blocked_by == why[0]
             judged.append((entry, score, reasons, fit, usable, out_of_scope, why))
             if not usable and not out_of_scope:

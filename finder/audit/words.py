@@ -37,6 +37,14 @@ def _words(found: set[str]) -> set[str]:
     return {s for s in found if not re.fullmatch(r"[\d.,:/\-]+", s)}
 
 
+def figures(text: str) -> set[str]:
+    """The figures of three digits or more in a text, commas dropped ("75,600" →
+    "75600"): the particulars that identify one requirement ("the 1,062-hour year")."""
+    return {
+        f.replace(",", "") for f in re.findall(r"\d{1,3}(?:,\d{3})+|\d{3,}", text or "")
+    }
+
+
 def words_cover(rule_stems: set[str], item_stems: set[str]) -> bool:
     """True when most of the rule's words are in the item, or most of the item's in the
     rule; figures are left out of both."""

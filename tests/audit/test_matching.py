@@ -346,3 +346,34 @@ def test_title_and_funds_are_no_shared_subject(make_entry):
         rule, text="Funds may not be transferred from one title to another"
     )
     assert _offered(moving, "finance", transfer) == ["sd-transfer"]
+
+
+def test_a_limit_inside_the_granting_section_bars_the_rule_with_its_figure(make_entry):
+    hours = dataclasses.replace(
+        make_entry(
+            "sd-hours-calendar", "calendar_time", ["calendar"], "Set days by hours."
+        ),
+        allows=("Plan the school term in hours rather than days",),
+        citations=("SDCL 13-26-1",),
+        cannot_waive=(
+            Provision(
+                "The minimum school term of 962.5 hours still applies",
+                ("SDCL 13-26-1",),
+            ),
+        ),
+    )
+
+    def usable(text):
+        rule = RuleInput(text, "state_statute", "SDCL 13-26-1", "SD")
+        return {
+            m.id: m.usable for m in match_mechanisms(rule, "calendar", Catalog([hours]))
+        }
+
+    # the rule is the very floor the option keeps: its section and its figure
+    assert usable(
+        "Each student gets 962.5 hours of instruction, assemblies included"
+    ) == {"sd-hours-calendar": False}
+    # another rule of the same section is not barred by the shared citation
+    assert usable("The school term must run 180 days in the term") == {
+        "sd-hours-calendar": True
+    }
