@@ -150,12 +150,21 @@ def lifted_by_law(
     return None
 
 
+# Where an ``allows`` phrase turns to what still binds ("while still offering the
+# minimum hours", "but not of § 28.002", "a plan cannot exempt ..."): the words after
+# it name a limit, not something lifted.
+_LIMIT = re.compile(
+    r"\b(?:not|cannot|never|still|except|unless|other than|no longer)\b", re.IGNORECASE
+)
+
+
 def allowed_phrases(entry: Entry) -> tuple[str, ...]:
     """What an entry says it lifts, one phrase at a time: its ``allows`` items split at
     semicolons and at commas between words (a list of waivers granted: "average class
-    size for CTE classes, teacher evaluation timelines, ..."), not inside numbers."""
+    size for CTE classes, teacher evaluation timelines, ..."), not inside numbers, and
+    cut where a phrase turns to a limit."""
     phrases = (
-        re.sub(r"^(?:and|or)\s+", "", phrase.strip())
+        re.sub(r"^(?:and|or|but)\b\s*", "", _LIMIT.split(phrase, maxsplit=1)[0].strip())
         for item in entry.allows
         for phrase in re.split(r";|,(?=\s)(?<!\d,)", item)
     )

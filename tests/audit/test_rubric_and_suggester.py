@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from finder.audit.lawfacts import allowed_phrases
 from finder.audit.rubric import load_rubric
 from finder.audit.suggester import RuleInput, classify, suggest
 from finder.catalog import Catalog
@@ -264,3 +265,33 @@ def test_what_an_option_cannot_lift_is_its_own_limit_not_an_essential_rule(catal
     assert suggest(rule, Catalog([option])).decision == "unnecessary_control"
     waivers = _law(catalog, "sd-waivers", "waiver_authority", cannot_waive=limit)
     assert suggest(rule, Catalog([waivers])).decision == "essential_oversight"
+
+
+def test_what_a_waiver_says_still_binds_is_not_what_it_lifts(catalog):
+    days = _law(
+        catalog,
+        "sd-days-waiver",
+        "waiver_authority",
+        allows=[
+            "Fewer than 180 school days while still offering the minimum annual "
+            "instructional hours",
+            "Waivers of rules, but not of the essential knowledge and skills",
+        ],
+    )
+    assert allowed_phrases(days) == (
+        "Fewer than 180 school days while",
+        "Waivers of rules",
+    )
+    for text in (
+        "Schools must offer the minimum annual instructional hours",
+        "Teach the essential knowledge and skills in every subject",
+    ):
+        s = suggest(RuleInput(text, "state_statute", "", "SD"), Catalog([days]))
+        assert "lifted_by_law" not in s.answers, text
+    fewer = suggest(
+        RuleInput(
+            "No school holds fewer than 180 school days", "state_statute", "", "SD"
+        ),
+        Catalog([days]),
+    )
+    assert fewer.answers["lifted_by_law"] is True
