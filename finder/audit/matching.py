@@ -167,9 +167,7 @@ def _local_routes(level: str) -> list[Match]:
     return []
 
 
-def _relevance(
-    rule: RuleInput, law: RuleLaw, rule_stems: set[str], policy_area: str, entry: Entry
-):
+def _relevance(rule: RuleInput, law: RuleLaw, policy_area: str, entry: Entry):
     """(score, reasons, shared stems, fit) for how well a mechanism's subject fits.
 
     ``fit`` is "specific" when the mechanism is about this rule: its own law is an
@@ -178,8 +176,10 @@ def _relevance(
     meaningful shared word, or two meaningful shared words); "general" when only its
     kind speaks for it (a waiver law that reaches the rule, an innovation law of the
     rule's area); "" when it is not about the rule. Everyday words ("school", "must")
-    count for nothing, and a mechanism for a group of students fits only a rule that
-    speaks of that group.
+    count for nothing; only the rule's words count, not its citation's ("Tex. Educ.
+    Code" is no shared subject). A mechanism for a group of students fits only a rule
+    that speaks of that group, and one whose eligibility the rule's own words rule out
+    (a route for graduates, a rule about someone without a degree) fits none.
     """
     reasons: list[str] = []
     score = 1.0
@@ -247,12 +247,10 @@ def _relevance(
     fit = "specific" if (same or named or allowed or by_words) else ""
     fit = fit or ("general" if general else "")
     group = student_group(entry)
-    if fit and group and not (same or named) and not subject & subject_stems(group):
+    if group and not (same or named) and not subject & subject_stems(group):
         fit = ""  # a program for some students, and the rule is about them all
-    if fit and eligibility_conflict(entry, rule.text):
-        fit = (
-            ""  # a route for graduates, and the rule is about someone without a degree
-        )
+    if eligibility_conflict(entry, rule.text):
+        fit = ""
     return score, reasons, shared, fit
 
 
@@ -338,9 +336,6 @@ def match_mechanisms(
     if level == "practice":
         return matches
     law = rule_law(rule.text, rule.citation, level, rule.state)
-    # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject,
-    # and its numbers would thin out the words a cannot-waive item covers
-    rule_stems = stems(rule.text)
     states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
     if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":
         states.append(rule.state.upper())
@@ -351,9 +346,7 @@ def match_mechanisms(
         for entry in catalog.for_state(code):
             if entry.kind not in LIFTING_KINDS or entry.status != "active":
                 continue
-            score, reasons, _, fit = _relevance(
-                rule, law, rule_stems, policy_area, entry
-            )
+            score, reasons, _, fit = _relevance(rule, law, policy_area, entry)
             usable, blocked_by, barring, why = _judge(law, rule, entry)
             out_of_scope = not usable and blocked_by == why[0]
             judged.append((entry, score, reasons, fit, usable, out_of_scope, why))
