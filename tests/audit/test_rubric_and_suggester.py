@@ -295,3 +295,32 @@ def test_what_a_waiver_says_still_binds_is_not_what_it_lifts(catalog):
         Catalog([days]),
     )
     assert fewer.answers["lifted_by_law"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "question"),
+    [
+        (
+            "Teachers must have a duty-free meal period",
+            "state_statute",
+            "health_safety",
+        ),
+        ("Report card grades must use the A-F scale", "local_policy", "accountability"),
+    ],
+)
+def test_a_word_in_another_sense_protects_nothing(text, level, question):
+    s = suggest(RuleInput(text, level, "Policy 1", "TX"))
+    assert s.answers[question] is not True
+    assert s.decision == "unnecessary_control"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("School meals must meet the nutrition standards", "health_safety"),
+        ("Publish each school's report card on the state site", "accountability"),
+    ],
+)
+def test_the_same_word_in_its_own_sense_still_protects(text, question):
+    s = suggest(RuleInput(text, "state_statute", "", "TX"))
+    assert s.answers[question] is True
