@@ -4,7 +4,9 @@ mechanisms whose own text lifts it. Shared by the suggester and matching."""
 from __future__ import annotations
 
 import functools
+import re
 
+from finder.audit.words import subject_stems, words_cover
 from finder.catalog import Catalog, Entry
 from finder.law import Citation, parse_citation
 from finder.law.scope import (
@@ -146,3 +148,157 @@ def lifted_by_law(
                             f"{rule_cit.label}"
                         )
     return None
+
+
+# Where an ``allows`` phrase turns to what still binds ("while still offering the
+# minimum hours", "but not of § 28.002", "a plan cannot exempt ..."): the words after
+# it name a limit, not something lifted.
+_LIMIT = re.compile(
+    r"\b(?:not|cannot|never|still|except|unless|other than|no longer)\b", re.IGNORECASE
+)
+
+
+def allowed_phrases(entry: Entry) -> tuple[str, ...]:
+    """What an entry says it lifts, one phrase at a time: its ``allows`` items split at
+    semicolons and at commas between words (a list of waivers granted: "average class
+    size for CTE classes, teacher evaluation timelines, ..."), not inside numbers, and
+    cut where a phrase turns to a limit."""
+    phrases = (
+        re.sub(r"^(?:and|or|but)\b\s*", "", _LIMIT.split(phrase, maxsplit=1)[0].strip())
+        for item in entry.allows
+        for phrase in re.split(r";|,(?=\s)(?<!\d,)", item)
+    )
+    return tuple(p for p in phrases if p)
+
+
+def allowed_phrase(entry: Entry, rule_subject: set[str]) -> str:
+    """The phrase of a waiver or innovation law's ``allows`` whose subject words cover
+    the rule's, or "". Only those kinds: their lists say what they lift, where a
+    permit's or a calendar option's describe the option, often in the very words of
+    the requirement it keeps ("plan the year to the minimum hours")."""
+    if entry.kind not in GENERAL_KINDS:
+        return ""
+    for phrase in allowed_phrases(entry):
+        if words_cover(rule_subject, subject_stems(phrase)):
+            return phrase
+    return ""
+
+
+def allowed_by_law(
+    law: RuleLaw, text: str, catalog: Catalog | None
+) -> tuple[Entry, str] | None:
+    """(mechanism, phrase) for a waiver or innovation law of the rule's jurisdiction
+    that can lawfully lift it (its scope reaches it and no cited item of its
+    cannot-waive list contains it) and whose ``allows`` names the rule's subject:
+    weaker than a named section, as it rests on words."""
+    rule_subject = subject_stems(text)
+    if catalog is None or not rule_subject:
+        return None
+    places = ["US"] if law.is_federal else [law.jurisdiction]
+    for code in places:
+        if not code:
+            continue
+        for entry in catalog.for_state(code):
+            if entry.status != "active":
+                continue
+            phrase = allowed_phrase(entry, rule_subject)
+            if not phrase:
+                continue
+            scope, items = entry_law(entry)
+            if covers(scope, law)[0] and not barred(law, list(items)):
+                return entry, phrase
+    return None
+
+
+# An eligibility sentence that opens with the students who may take part and sets a
+# condition on them: the mechanism serves a group, not every student of a district.
+_STUDENT_GROUP = re.compile(
+    r"(?:^|[.;]\s+)(?:students|pupils)\b(?!\s+with\b)[^.;]*?\b(?:must meet|"
+    r"may (?:take part|participate|enroll) (?:only )?if|identified|likely to|"
+    r"in danger|at[- ]risk|who (?:did|do|are|have|were|would))",
+    re.IGNORECASE,
+)
+
+
+def student_group(entry: Entry) -> str:
+    """The part of an entry's eligibility that limits it to a group of students
+    ("Students must meet at least one criterion ...: students in danger of dropping
+    out ..."), or "" when any student of an eligible district may take part."""
+    found = _STUDENT_GROUP.search(entry.eligibility or "")
+    if not found:
+        return ""
+    return entry.eligibility[found.start() :].lstrip(".; ")
+
+
+# A degree an entry's eligibility requires of the person it lets a district hire, with
+# no other way in (an associate's degree and hours, "or significant experience") and
+# not only for one of its permits ("for an academic permit ...").
+_NEEDS_DEGREE = re.compile(
+    r"\b(?:must hold|holds?|holding|with|having|has|have|possess(?:es)?)\s+"
+    r"(?:at least\s+)?an?\s+(?:bachelor'?s|baccalaureate|college|four-year)\s+degree",
+    re.IGNORECASE,
+)
+_OTHER_WAY_IN = re.compile(
+    r"associate|\bor\s+(?:show|have|has|hold|an?\b|\d|equivalent|experience|work)",
+    re.IGNORECASE,
+)
+_ONE_PERMIT = re.compile(r"\bfor an?\s+[\w-]+\s+(?:permit|license|certificate)\b", re.I)
+# A rule's own words about a person with no degree.
+_WITHOUT_DEGREE = re.compile(
+    r"\b(?:without|lacks?|lacking|has no|have no|no|does not (?:hold|have)|"
+    r"doesn't (?:hold|have)|never earned)\s+(?:an?\s+)?(?:(?:college|bachelor'?s|"
+    r"baccalaureate|four-year|university)\s+)?degree|\bnon-?degreed\b",
+    re.IGNORECASE,
+)
+
+
+def needs_degree(entry: Entry) -> str:
+    """The words of an entry's eligibility that require a degree of everyone it
+    serves, or ""."""
+    for sentence in re.split(r"(?<=[.;])\s+", entry.eligibility or ""):
+        found = _NEEDS_DEGREE.search(sentence)
+        if (
+            found
+            and not _OTHER_WAY_IN.search(sentence[found.end() :])
+            and not _ONE_PERMIT.search(sentence[: found.start()])
+        ):
+            return found.group(0)
+    return ""
+
+
+def eligibility_conflict(entry: Entry, text: str) -> str:
+    """Why the rule's own words put it outside the entry's eligibility, or "": a rule
+    about hiring someone without a degree cannot be met by a route for graduates."""
+    if _WITHOUT_DEGREE.search(text or ""):
+        degree = needs_degree(entry)
+        if degree:
+            return (
+                f"its eligibility requires a degree (“{degree}”), which the rule "
+                "says the person lacks"
+            )
+    return ""
+
+
+# A date that limits which laws a mechanism reaches ("mandates enacted, or rules
+# adopted, after August 20, 2010"): a fact about the rule an audit does not record.
+_DATED_REACH = re.compile(
+    r"\b(?:enacted|adopted)\b[^.;]*\b(?:after|before|prior to|since)\b[^.;]*"
+    r"\b(?:1[89]|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def reach_shown(entry: Entry, law: RuleLaw) -> bool:
+    """Whether a waiver law's own terms show that it reaches this rule, rather than
+    leaving it to be assumed: its scope names whole levels of law (every state rule)
+    or a body that contains the rule's citation, and its reach does not turn on when
+    the rule was enacted. A waiver of named sections only (a 180-day waiver, a
+    learning-time waiver) is not shown to reach an uncited rule; one limited to
+    mandates enacted after a date is not shown to reach any."""
+    texts = [entry.eligibility or "", *(item.text for item in entry.cannot_waive)]
+    if any(_DATED_REACH.search(t) for t in texts):
+        return False
+    scope, _ = entry_law(entry)
+    if scope.levels - {"local_policy", "collective_bargaining"}:
+        return True
+    return any(b.contains(c) for b in scope.bodies for c in law.citations)

@@ -7,15 +7,18 @@ from dataclasses import dataclass, field
 
 from finder.audit.lawfacts import (
     GENERAL_KINDS,
+    allowed_phrase,
+    eligibility_conflict,
     entry_law,
     inside_own_law,
+    reach_shown,
     section_terms,
+    student_group,
 )
 from finder.audit.model import LEGACY_LEVELS
 from finder.audit.suggester import RuleInput
-from finder.audit.words import stems, words_cover
+from finder.audit.words import figures, stems, subject_stems, words_cover
 from finder.catalog import Catalog, Entry
-from finder.catalog.jurisdictions import NAMES
 from finder.law import parse_citation
 from finder.law.scope import RuleLaw, barred, covers, rule_law
 
@@ -89,25 +92,35 @@ class Match:
 
 
 def _blocked(
-    rule_stems: set[str],
+    rule: RuleInput,
+    law: RuleLaw,
     entry: Entry,
-    only_uncited: bool = False,
-    federal: bool = False,
 ) -> str:
     """The cannot-waive item whose words cover the rule's, if any (the weaker evidence).
+
+    Words decide only where citations cannot: items that carry no citation (for a cited
+    rule) and, for an uncited rule, every item; and the limits written inside the
+    section that grants the flexibility, which bar by what the rule says. Such a limit
+    also bars a rule cited within its section that names its very figure ("the minimum
+    annual minutes of operation (75,600)" and "operate at least 75,600 minutes").
 
     An item about federal law ("requirements of federal law, such as the certification
     of special education teachers") bars only federal requirements: its words must not
     bar a state certification statute.
     """
     inside = inside_own_law(entry)
+    rule_stems, rule_figures = stems(rule.text), figures(rule.text)
     for item in entry.cannot_waive:
-        if only_uncited and item.citations and item.text not in inside:
+        if law.citations and item.citations and item.text not in inside:
             continue
-        if not federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
+        if not law.is_federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
             continue
         if words_cover(rule_stems, stems(item.text)):
             return item.text
+        if item.text in inside and rule_figures & figures(item.text):
+            cited = [parse_citation(c, entry.state) for c in item.citations]
+            if any(c and c.contains(r) for c in cited for r in law.citations):
+                return item.text
     return ""
 
 
@@ -154,33 +167,19 @@ def _local_routes(level: str) -> list[Match]:
     return []
 
 
-# Words so common in rules and mechanisms alike that sharing them says nothing.
-GENERIC_STEMS = frozenset(
-    stems(
-        "school schools student students district districts state states must may "
-        "shall year years teacher teachers education educational require required "
-        "requirements board public program programs local rule rules law laws code "
-        "section chapter each every all other more than through no not new use used "
-        "under within without also any its their this that which who provide include "
-        "follow meet need department agency commissioner approve approval so only "
-        "least federal part apply receive receiving count toward full identify "
-        "eligible one two three may can instruction instructional"
-    )
-    # a state's name says where a rule and a mechanism apply, not what they are about
-    | stems(" ".join(NAMES.values()))
-    | {"s"}
-)
+def _relevance(rule: RuleInput, law: RuleLaw, policy_area: str, entry: Entry):
+    """(score, reasons, shared stems, fit) for how well a mechanism's subject fits.
 
-
-def _relevance(
-    rule: RuleInput, law: RuleLaw, rule_stems: set[str], policy_area: str, entry: Entry
-):
-    """(score, reasons, shared stems, fits) for how well a mechanism's subject fits.
-
-    ``fits`` is True when the mechanism is about this rule: its own law is where the
-    rule stands or names the rule's section; it is a general waiver or innovation law;
-    or its subject matches (the policy area and a meaningful shared word, or two
-    meaningful shared words). Everyday words ("school", "must") count for nothing.
+    ``fit`` is "specific" when the mechanism is about this rule: its own law is an
+    exception within the rule's section or names that section, its own list of what
+    it lifts names the rule's subject, or its subject matches (the policy area and a
+    meaningful shared word, or two meaningful shared words); "general" when only its
+    kind speaks for it (a waiver law that reaches the rule, an innovation law of the
+    rule's area); "" when it is not about the rule. Everyday words ("school", "must")
+    count for nothing; only the rule's words count, not its citation's ("Tex. Educ.
+    Code" is no shared subject). A mechanism for a group of students fits only a rule
+    that speaks of that group, and one whose eligibility the rule's own words rule out
+    (a route for graduates, a rule about someone without a degree) fits none.
     """
     reasons: list[str] = []
     score = 1.0
@@ -203,13 +202,12 @@ def _relevance(
             f"Its own law ({same[0].label}) is an exception within the rule's "
             f"{same[1].label}."
         )
-    entry_text = stems(" ".join([entry.title, entry.summary, *entry.allows]))
+    subject = subject_stems(rule.text)
     area = bool(policy_area) and policy_area in entry.policy_areas
     if area:
         score += 3
         reasons.append(f"Covers the policy area “{policy_area.replace('_', ' ')}”.")
-    shared = (rule_stems & entry_text) - GENERIC_STEMS
-    shared = {w for w in shared if len(w) > 1}
+    shared = subject & stems(" ".join([entry.title, entry.summary, *entry.allows]))
     if shared:
         score += min(4.0, 1.0 * len(shared))
         reasons.append(
@@ -223,9 +221,14 @@ def _relevance(
         reasons.append(
             f"Its own text names the rule's section ({named}) among what it lifts."
         )
-    # a waiver law lifts whatever its scope reaches; an innovation school or district
-    # law does too, but it is offered only where the rule's subject shows up in it
-    general = entry.kind == "waiver_authority" or (
+    allowed = allowed_phrase(entry, subject)
+    if allowed:
+        score += 3
+        reasons.append(f"Its own list of what it lifts names “{allowed}”.")
+    # a waiver law lifts whatever its scope is shown to reach; an innovation school or
+    # district law does too, but it is offered only where the rule's subject shows up
+    # in it (and so is a waiver law whose reach is not shown)
+    general = (entry.kind == "waiver_authority" and reach_shown(entry, law)) or (
         entry.kind in GENERAL_KINDS and (area or len(shared) >= 2)
     )
     if entry.kind == "waiver_authority":
@@ -234,13 +237,25 @@ def _relevance(
     # A mechanism about one subject (a permit, a calendar option) lifts rules of that
     # subject only: once the team has named the rule's policy area, shared words alone
     # do not make a mechanism of another area fit; without one, two shared words do.
-    by_words = (area and shared) or (not policy_area and len(shared) >= 2)
-    fits = bool(same or named or general or by_words)
-    return score, reasons, shared, fits
+    # Its subject is what it says it allows (and its name), where it says so: words
+    # only its summary's background shares ("Education Quality" of a pathways law
+    # that allows work-based learning) do not make it fit.
+    lifts = shared
+    if entry.kind not in GENERAL_KINDS and entry.allows:
+        lifts = shared & stems(" ".join([entry.title, *entry.allows]))
+    by_words = (area and lifts) or (not policy_area and len(lifts) >= 2)
+    fit = "specific" if (same or named or allowed or by_words) else ""
+    fit = fit or ("general" if general else "")
+    group = student_group(entry)
+    if group and not (same or named) and not subject & subject_stems(group):
+        fit = ""  # a program for some students, and the rule is about them all
+    if eligibility_conflict(entry, rule.text):
+        fit = ""
+    return score, reasons, shared, fit
 
 
 def _judge(
-    law: RuleLaw, rule_stems: set[str], entry: Entry
+    law: RuleLaw, rule: RuleInput, entry: Entry
 ) -> tuple[bool, str, str, list[str]]:
     """(usable, what bars it, the barring citation, reasons) for one mechanism and rule."""
     scope, items = entry_law(entry)
@@ -264,11 +279,7 @@ def _judge(
                 ),
             ],
         )
-    # Words decide only where citations cannot: items that carry no citation (for a
-    # cited rule) and, for an uncited rule, every item.
-    words = _blocked(
-        rule_stems, entry, only_uncited=bool(law.citations), federal=law.is_federal
-    )
+    words = _blocked(rule, law, entry)
     if words:
         return (
             False,
@@ -282,7 +293,7 @@ def _judge(
 def mechanism_verdict(rule: RuleInput, entry: Entry) -> tuple[bool, str]:
     """Whether a chosen catalog mechanism can lawfully lift the rule, and the reason."""
     law = rule_law(rule.text, rule.citation, rule.source_level, rule.state)
-    usable, _, _, reasons = _judge(law, stems(rule.text), entry)
+    usable, _, _, reasons = _judge(law, rule, entry)
     return usable, reasons[-1].removeprefix("Cannot be used: ")
 
 
@@ -325,31 +336,44 @@ def match_mechanisms(
     if level == "practice":
         return matches
     law = rule_law(rule.text, rule.citation, level, rule.state)
-    # words of the rule only: a citation's "Tex. Educ. Code" is no shared subject,
-    # and its numbers would thin out the words a cannot-waive item covers
-    rule_stems = stems(rule.text)
     states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
     if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":
         states.append(rule.state.upper())
     codes = [*states, "US"]
 
+    judged = []
     for code in codes:
         for entry in catalog.for_state(code):
             if entry.kind not in LIFTING_KINDS or entry.status != "active":
                 continue
-            score, reasons, shared, fits = _relevance(
-                rule, law, rule_stems, policy_area, entry
-            )
-            usable, blocked_by, barring, why = _judge(law, rule_stems, entry)
+            score, reasons, _, fit = _relevance(rule, law, policy_area, entry)
+            usable, blocked_by, barring, why = _judge(law, rule, entry)
             out_of_scope = not usable and blocked_by == why[0]
-            if out_of_scope and (score < 5 or not fits):
-                continue  # out of scope and barely related: not worth listing
-            if (usable or out_of_scope) and not fits:
-                continue  # not about this rule; but a list that names the rule
-                # is always shown, as "cannot be used"
-            match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
-            match.usable, match.blocked_by, match.law = usable, blocked_by, barring
-            matches.append(match)
+            judged.append((entry, score, reasons, fit, usable, out_of_scope, why))
+            if not usable and not out_of_scope:
+                match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
+                match.usable, match.blocked_by, match.law = False, blocked_by, barring
+                matches.append(match)  # a list that names the rule is always shown
+    # Where a waiver law that reaches the rule says it can never lift it, the
+    # legislature has kept the rule from waivers: another waiver law is offered only
+    # when something specific ties it to the rule, not merely because of its kind.
+    # (An innovation plan is made to reach further than a waiver, so its area still
+    # speaks for it.)
+    kept = any(
+        entry.kind == "waiver_authority" and not usable and not out_of_scope
+        for entry, _, _, _, usable, out_of_scope, _ in judged
+    )
+    for entry, score, reasons, fit, usable, out_of_scope, why in judged:
+        if not usable and not out_of_scope:
+            continue
+        if not fit or (kept and fit == "general" and entry.kind == "waiver_authority"):
+            continue  # not about this rule (or only by its kind, where the law kept it)
+        if out_of_scope and score < 5:
+            continue  # out of scope and barely related: not worth listing
+        match = Match(entry, score, [*why[:1], *reasons, *why[1:]])
+        match.usable = usable
+        match.blocked_by = why[0] if out_of_scope else ""
+        matches.append(match)
     usable = sorted((m for m in matches if m.usable), key=lambda m: -m.score)
     barred_by_law = sorted(
         (m for m in matches if not m.usable), key=lambda m: (not m.law, -m.score)

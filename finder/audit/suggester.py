@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from finder.audit.files import load_cached
-from finder.audit.lawfacts import lifted_by_law, non_waivable_by_law
+from finder.audit.lawfacts import (
+    GENERAL_KINDS,
+    allowed_by_law,
+    lifted_by_law,
+    non_waivable_by_law,
+)
 from finder.audit.model import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.audit.words import stems, words_cover
@@ -46,11 +51,17 @@ class Suggestion:
         return [r for rs in self.reasons.values() for r in rs] + [self.decision_reason]
 
 
+def _joined(text: str) -> str:
+    """Lower case, a hyphen between letters read as a space: "instructional-time
+    minimums" says what "instructional time minimums" says."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
+
+
 def _pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     alternatives = sorted(
-        (re.escape(str(w).lower()) for w in words), key=len, reverse=True
+        {re.escape(_joined(str(w))) for w in words}, key=len, reverse=True
     )
     return re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + ")")
 
@@ -66,7 +77,7 @@ class Signals:
     def find(self, text: str, citation: str) -> str | None:
         """The first signal found in the rule's text or citation, for the reason; a word
         inside one of the ``unless`` phrases is not a signal."""
-        words = f"{text} {citation}".lower()
+        words = _joined(f"{text} {citation}")
         if self.unless is not None:
             words = self.unless.sub(" ", words)
         for pattern, value in (
@@ -163,13 +174,18 @@ def _build_knowledge(data) -> Knowledge:
 def non_waivable_match(
     rule: RuleInput, catalog: Catalog | None
 ) -> tuple[str, str] | None:
-    """(item, mechanism title) when a mechanism of the rule's state lists the rule as never waivable."""
+    """(item, mechanism title) when a waiver or innovation law of the rule's state lists
+    the rule as never waivable. As with citations (``non_waivable_by_law``), what a
+    permit or calendar option cannot lift ("the minimum days of service still apply")
+    is the limit of that option, not a sign that the rule is essential."""
     if catalog is None or not rule.state:
         return None
     rule_stems = stems(rule.text)  # the citation is read as law, not as words
     if not rule_stems:
         return None
     for entry in catalog.for_state(rule.state):
+        if entry.kind not in GENERAL_KINDS:
+            continue
         for provision in entry.cannot_waive:
             if words_cover(rule_stems, stems(provision.text)):
                 return provision.text, entry.title
@@ -254,11 +270,18 @@ def suggest(
     # The law first: a non-waivable list that contains the rule's citation, or a
     # mechanism whose own text lifts it; the words of the lists after that.
     # A mechanism that names the rule's own section among what it lifts is the most
-    # specific word the law has; a list that says "never" comes next.
+    # specific word the law has; a list that says "never" comes next; then a list's
+    # words; then a waiver or innovation law whose own list of what it lifts names
+    # the rule's subject ("teacher evaluation timelines"), before any word list.
     law = rule_law(text, citation, level, rule.state)
     lifted = lifted_by_law(law, citation, catalog)
     barred = None if lifted else non_waivable_by_law(law, catalog)
     listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
+    if not (lifted or barred or listed):
+        allowed = allowed_by_law(law, text, catalog)
+        if allowed:
+            entry, phrase = allowed
+            lifted = entry, f"its own list of what it lifts names “{phrase}”"
     protected = {
         question: found
         for question in rubric.protects

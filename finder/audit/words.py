@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from finder.catalog.jurisdictions import NAMES
 from finder.search.analysis import analyze
 
 # An item covers a rule when they share at least MIN_SHARED stems and those make up at
@@ -30,11 +31,52 @@ def stems(text: str) -> set[str]:
     return set(analyze(text))
 
 
+def _words(found: set[str]) -> set[str]:
+    """Stems that are words: a figure ("1,050", "7-12") is a rule's particular, not its
+    subject, and a listed item names the subject ("the minimum annual hours")."""
+    return {s for s in found if not re.fullmatch(r"[\d.,:/\-]+", s)}
+
+
+def figures(text: str) -> set[str]:
+    """The figures of three digits or more in a text, commas dropped ("75,600" →
+    "75600"): the particulars that identify one requirement ("the 1,062-hour year")."""
+    return {
+        f.replace(",", "") for f in re.findall(r"\d{1,3}(?:,\d{3})+|\d{3,}", text or "")
+    }
+
+
 def words_cover(rule_stems: set[str], item_stems: set[str]) -> bool:
-    """True when most of the rule's words are in the item, or most of the item's in the rule."""
+    """True when most of the rule's words are in the item, or most of the item's in the
+    rule; figures are left out of both."""
+    rule_stems, item_stems = _words(rule_stems), _words(item_stems)
     if not rule_stems or not item_stems:
         return False
     shared = len(rule_stems & item_stems)
     return shared >= MIN_SHARED and (
         shared / len(rule_stems) >= SHARE or shared / len(item_stems) >= SHARE
     )
+
+
+# Words so common in rules and mechanisms alike that sharing them says nothing.
+GENERIC_STEMS = frozenset(
+    stems(
+        "school schools student students district districts state states must may "
+        "shall year years teacher teachers education educational require required "
+        "requirements board public program programs local rule rules law laws code "
+        "section chapter each every all other more than through no not new use used "
+        "under within without also any its their this that which who provide include "
+        "follow meet need department agency commissioner approve approval so only "
+        "least federal part apply receive receiving count toward full identify "
+        "eligible one two three may can instruction instructional title titles fund "
+        "funds"
+    )
+    # a state's name says where a rule and a mechanism apply, not what they are about
+    | stems(" ".join(NAMES.values()))
+    | {"s"}
+)
+
+
+def subject_stems(text: str) -> set[str]:
+    """The stems of a text that say what it is about: everyday words ("school",
+    "must"), state names and single letters left out."""
+    return {w for w in stems(text) - GENERIC_STEMS if len(w) > 1}

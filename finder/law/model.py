@@ -34,6 +34,9 @@ class Body:
         "ch."  # how the normal form names a chapter ("c." in Massachusetts)
     )
     trailing: tuple[str, ...] = ()  # names written after the number ("20-7-101, MCA")
+    # where a federal act stands in the U.S. Code as a whole: (title, first, last
+    # section), so "Perkins V" contains 20 U.S.C. § 2354
+    usc: tuple[str, ...] = ()
 
     @property
     def is_federal(self) -> bool:

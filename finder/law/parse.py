@@ -67,6 +67,7 @@ def load_law(path: str = str(BODIES_FILE)) -> Law:
         fields = dict(raw)
         fields["names"] = tuple(fields["names"])
         fields["trailing"] = tuple(fields.get("trailing") or ())
+        fields["usc"] = tuple(str(v) for v in fields.get("usc") or ())
         bodies.append(Body(**fields))
     return Law(tuple(bodies), {str(k): str(v) for k, v in data["esea_usc"].items()})
 
@@ -293,14 +294,16 @@ def _with_alias(cit: Citation) -> Citation:
 
 
 def _whole(body: Body, title: str) -> Citation:
-    if body.id == "us-esea":
-        # The whole ESEA is 20 U.S.C. chapter 70, §§ 6301–7981.
+    if body.usc:
+        # A whole act is also its run of the U.S. Code (the ESEA is 20 U.S.C.
+        # §§ 6301–7981).
+        usc_title, first, last = body.usc
         usc = load_law().body("us-usc")
         return Citation(
             body,
             label=body.name,
             unit="code",
-            alias=(Citation(usc, "20", ("6301",), ("7981",), "chapter"),),
+            alias=(Citation(usc, usc_title, (first,), (last,), "chapter"),),
         )
     unit = "title" if title else "code"
     return Citation(body, title, (), (), unit, _label(body, title, ""))

@@ -47,6 +47,8 @@ class RuleLaw:
     jurisdiction: str  # "TX", "US" or "" when unknown
     level: str  # audit source level; "unknown" when not known
     citations: tuple[Citation, ...] = ()
+    # the citation as the team typed it when none of it could be read as law
+    unread: str = ""
 
     @property
     def is_federal(self) -> bool:
@@ -91,7 +93,7 @@ def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
             jurisdiction = first.jurisdiction
     elif level == "federal_law":
         jurisdiction = "US"
-    return RuleLaw(jurisdiction, level, cites)
+    return RuleLaw(jurisdiction, level, cites, "" if cites else citation.strip())
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,14 @@ def covers(scope: Scope, rule: RuleLaw) -> tuple[bool, str]:
     if needed and needed & state_levels:
         return True, "It can lift this state's " + (
             "statutes." if rule.level == "state_statute" else "rules."
+        )
+    if rule.unread and state_bodies:
+        # the team named where the rule is written, and it is not a body the
+        # mechanism reaches as far as can be read: it is not shown to reach it
+        names = ", ".join(b.label for b in state_bodies)
+        return (
+            False,
+            f"It lifts only {names}; “{rule.unread}” is not shown to be in it.",
         )
     if rule.level == "unknown":
         return (

@@ -153,10 +153,15 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # teachers' contracts; a vendor's own terms with no protection in them are no
     # rule), "traditional" as a model rather than a habit and pupil accounting as a
     # counting method (development part 69 of 82 -> 80 of 85) gave 58 of 66 here
-    # (87.9%), needs-review unchanged at 8.3%.
-    assert result.agreed >= 58
-    assert result.agreement >= 0.87
-    assert result.review_share <= 0.15
+    # (87.9%), needs-review unchanged at 8.3%. Reading the law before word lists (a
+    # waiver or innovation law whose own list of what it lifts names the rule's
+    # subject; only those kinds' cannot-waive words make a rule essential), hyphens
+    # read as the words they join and figures no longer thinning a list item's words
+    # (development part 80 of 85 -> 84 of 87, needs-review 4.5% -> 2.2%) gave 59 of 66
+    # here (89.4%), needs-review unchanged at 8.3%; measured twice (midway, end).
+    assert result.agreed >= 59
+    assert result.agreement >= 0.89
+    assert result.review_share <= 0.09
 
 
 def test_relevance_figures_on_the_untuned_test_part(shipped):
@@ -171,6 +176,14 @@ def test_relevance_figures_on_the_untuned_test_part(shipped):
     # of another named policy area is no longer offered on shared words, an
     # innovation law needs its area or two shared words, state names are no shared
     # subject, and Georgia's "title 20, chapter 2" scopes parse (70.1% -> 75.2%
-    # precision, 90.4% -> 92.3% recall here).
-    assert figures.recall >= 0.92
-    assert figures.precision >= 0.75  # the target is 0.8: see the closing note
+    # precision, 90.4% -> 92.3% recall here). A second round, tuned on the
+    # development part only (83.6% -> 92.1% precision, 97.7% -> 100% recall there):
+    # subject mechanisms fit by what they allow, programs for a group of students only
+    # rules about that group, a route for graduates no rule about someone without a
+    # degree, a waiver by its kind only where its reach is shown, a typed citation
+    # the parser cannot read is not assumed inside a named body, whole federal acts
+    # contain their run of the U.S. Code, and a limit inside the granting section bars
+    # the rule with its figure: 75.2% -> 81.7% precision and 98.1% -> 96.2% recall here
+    # (one rule fewer with a right mechanism in its top 3).
+    assert figures.recall >= 0.96
+    assert figures.precision >= 0.81

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from finder.audit.lawfacts import student_group
 from finder.audit.matching import (
     BOARD_ACTION,
     NEGOTIATION,
@@ -14,6 +15,7 @@ from finder.audit.matching import (
 )
 from finder.audit.suggester import RuleInput
 from finder.catalog import Catalog
+from finder.catalog.model import Provision
 
 
 def ids(matches):
@@ -179,3 +181,199 @@ def test_an_innovation_law_needs_its_area_or_two_shared_words(make_entry):
     assert _offered(curriculum, "curriculum", classrooms) == [
         "sd-innovation-classrooms"
     ]
+
+
+def test_a_program_for_some_students_is_not_offered_for_a_rule_about_all(make_entry):
+    flexible_day = dataclasses.replace(
+        make_entry(
+            "sd-flexible-day",
+            "calendar_time",
+            ["instructional_time"],
+            "Eligible students may attend on a flexible schedule.",
+        ),
+        allows=("Flexibility in the hours each day an eligible student attends.",),
+        eligibility="School districts. Students must meet one criterion: students "
+        "in danger of dropping out or who have dropped out.",
+    )
+    everyone = RuleInput(
+        "Every school day must have at least six hours of class", "state_statute"
+    )
+    everyone = dataclasses.replace(everyone, state="SD")
+    assert _offered(everyone, "instructional_time", flexible_day) == []
+    # a rule about the group it serves
+    returning = dataclasses.replace(
+        everyone, text="Students who dropped out must attend six hours each day"
+    )
+    assert _offered(returning, "instructional_time", flexible_day) == [
+        "sd-flexible-day"
+    ]
+    # the same program open to every student of the district
+    for_all = dataclasses.replace(flexible_day, eligibility="School districts.")
+    assert _offered(everyone, "instructional_time", for_all) == ["sd-flexible-day"]
+
+
+def test_a_limit_on_one_group_does_not_make_a_program_narrow(make_entry):
+    study = dataclasses.replace(
+        make_entry("sd-study", "other", ["virtual_learning"], "Independent study."),
+        eligibility="School districts that offer it. Students with exceptional "
+        "needs may take part only if their IEP provides for it.",
+    )
+    assert student_group(study) == ""
+
+
+def test_a_subject_mechanism_fits_by_what_it_allows_not_its_background(make_entry):
+    pathways = dataclasses.replace(
+        make_entry(
+            "sd-pathways",
+            "other",
+            ["curriculum", "graduation"],
+            "Created to raise education quality, it lets students earn credit "
+            "through work-based learning.",
+        ),
+        allows=("Count work-based learning and internships toward graduation",),
+    )
+    standards = RuleInput(
+        "Each school follows the quality standards for its curriculum",
+        "state_rule",
+        "",
+        "SD",
+    )
+    assert _offered(standards, "curriculum", pathways) == []
+    internships = dataclasses.replace(
+        standards, text="Internships cannot count toward the credits to graduate"
+    )
+    assert _offered(internships, "graduation", pathways) == ["sd-pathways"]
+
+
+def test_where_a_waiver_law_keeps_a_rule_another_needs_a_specific_tie(make_entry):
+    waivers = dataclasses.replace(
+        make_entry("sd-waivers", "waiver_authority", ["other"], "Waive rules."),
+        cannot_waive=(Provision("Special education services and eligibility"),),
+    )
+    relief = make_entry(
+        "sd-mandate-relief", "waiver_authority", ["finance"], "Skip unfunded mandates."
+    )
+    zone = make_entry(
+        "sd-zone", "innovation_schools", ["student_services"], "Innovation zones."
+    )
+    rule = RuleInput(
+        "Special education eligibility and services follow the state code",
+        "state_statute",
+        "",
+        "SD",
+    )
+    # the innovation law of the rule's area still fits; the other waiver law does not
+    assert _offered(rule, "student_services", waivers, relief, zone) == ["sd-zone"]
+    # with no list that keeps the rule, a waiver law reaches it by its kind
+    assert "sd-mandate-relief" in _offered(rule, "student_services", relief, zone)
+
+
+def test_a_route_for_graduates_is_not_offered_for_someone_without_a_degree(make_entry):
+    def certificate(id, eligibility):
+        return dataclasses.replace(
+            make_entry(id, "staffing_certification", ["staffing"], "A certificate."),
+            allows=("Hire a candidate to teach while they complete certification",),
+            eligibility=eligibility,
+        )
+
+    graduates = certificate(
+        "sd-alternative",
+        "Candidates with at least a bachelor's degree and a job offer.",
+    )
+    experts = certificate(
+        "sd-expert",
+        "Candidates with a bachelor's degree, or an associate degree and 6,000 hours "
+        "of work in the field.",
+    )
+    without = RuleInput(
+        "A welder without a college degree cannot be hired to teach welding",
+        "state_statute",
+        "",
+        "SD",
+    )
+    assert _offered(without, "staffing", graduates, experts) == ["sd-expert"]
+    graduate = dataclasses.replace(
+        without, text="A welder with a degree cannot be hired to teach welding"
+    )
+    assert set(_offered(graduate, "staffing", graduates, experts)) == {
+        "sd-alternative",
+        "sd-expert",
+    }
+
+
+def test_a_waiver_is_offered_by_its_kind_only_where_its_reach_is_shown(make_entry):
+    term_waiver = dataclasses.replace(
+        make_entry(
+            "sd-term-waiver", "waiver_authority", ["calendar"], "Waive the term."
+        ),
+        waives=("SDCL 13-26-1",),
+    )
+    certificate = RuleInput(
+        "Teachers must hold a certificate", "state_statute", "", "SD"
+    )
+    term = RuleInput(
+        "The school term must be at least 962.5 hours",
+        "state_statute",
+        "SDCL 13-26-1",
+        "SD",
+    )
+    # a waiver of one section: shown to reach a rule cited within it, not others
+    assert _offered(term, "other", term_waiver) == ["sd-term-waiver"]
+    assert _offered(certificate, "other", term_waiver) == []
+    # a waiver of every state statute reaches any of them
+    every = dataclasses.replace(term_waiver, waives=("state_statute",))
+    assert _offered(certificate, "other", every) == ["sd-term-waiver"]
+    # but not one whose reach turns on when the rule was enacted
+    dated = dataclasses.replace(
+        every, eligibility="Districts, for mandates enacted after July 1, 2011."
+    )
+    assert _offered(certificate, "other", dated) == []
+
+
+def test_title_and_funds_are_no_shared_subject(make_entry):
+    transfer = dataclasses.replace(
+        make_entry("sd-transfer", "other", ["finance"], "Move money between titles."),
+        allows=("Transferring Title II funds to Title I",),
+    )
+    rule = RuleInput(
+        "Title I funds must supplement, not supplant, local funds",
+        "state_statute",
+        "",
+        "SD",
+    )
+    assert _offered(rule, "finance", transfer) == []
+    moving = dataclasses.replace(
+        rule, text="Funds may not be transferred from one title to another"
+    )
+    assert _offered(moving, "finance", transfer) == ["sd-transfer"]
+
+
+def test_a_limit_inside_the_granting_section_bars_the_rule_with_its_figure(make_entry):
+    hours = dataclasses.replace(
+        make_entry(
+            "sd-hours-calendar", "calendar_time", ["calendar"], "Set days by hours."
+        ),
+        allows=("Plan the school term in hours rather than days",),
+        citations=("SDCL 13-26-1",),
+        cannot_waive=(
+            Provision(
+                "The minimum school term of 962.5 hours still applies",
+                ("SDCL 13-26-1",),
+            ),
+        ),
+    )
+
+    def usable(text):
+        rule = RuleInput(text, "state_statute", "SDCL 13-26-1", "SD")
+        return {
+            m.id: m.usable for m in match_mechanisms(rule, "calendar", Catalog([hours]))
+        }
+
+    # the rule is the very floor the option keeps: its section and its figure
+    assert usable(
+        "Each student gets 962.5 hours of instruction, assemblies included"
+    ) == {"sd-hours-calendar": False}
+    # another rule of the same section is not barred by the shared citation
+    assert usable("The school term must run 180 days in the term") == {
+        "sd-hours-calendar": True
+    }

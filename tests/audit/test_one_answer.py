@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from finder.audit.matching import match_mechanisms, mechanism_verdict
 from finder.audit.suggester import RuleInput, non_waivable_match
+from finder.audit.words import stems, words_cover
 from finder.catalog import Catalog
 from finder.catalog.model import Provision
 
@@ -57,3 +58,15 @@ def test_an_item_that_covers_the_rule_bars_it_everywhere(catalog):
     }
     assert offered.get("tx-districts-of-innovation") is not True
     assert non_waivable_match(rule, changed) is not None
+
+
+def test_a_rule_s_figures_do_not_thin_out_the_item_it_matches():
+    """A list names the subject ("the minimum annual hours"); the rule's numbers are
+    its particulars, so the matcher and the suggester read the same item the same way."""
+    rule = stems(
+        "Schedule at least 1,050 hours of direct instruction in grades 1-6 and "
+        "1,137 in grades 7-12."
+    )
+    item = stems("The minimum annual hours of direct instruction for each grade band.")
+    assert words_cover(rule, item)
+    assert not words_cover(rule, stems("The minimum number of school days."))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from finder.audit.lawfacts import allowed_phrases
 from finder.audit.rubric import load_rubric
 from finder.audit.suggester import RuleInput, classify, suggest
+from finder.catalog import Catalog
+from finder.catalog.model import Provision
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +197,130 @@ def test_pupil_accounting_is_a_counting_method_not_fiscal_integrity():
     # financial accounting still is
     books = suggest(RuleInput("Follow the state accounting manual", "state_rule"))
     assert books.answers["fiscal_integrity"] is True
+
+
+def test_a_hyphenated_means_is_read_as_the_words_it_joins():
+    s = suggest(
+        RuleInput("Instructional-time minimums in the state bulletin", "state_rule")
+    )
+    assert s.answers["prescribes_how"] is True
+    assert "instructional time" in s.reasons["prescribes_how"][0]
+
+
+def _law(catalog, id, kind, allows=(), cannot_waive=()):
+    """A South Dakota mechanism with only the law given here (built from a test entry)."""
+    return dataclasses.replace(
+        catalog.entries[0],
+        id=id,
+        state="SD",
+        title=id,
+        kind=kind,
+        policy_areas=("other",),
+        summary="A test mechanism.",
+        allows=tuple(allows),
+        citations=(),
+        cannot_waive=tuple(Provision(text) for text in cannot_waive),
+        examples=(),
+        waives=None,
+        status="active",
+    )
+
+
+def test_a_waiver_law_that_lists_the_rule_among_what_it_lifts_decides(catalog):
+    rule = RuleInput(
+        "Teacher evaluation timelines and observation pacing set by the state",
+        "state_rule",
+        "",
+        "SD",
+    )
+    granted = (
+        "Waivers granted include average class size for CTE classes, teacher "
+        "evaluation timelines, duty-free lunch and planning time",
+    )
+    waivers = _law(catalog, "sd-waivers", "waiver_authority", allows=granted)
+    s = suggest(rule, Catalog([waivers]))
+    assert s.decision == "unnecessary_control"
+    assert "teacher evaluation timelines" in s.reasons["lifted_by_law"][0]
+    # words alone ("teacher evaluation") read it as accountability
+    assert suggest(rule, Catalog([])).decision == "essential_oversight"
+    # a calendar option's list describes the option, not what a law has lifted
+    option = _law(catalog, "sd-option", "calendar_time", allows=granted)
+    assert suggest(rule, Catalog([option])).decision == "essential_oversight"
+    # and a list that says never comes before it
+    kept = _law(
+        catalog,
+        "sd-kept",
+        "innovation_district",
+        cannot_waive=["Teacher evaluation timelines and observation pacing"],
+    )
+    assert suggest(rule, Catalog([waivers, kept])).decision == "essential_oversight"
+
+
+def test_what_an_option_cannot_lift_is_its_own_limit_not_an_essential_rule(catalog):
+    rule = RuleInput(
+        "Teacher contracts must require 187 days of service", "state_statute", "", "SD"
+    )
+    limit = ["Teachers on contracts must still give the minimum days of service"]
+    option = _law(catalog, "sd-short-year", "calendar_time", cannot_waive=limit)
+    assert suggest(rule, Catalog([option])).decision == "unnecessary_control"
+    waivers = _law(catalog, "sd-waivers", "waiver_authority", cannot_waive=limit)
+    assert suggest(rule, Catalog([waivers])).decision == "essential_oversight"
+
+
+def test_what_a_waiver_says_still_binds_is_not_what_it_lifts(catalog):
+    days = _law(
+        catalog,
+        "sd-days-waiver",
+        "waiver_authority",
+        allows=[
+            "Fewer than 180 school days while still offering the minimum annual "
+            "instructional hours",
+            "Waivers of rules, but not of the essential knowledge and skills",
+        ],
+    )
+    assert allowed_phrases(days) == (
+        "Fewer than 180 school days while",
+        "Waivers of rules",
+    )
+    for text in (
+        "Schools must offer the minimum annual instructional hours",
+        "Teach the essential knowledge and skills in every subject",
+    ):
+        s = suggest(RuleInput(text, "state_statute", "", "SD"), Catalog([days]))
+        assert "lifted_by_law" not in s.answers, text
+    fewer = suggest(
+        RuleInput(
+            "No school holds fewer than 180 school days", "state_statute", "", "SD"
+        ),
+        Catalog([days]),
+    )
+    assert fewer.answers["lifted_by_law"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "question"),
+    [
+        (
+            "Teachers must have a duty-free meal period",
+            "state_statute",
+            "health_safety",
+        ),
+        ("Report card grades must use the A-F scale", "local_policy", "accountability"),
+    ],
+)
+def test_a_word_in_another_sense_protects_nothing(text, level, question):
+    s = suggest(RuleInput(text, level, "Policy 1", "TX"))
+    assert s.answers[question] is not True
+    assert s.decision == "unnecessary_control"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("School meals must meet the nutrition standards", "health_safety"),
+        ("Publish each school's report card on the state site", "accountability"),
+    ],
+)
+def test_the_same_word_in_its_own_sense_still_protects(text, question):
+    s = suggest(RuleInput(text, "state_statute", "", "TX"))
+    assert s.answers[question] is True

@@ -560,3 +560,17 @@ def test_colorado_number_first_form_as_state_waiver_lists_write_it():
     assert detect("Select staff and set pay, 22-32-109(1)(f), CRS", "CO").text == (
         "Select staff and set pay"
     )
+
+
+@pytest.mark.parametrize(
+    ("act", "inside", "outside"),
+    [
+        ("ESEA", "20 U.S.C. § 6311", "20 U.S.C. § 2354"),
+        ("Perkins V", "20 U.S.C. § 2354", "20 U.S.C. § 6311"),
+        ("IDEA", "20 U.S.C. § 1412(a)", "20 U.S.C. § 2354"),
+    ],
+)
+def test_a_whole_federal_act_contains_its_run_of_the_us_code(act, inside, outside):
+    whole = parse_citation(act, "US")
+    assert whole.contains(parse_citation(inside, "US"))
+    assert not whole.contains(parse_citation(outside, "US"))
