@@ -158,17 +158,36 @@ _LIMIT = re.compile(
 )
 
 
+def _phrases(items, split: str) -> tuple[str, ...]:
+    """Items cut at ``split``, each piece cut where it turns to a limit."""
+    phrases = (
+        re.sub(r"^(?:and|or|but)\b\s*", "", _LIMIT.split(phrase, maxsplit=1)[0].strip())
+        for item in items
+        for phrase in re.split(split, item)
+    )
+    return tuple(p for p in phrases if p)
+
+
 def allowed_phrases(entry: Entry) -> tuple[str, ...]:
     """What an entry says it lifts, one phrase at a time: its ``allows`` items split at
     semicolons and at commas between words (a list of waivers granted: "average class
     size for CTE classes, teacher evaluation timelines, ..."), not inside numbers, and
     cut where a phrase turns to a limit."""
-    phrases = (
-        re.sub(r"^(?:and|or|but)\b\s*", "", _LIMIT.split(phrase, maxsplit=1)[0].strip())
-        for item in entry.allows
-        for phrase in re.split(r";|,(?=\s)(?<!\d,)", item)
+    return _phrases(entry.allows, r";|,(?=\s)(?<!\d,)")
+
+
+def used_phrases(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """(district, phrase) for what the entry's documented districts used it for: each
+    example's note cut like ``allows`` and also at "and", "including" and colons
+    ("exemptions including the 330-minute day and the 95 percent endorsement
+    requirement" → two phrases)."""
+    return tuple(
+        (example.name, phrase)
+        for example in entry.examples
+        for phrase in _phrases(
+            [example.note], r";|:|,(?=\s)(?<!\d,)|\b(?:and|including|such as)\b"
+        )
     )
-    return tuple(p for p in phrases if p)
 
 
 def allowed_phrase(entry: Entry, rule_subject: set[str]) -> str:
@@ -187,26 +206,31 @@ def allowed_phrase(entry: Entry, rule_subject: set[str]) -> str:
 def allowed_by_law(
     law: RuleLaw, text: str, catalog: Catalog | None
 ) -> tuple[Entry, str] | None:
-    """(mechanism, phrase) for a waiver or innovation law of the rule's jurisdiction
-    that can lawfully lift it (its scope reaches it and no cited item of its
-    cannot-waive list contains it) and whose ``allows`` names the rule's subject:
-    weaker than a named section, as it rests on words."""
+    """(mechanism, why) for a waiver or innovation law of the rule's jurisdiction that
+    can lawfully lift it (its scope reaches it and no cited item of its cannot-waive
+    list contains it) and whose ``allows`` names the rule's subject, or else one a
+    documented district used for it: weaker than a named section, as it rests on
+    words; ``why`` quotes the phrase."""
     rule_subject = subject_stems(text)
     if catalog is None or not rule_subject:
         return None
     places = ["US"] if law.is_federal else [law.jurisdiction]
-    for code in places:
-        if not code:
-            continue
+    usable = []
+    for code in filter(None, places):
         for entry in catalog.for_state(code):
-            if entry.status != "active":
-                continue
-            phrase = allowed_phrase(entry, rule_subject)
-            if not phrase:
+            if entry.status != "active" or entry.kind not in GENERAL_KINDS:
                 continue
             scope, items = entry_law(entry)
             if covers(scope, law)[0] and not barred(law, list(items)):
-                return entry, phrase
+                usable.append(entry)
+    for entry in usable:
+        phrase = allowed_phrase(entry, rule_subject)
+        if phrase:
+            return entry, f"its own list of what it lifts names “{phrase}”"
+    for entry in usable:
+        for district, phrase in used_phrases(entry):
+            if words_cover(rule_subject, subject_stems(phrase)):
+                return entry, f"{district} used it for “{phrase}”"
     return None
 
 

@@ -278,10 +278,7 @@ def suggest(
     barred = None if lifted else non_waivable_by_law(law, catalog)
     listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
     if not (lifted or barred or listed):
-        allowed = allowed_by_law(law, text, catalog)
-        if allowed:
-            entry, phrase = allowed
-            lifted = entry, f"its own list of what it lifts names “{phrase}”"
+        lifted = allowed_by_law(law, text, catalog)
     protected = {
         question: found
         for question in rubric.protects

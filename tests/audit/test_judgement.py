@@ -159,6 +159,10 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # read as the words they join and figures no longer thinning a list item's words
     # (development part 80 of 85 -> 84 of 87, needs-review 4.5% -> 2.2%) gave 59 of 66
     # here (89.4%), needs-review unchanged at 8.3%; measured twice (midway, end).
+    # The catalog's verification pass then moved press-reported uses out of `allows`
+    # (58 of 66 here, 83 of 87 there); reading what documented districts used a waiver
+    # or innovation law for as evidence (as `examples` record it) gave 85 of 88 there
+    # and 59 of 66 here again.
     assert result.agreed >= 59
     assert result.agreement >= 0.89
     assert result.review_share <= 0.09
@@ -184,6 +188,7 @@ def test_relevance_figures_on_the_untuned_test_part(shipped):
     # the parser cannot read is not assumed inside a named body, whole federal acts
     # contain their run of the U.S. Code, and a limit inside the granting section bars
     # the rule with its figure: 75.2% -> 81.7% precision and 98.1% -> 96.2% recall here
-    # (one rule fewer with a right mechanism in its top 3).
+    # (one rule fewer with a right mechanism in its top 3). The same day's catalog
+    # verification took press-reported uses out of entries' law fields: 80.8% here.
     assert figures.recall >= 0.96
-    assert figures.precision >= 0.81
+    assert figures.precision >= 0.80

@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from finder.audit.lawfacts import allowed_phrases
+from finder.audit.lawfacts import allowed_phrases, used_phrases
 from finder.audit.rubric import load_rubric
 from finder.audit.suggester import RuleInput, classify, suggest
 from finder.catalog import Catalog
-from finder.catalog.model import Provision
+from finder.catalog.model import Example, Provision
 
 
 @pytest.fixture(scope="module")
@@ -254,6 +254,73 @@ def test_a_waiver_law_that_lists_the_rule_among_what_it_lifts_decides(catalog):
         cannot_waive=["Teacher evaluation timelines and observation pacing"],
     )
     assert suggest(rule, Catalog([waivers, kept])).decision == "essential_oversight"
+
+
+def test_what_documented_districts_used_a_waiver_law_for_is_evidence(catalog):
+    rule = RuleInput(
+        "Teacher evaluation timelines and observation pacing set by the state",
+        "state_rule",
+        "",
+        "SD",
+    )
+    used = (
+        Example(
+            "Example School District",
+            "Sought exemptions including the 330-minute day and teacher evaluation "
+            "timelines",
+            "https://doe.sd.gov/",
+        ),
+    )
+    waivers = dataclasses.replace(
+        _law(catalog, "sd-waivers", "waiver_authority"), examples=used
+    )
+    s = suggest(rule, Catalog([waivers]))
+    assert s.decision == "unnecessary_control"
+    assert s.reasons["lifted_by_law"] == [
+        "“sd-waivers” can lift it: Example School District used it for “teacher "
+        "evaluation timelines”."
+    ]
+    # an option's districts describe the option, not what a law has lifted
+    option = dataclasses.replace(
+        _law(catalog, "sd-option", "calendar_time"), examples=used
+    )
+    assert suggest(rule, Catalog([option])).decision == "essential_oversight"
+    # what a district did with a mechanism never outweighs what its law keeps
+    kept = dataclasses.replace(
+        _law(
+            catalog,
+            "sd-kept",
+            "waiver_authority",
+            cannot_waive=["Teacher evaluation timelines and observation pacing"],
+        ),
+        examples=used,
+    )
+    assert suggest(rule, Catalog([kept])).decision == "essential_oversight"
+    # a phrase about something else is no evidence
+    other = dataclasses.replace(
+        _law(catalog, "sd-other", "waiver_authority"),
+        examples=(Example("Other District", "Used it for the 330-minute day", ""),),
+    )
+    assert "lifted_by_law" not in suggest(rule, Catalog([other])).answers
+
+
+def test_used_phrases_cut_a_note_into_what_was_used(catalog):
+    entry = dataclasses.replace(
+        catalog.entries[0],
+        examples=(
+            Example(
+                "Tupelo",
+                "Planned to seek exemptions including the 330-minute day and the 95 "
+                "percent endorsement requirement",
+                "",
+            ),
+        ),
+    )
+    assert used_phrases(entry) == (
+        ("Tupelo", "Planned to seek exemptions"),
+        ("Tupelo", "the 330-minute day"),
+        ("Tupelo", "the 95 percent endorsement requirement"),
+    )
 
 
 def test_what_an_option_cannot_lift_is_its_own_limit_not_an_essential_rule(catalog):
