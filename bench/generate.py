@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
-import re
 from pathlib import Path
 
 import yaml
@@ -46,35 +45,49 @@ FILLER = (
 )
 
 
-_DIGITS = re.compile(r"\d+")
-
-
 @functools.cache
-def _shipped_forms() -> dict[str, tuple[str, ...]]:
-    """Each jurisdiction's citations as the shipped catalog writes them."""
-    from finder.catalog.loader import read_catalog
+def _state_bodies() -> dict[str, tuple]:
+    """Each state's bodies of statutes and rules, as the citation parser knows them."""
+    from finder.law import load_law
 
-    forms: dict[str, list[str]] = {}
-    for entry in read_catalog(
-        [Path(__file__).resolve().parent.parent / "flexibilities"]
-    )[0]:
-        forms.setdefault(entry.state, []).extend(entry.citations)
-    return {code: tuple(sorted(set(cites))) for code, cites in forms.items()}
+    found: dict[str, list] = {}
+    for body in load_law().bodies:
+        if body.level in ("state_statute", "state_rule") and not body.act_only:
+            found.setdefault(body.jurisdiction, []).append(body)
+    return {code: tuple(bodies) for code, bodies in found.items()}
 
 
-def _citation(rng: random.Random, code: str) -> str:
-    """A citation in a form the state's own entries use, its numbers drawn anew
-    ("Tex. Educ. Code § 12A.004" → "Tex. Educ. Code § 47B.318"); one in ten in the
-    made-up shapes below, which the parser does not know (the shipped catalog has
-    some too), so reading an unknown form stays part of the build."""
-    forms = _shipped_forms().get(code)
-    if forms and rng.random() < 0.9:
-        return _DIGITS.sub(
-            lambda m: str(
-                rng.randint(10 ** (len(m.group()) - 1), 10 ** len(m.group()) - 1)
-            ),
-            rng.choice(forms),
-        )
+def _real_form(own: random.Random, code: str) -> str | None:
+    """A citation in the normal form of one of the state's bodies of law, numbered the
+    way that body nests its sections ("C.R.S. § 22-7-104", "19 TAC § 12.345")."""
+    bodies = _state_bodies().get(code)
+    if not bodies:
+        return None
+    body = own.choice(bodies)
+    a, b, c = own.randint(1, 60), own.randint(1, 999), own.randint(1, 99)
+    prefix = f"{own.randint(1, 40)} {body.name}" if body.numbered else body.name
+    return {
+        "dotted": f"{prefix} § {a}.{b:03d}",
+        "dashed": f"{prefix} § {a}-{c}-{b}",
+        "ilcs": f"{a} ILCS 5/{c}-{b}",
+        "chapter_section": f"{prefix} c. {a}, § {b}",
+    }.get(body.numbering, f"{prefix} § {b}")
+
+
+def _citation(rng: random.Random, code: str, seed: str) -> str:
+    """Nine citations in ten in the normal form of one of the state's bodies of law
+    (drawn from their own generator, seeded by ``seed``, so every other field of an
+    entry is what it always was); the rest, and states without a known body, in the
+    made-up shapes below, which the parser does not know, so reading an unknown form
+    (the shipped catalog has some) stays part of the build."""
+    made_up = _made_up_citation(rng, code)
+    own = random.Random(seed)
+    if own.random() < 0.9:
+        return _real_form(own, code) or made_up
+    return made_up
+
+
+def _made_up_citation(rng: random.Random, code: str) -> str:
     style = rng.randrange(4)
     chapter, section = rng.randint(1, 60), rng.randint(1, 999)
     if style == 0:
@@ -103,7 +116,9 @@ def make_entry(rng: random.Random, n: int) -> Entry:
         title=f"{NAMES[code]} flexibility {n}: {verb} {subject}",
         kind=rng.choice(list(KINDS)),
         policy_areas=tuple(rng.sample(list(POLICY_AREAS), rng.randint(1, 3))),
-        citations=tuple(_citation(rng, code) for _ in range(rng.randint(1, 3))),
+        citations=tuple(
+            _citation(rng, code, f"{n}-{i}") for i in range(rng.randint(1, 3))
+        ),
         summary=f"Lets the {body} {verb} {subject}. " + FILLER[:160],
         allows=(
             f"{verb.capitalize()} {subject}",

@@ -19,7 +19,7 @@ from finder.search.schema import build_schema
 # Bump when the schema, analyzers or document mapping change: old indexes are then stale.
 INDEX_FORMAT = "11"
 READY_MARK = "READY"
-BUILD_LIMIT_MB = 256
+BUILD_LIMIT_MB = 1024
 KEEP_OLD = 2
 
 Progress = Callable[[int, int], None]
@@ -60,9 +60,11 @@ def _write_index(
     ix = whoosh_index.create_in(str(folder), build_schema())
     entries = list(catalog.entries)
     processes = max(1, min(processes or build_processes(len(entries)), len(entries)))
-    # Postings are sorted in memory up to this size before spilling to sorted runs on
-    # disk (pickled one by one, then merged): at 10,000 entries 256 MB keeps them in
-    # memory, a third less build time for a higher peak (about 430 MB against 250).
+    # Postings are sorted in memory up to this size (as Whoosh reckons it, some 170
+    # bytes a posting) before spilling to sorted runs on disk (pickled one by one, then
+    # merged). A 10,000-entry catalog reckons about 270 MB: under 1,024 MB nothing
+    # spills, a third less build time (16.6 s against 25.4 s in one process, 9.3 s
+    # against 13.7 s in two) for about the same peak (440 MB against 416).
     limitmb = max(32, BUILD_LIMIT_MB // processes)
     writer = ix.writer(limitmb=limitmb)
     if processes == 1:
