@@ -466,16 +466,24 @@ def _first_reading(text: str, group) -> tuple[list[Citation], int, int]:
 
 
 def find_citations(
-    text: str, state: str = "", default_body: Body | None = None
+    text: str,
+    state: str = "",
+    default_body: Body | None = None,
+    fallback: bool = True,
 ) -> list[Citation]:
     """Every citation in ``text``, in order (see :func:`citation_spans`)."""
     return list(
-        dict.fromkeys(c for _, _, c in citation_spans(text, state, default_body))
+        dict.fromkeys(
+            c for _, _, c in citation_spans(text, state, default_body, fallback)
+        )
     )
 
 
 def citation_spans(
-    text: str, state: str = "", default_body: Body | None = None
+    text: str,
+    state: str = "",
+    default_body: Body | None = None,
+    fallback: bool = True,
 ) -> list[tuple[int, int, Citation]]:
     """Every citation in ``text`` with the span of text it was read from, in order.
 
@@ -484,6 +492,8 @@ def citation_spans(
     :param default_body: the body that bare forms ("§ 28.002", "Chs. 39 and 39A")
         belong to, such as the code a mechanism's own list is written in; without it
         bare forms are not read.
+    :param fallback: when the project's forms read nothing, ask CiteURL (its finds
+        carry a link but no level of law, so no search and no scope reads them).
     """
     if not text or not isinstance(text, str):
         return []
@@ -521,7 +531,7 @@ def citation_spans(
         for at, end, c in [*_trailing(text, state), *_acts_and_bills(text, state)]
         if not any(a <= at < b for a, b in used)
     ]
-    if not cites:
+    if not cites and fallback:
         cites = [(0, len(text), c) for c in _citeurl_citations(text)]
     cites.sort(key=lambda item: item[0])
     return cites

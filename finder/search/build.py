@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
 
 from finder.catalog import Catalog
@@ -17,7 +18,7 @@ from finder.search.documents import entry_to_document
 from finder.search.schema import build_schema
 
 # Bump when the schema, analyzers or document mapping change: old indexes are then stale.
-INDEX_FORMAT = "11"
+INDEX_FORMAT = "12"
 READY_MARK = "READY"
 BUILD_LIMIT_MB = 1024
 KEEP_OLD = 2
@@ -66,25 +67,49 @@ def _write_index(
     # spills, a third less build time (16.6 s against 25.4 s in one process, 9.3 s
     # against 13.7 s in two) for about the same peak (440 MB against 416).
     limitmb = max(32, BUILD_LIMIT_MB // processes)
-    writer = ix.writer(limitmb=limitmb)
+    writer = ix.writer(**_full_build_options(limitmb))
     if processes == 1:
         _add_entries(writer, entries, progress, len(entries))
         writer.commit()
     else:
         size = -(-len(entries) // processes)
-        parts = [entries[i : i + size] for i in range(0, len(entries), size)]
-        with ProcessPoolExecutor(len(parts) - 1, mp_context=_context()) as pool:
-            others = [
-                pool.submit(_write_segment, str(folder), part, limitmb)
-                for part in parts[:-1]
-            ]
-            # This process writes the last part meanwhile, its progress standing for all.
-            _add_entries(writer, parts[-1], progress, len(entries))
-            last = writer._finalize_segment()
-            segments = [job.result() for job in others] + [last]
+        bounds = [
+            (i, min(i + size, len(entries))) for i in range(0, len(entries), size)
+        ]
+        context = _context()
+        # A forked worker already holds the entries: it is told where its part lies.
+        # A fork server's worker starts empty and is sent its part.
+        forked = context.get_start_method() == "fork"
+        _FORKED[:] = entries if forked else []
+        try:
+            with ProcessPoolExecutor(len(bounds) - 1, mp_context=context) as pool:
+                others = [
+                    pool.submit(
+                        _write_segment,
+                        str(folder),
+                        (start, stop) if forked else entries[start:stop],
+                        limitmb,
+                    )
+                    for start, stop in bounds[:-1]
+                ]
+                # This process writes the last part meanwhile, its progress standing
+                # for all.
+                start, stop = bounds[-1]
+                _add_entries(writer, entries[start:stop], progress, len(entries))
+                last = writer._finalize_segment()
+                segments = [job.result() for job in others] + [last]
+        finally:
+            _FORKED.clear()
         writer._commit_toc(segments)
         writer._finish()
     (folder / READY_MARK).write_text(catalog.fingerprint)
+
+
+def _full_build_options(limitmb: int) -> dict:
+    """How a full build's segments are written: postings blocks left uncompressed (at
+    5,000 entries about a twentieth less build time, for an index of 18 MB against
+    12; reading needs no inflating)."""
+    return {"limitmb": limitmb, "codec": W3Codec(compression=0)}
 
 
 def _add_entries(writer, entries: list, progress: Progress | None, total: int) -> None:
@@ -97,11 +122,18 @@ def _add_entries(writer, entries: list, progress: Progress | None, total: int) -
             progress(min(total, round(done * share)), total)
 
 
-def _write_segment(folder: str, entries: list, limitmb: int):
-    """In a worker process: one part of a full build as a finished segment (not yet
-    listed in the index's table of contents: the building process lists it)."""
+# The entries of the full build under way, for the workers it forks (set only while
+# forking is chosen, that is while this process runs a single thread).
+_FORKED: list = []
+
+
+def _write_segment(folder: str, part: list | tuple[int, int], limitmb: int):
+    """In a worker process: one part of a full build (its entries, or where they lie in
+    the forked build's entries) as a finished segment, not yet listed in the index's
+    table of contents: the building process lists it."""
+    entries = _FORKED[part[0] : part[1]] if isinstance(part, tuple) else part
     ix = whoosh_index.open_dir(folder)
-    writer = SegmentWriter(ix, _lk=False, limitmb=limitmb)
+    writer = SegmentWriter(ix, _lk=False, **_full_build_options(limitmb))
     _add_entries(writer, entries, None, len(entries))
     return writer._finalize_segment()
 

@@ -38,10 +38,12 @@ def body_text(entry: Entry) -> str:
 
 
 def law_keys(entry: Entry) -> list[str]:
-    """Containment keys of every citation the entry makes (its own law)."""
+    """Containment keys of every citation the entry makes (its own law). Forms only
+    CiteURL reads are left out: a search looks up citations with a level of law
+    (:func:`finder.search.query._law_concepts`), which CiteURL's finds never have."""
     keys: list[str] = []
     for text in entry.citations:
-        for cit in find_citations(text, entry.state):
+        for cit in find_citations(text, entry.state, fallback=False):
             keys += containment_keys(cit)
     return list(dict.fromkeys(keys))
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from whoosh import index as whoosh_index
 
+from finder.law import find_citations
 from finder.search import SearchIndex, SearchRequest, build_index
 from finder.search.build import PARALLEL_FROM, build_processes
-from finder.search.documents import entry_to_document
+from finder.search.documents import entry_to_document, law_keys
+from finder.search.query import parse
 from finder.search.schema import build_schema
 
 
@@ -113,3 +117,17 @@ def test_processes_for_a_build(monkeypatch):
     for odd in ["", "0", "-2", "²", "many"]:
         monkeypatch.setenv("FINDER_BUILD_PROCESSES", odd)
         assert build_processes(100 * PARALLEL_FROM) == 4
+
+
+def test_forms_only_citeurl_reads_give_no_law_keys(catalog):
+    """A case citation CiteURL reads has no level of law: no search looks it up as law,
+    so the index keeps no key for it (and a build needs no CiteURL)."""
+    case = "347 U.S. 483"
+    found = find_citations(case)
+    assert [c.body.id for c in found] == ["citeurl:U.S. Caselaw"]
+    assert not found[0].body.level
+    assert [c.kind for c in parse(case).concepts if c.kind == "law"] == []
+    entry = dataclasses.replace(
+        catalog.entries[0], state="TX", citations=(case, "Tex. Educ. Code § 12A.004")
+    )
+    assert law_keys(entry) == ["tx-educ~~12A", "tx-educ~~12A/12A.004"]
