@@ -159,13 +159,25 @@ _LIMIT = re.compile(
 
 
 def _phrases(items, split: str) -> tuple[str, ...]:
-    """Items cut at ``split``, each piece cut where it turns to a limit."""
+    """Items cut at ``split``, each piece cut where it turns to a limit, without a
+    bracket the cut left unpaired ("school days (for snow days" → "school days for
+    snow days") or the punctuation at its ends."""
     phrases = (
-        re.sub(r"^(?:and|or|but)\b\s*", "", _LIMIT.split(phrase, maxsplit=1)[0].strip())
+        _tidy(
+            re.sub(
+                r"^(?:and|or|but)\b\s*", "", _LIMIT.split(phrase, maxsplit=1)[0].strip()
+            )
+        )
         for item in items
         for phrase in re.split(split, item)
     )
     return tuple(p for p in phrases if p)
+
+
+def _tidy(phrase: str) -> str:
+    if phrase.count("(") != phrase.count(")"):
+        phrase = phrase.replace("(", " ").replace(")", " ")
+    return " ".join(phrase.split()).strip(" .,;:")
 
 
 def allowed_phrases(entry: Entry) -> tuple[str, ...]:
@@ -176,17 +188,29 @@ def allowed_phrases(entry: Entry) -> tuple[str, ...]:
     return _phrases(entry.allows, r";|,(?=\s)(?<!\d,)")
 
 
+# A note that reports something lifted ("waived", "exemptions from", "in place of")
+# rather than an approval, a date or a condition the district kept.
+_LIFTED = re.compile(
+    r"\b(?:waiv\w*|exempt\w*|in place of|instead of|replac\w*)\b", re.IGNORECASE
+)
+# A phrase that states a duty ("must certify after one year") is what still binds.
+_DUTY = re.compile(r"\b(?:must|shall|required|requires)\b", re.IGNORECASE)
+
+
 def used_phrases(entry: Entry) -> tuple[tuple[str, str], ...]:
     """(district, phrase) for what the entry's documented districts used it for: each
-    example's note cut like ``allows`` and also at "and", "including" and colons
-    ("exemptions including the 330-minute day and the 95 percent endorsement
-    requirement" → two phrases)."""
+    note that reports something waived, exempted or replaced, cut like ``allows`` and
+    also at "and", "including" and colons ("exemptions including the 330-minute day
+    and the 95 percent endorsement requirement" → three phrases); phrases that state a
+    duty are left out."""
     return tuple(
         (example.name, phrase)
         for example in entry.examples
+        if _LIFTED.search(example.note or "")
         for phrase in _phrases(
             [example.note], r";|:|,(?=\s)(?<!\d,)|\b(?:and|including|such as)\b"
         )
+        if not _DUTY.search(phrase)
     )
 
 

@@ -251,6 +251,13 @@ def _add_binds(
         )
 
 
+# The protects questions about students themselves (not about money, tests or open
+# government): word evidence that a law lifts a rule never outweighs them.
+STUDENT_PROTECTIONS = frozenset(
+    {"civil_rights", "health_safety", "special_populations"}
+)
+
+
 def suggest(
     rule: RuleInput,
     catalog: Catalog | None = None,
@@ -273,18 +280,22 @@ def suggest(
     # specific word the law has; a list that says "never" comes next; then a list's
     # words; then a waiver or innovation law whose own list of what it lifts names
     # the rule's subject ("teacher evaluation timelines"), before any word list.
+    # Evidence that rests on words (a list's phrase, a district's reported use) never
+    # outweighs a protection of students the rule's own words show: a reported
+    # exemption from "class sizes" says nothing about a cap for students with
+    # disabilities.
     law = rule_law(text, citation, level, rule.state)
-    lifted = lifted_by_law(law, citation, catalog)
-    barred = None if lifted else non_waivable_by_law(law, catalog)
-    listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
-    if not (lifted or barred or listed):
-        lifted = allowed_by_law(law, text, catalog)
     protected = {
         question: found
         for question in rubric.protects
         if knowledge.protects.get(question)
         and (found := knowledge.protects[question].find(text, citation))
     }
+    lifted = lifted_by_law(law, citation, catalog)
+    barred = None if lifted else non_waivable_by_law(law, catalog)
+    listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
+    if not (lifted or barred or listed or protected.keys() & STUDENT_PROTECTIONS):
+        lifted = allowed_by_law(law, text, catalog)
     _add_binds(s, rule, level, knowledge, bool(protected or barred or listed))
 
     if lifted:

@@ -84,16 +84,18 @@ def required_prefix(pattern: str) -> str:
     ``required_prefix(r"Tex(?:as|\\.)?\\s*Educ")`` → "tex";
     ``required_prefix(r"U\\.?\\s?S")`` → "u" (the dot is optional).
     """
-    depth, escaped, in_class = 0, False, False
-    for c in pattern:  # a top-level alternative could start with anything
+    depth, escaped, in_class, class_start = 0, False, False, 0
+    for i, c in enumerate(pattern):  # a top-level alternative could start with anything
         if escaped:
             escaped = False
         elif c == "\\":
             escaped = True
         elif in_class:
-            in_class = c != "]"
+            # "]" first in a class ("[]x]", "[^]x]") is one of its characters
+            first = pattern[class_start:i] in ("", "^")
+            in_class = c != "]" or first
         elif c == "[":
-            in_class = True
+            in_class, class_start = True, i + 1
         elif c == "(":
             depth += 1
         elif c == ")":
@@ -412,7 +414,9 @@ def _name_matches(text: str, state: str) -> list[list[tuple[int, int, Body, str]
     longest name first, then the context state's bodies, federal last."""
     found = []
     patterns = _name_patterns()
-    for index in _bodies_named_in(text.casefold()):
+    # Case-insensitive matching reads the Turkish İ and ı as i, which case folding does not.
+    low = text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+    for index in _bodies_named_in(low):
         body, pattern, _ = patterns[index]
         for m in pattern.finditer(text):
             title = m.groupdict().get("title") or ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -34,19 +35,25 @@ def index_key(catalog: Catalog) -> str:
 # A full build of at least this many entries is split over processes (one segment
 # each): below it, starting a process costs more than its share of the work saves.
 PARALLEL_FROM = 1000
+# At most this many: the cores a process may run on can be more than a container's
+# share of them, and each process holds its part's postings in memory.
+MAX_PROCESSES = 8
 
 
 def build_processes(count: int) -> int:
     """How many processes a full build of ``count`` entries uses: one per core the
-    process may run on, at most one per ``PARALLEL_FROM / 2`` entries (1 below
-    ``PARALLEL_FROM``); ``FINDER_BUILD_PROCESSES`` caps it (1 turns splitting off)."""
+    process may run on, at most one per ``PARALLEL_FROM / 2`` entries and at most
+    ``MAX_PROCESSES`` (1 below ``PARALLEL_FROM``); ``FINDER_BUILD_PROCESSES`` caps it
+    (1 turns splitting off). A script that builds a large index while running other
+    threads uses a fork server, which imports the script again in each worker: guard
+    its top level with ``if __name__ == "__main__":``."""
     if count < PARALLEL_FROM:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     wanted = os.environ.get("FINDER_BUILD_PROCESSES", "").strip()
     if wanted.isascii() and wanted.isdigit() and int(wanted) > 0:
         cores = min(cores, int(wanted))
-    return max(1, min(cores, count // (PARALLEL_FROM // 2)))
+    return max(1, min(cores, MAX_PROCESSES, count // (PARALLEL_FROM // 2)))
 
 
 def _write_index(
@@ -98,6 +105,12 @@ def _write_index(
                 _add_entries(writer, entries[start:stop], progress, len(entries))
                 last = writer._finalize_segment()
                 segments = [job.result() for job in others] + [last]
+        except BaseException:
+            # A part failed (or the build was interrupted): let go of the write lock
+            # now rather than when the writer is collected; the caller removes the folder.
+            with contextlib.suppress(Exception):
+                writer.cancel()
+            raise
         finally:
             _FORKED.clear()
         writer._commit_toc(segments)
@@ -210,11 +223,31 @@ def _update_index(folder: Path, catalog: Catalog, progress: Progress | None) -> 
         writer.delete_by_term("id", gone)
         changed += 1
     if changed:
-        writer.commit()
+        writer.commit(mergetype=_merge_in_order)
     else:
         writer.cancel()
     (folder / READY_MARK).write_text(catalog.fingerprint)
     return changed
+
+
+def _merge_in_order(writer, segments: list) -> list:
+    """Whoosh's default merge keeps big segments but lists them by size, which would
+    reorder a split build's parts (and with them document numbers and the order of
+    equal scores). This keeps every segment where it is except a trailing run of small
+    ones (the updates since the full build, each under a tenth of the largest), whose
+    documents go into the segment being written."""
+    from whoosh.reading import SegmentReader
+
+    biggest = max((s.doc_count_all() for s in segments), default=0)
+    kept = list(segments)
+    tail = []
+    while len(kept) > 1 and kept[-1].doc_count_all() * 10 < biggest:
+        tail.insert(0, kept.pop())
+    for segment in tail:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return kept
 
 
 def build_index(

@@ -96,20 +96,19 @@ def _state_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-_WORD_BEFORE = re.compile(r"[^\W\d_][\w'\-]*[\s,]*$")
-_WORD_AFTER = re.compile(r"[\s,]*[^\W\d_]")
-
-
-def _joins_words(m: re.Match) -> bool:
-    """True when a matched token stands between two words (not at either end)."""
-    before, after = m.string[: m.start()], m.string[m.end() :]
-    return bool(_WORD_BEFORE.search(before) and _WORD_AFTER.match(after))
+# "calendar OR schedule", "Texas OR Ohio", "seat-time - OR - 4-day week": an upper-case
+# OR with a word or number on each side is the connector people type in search boxes,
+# not Oregon (at either end of the query it is still the state).
+_CONNECTOR_OR = re.compile(
+    r"(?<=[^\W_])([\s,/()\-]*\s[\s,/()\-]*|[\s,/()\-]+)OR(?=[\s,/()\-]+[^\W_])"
+)
 
 
 def _find_states(text: str) -> tuple[str, list[str]]:
     """Pull state names and codes out of the text; return the rest and the codes."""
     names = {n.lower(): c for c, n in NAMES.items() if c != "US"} | ALIASES
     found: list[str] = []
+    text = _CONNECTOR_OR.sub(lambda m: f"{m.group(1)}or", text)
 
     def take(code: str) -> str:
         if code not in found:
@@ -124,9 +123,6 @@ def _find_states(text: str) -> tuple[str, list[str]]:
         if code not in CODES:
             return token
         typed_upper = token.isupper()
-        if code == "OR" and _joins_words(m):
-            # "calendar OR schedule": the connector people type in search boxes
-            return token
         if code == "US" or code in WORDLIKE_CODES:
             return take(code) if typed_upper else token
         return take(code)

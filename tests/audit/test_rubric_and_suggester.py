@@ -323,6 +323,48 @@ def test_used_phrases_cut_a_note_into_what_was_used(catalog):
     )
 
 
+def test_word_evidence_never_outweighs_a_protection_of_students(catalog):
+    rule = RuleInput(
+        "Special education self-contained class sizes may not exceed 8 students "
+        "with disabilities",
+        "state_rule",
+        "",
+        "SD",
+    )
+    waivers = dataclasses.replace(
+        _law(catalog, "sd-waivers", "waiver_authority", allows=["Class sizes"]),
+        examples=(Example("Columbia", "Waived class sizes", "https://doe.sd.gov/"),),
+    )
+    s = suggest(rule, Catalog([waivers]))
+    assert "lifted_by_law" not in s.answers
+    assert s.decision == "essential_oversight"
+    # the same list still decides a rule that protects nothing of the kind
+    plain = RuleInput(
+        "Class sizes for grade 9 may not exceed 30", "state_rule", "", "SD"
+    )
+    assert suggest(plain, Catalog([waivers])).decision == "unnecessary_control"
+
+
+def test_used_phrases_keep_only_what_was_lifted(catalog):
+    def used(note):
+        entry = dataclasses.replace(
+            catalog.entries[0], examples=(Example("D", note, ""),)
+        )
+        return [phrase for _, phrase in used_phrases(entry)]
+
+    # an approval or a date is no use of the law
+    assert used("Approved as an innovation research zone in March 2018") == []
+    # what still binds is not what was lifted
+    assert used(
+        "Waived the class cap; uncertified teachers must certify in a year"
+    ) == ["Waived the class cap"]
+    # a cut never leaves a bracket unpaired
+    assert used("Waived school days (for snow days, the start date)") == [
+        "Waived school days for snow days",
+        "the start date",
+    ]
+
+
 def test_what_an_option_cannot_lift_is_its_own_limit_not_an_essential_rule(catalog):
     rule = RuleInput(
         "Teacher contracts must require 187 days of service", "state_statute", "", "SD"

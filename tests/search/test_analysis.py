@@ -63,6 +63,11 @@ def test_or_between_words_is_the_connector_not_oregon():
     assert parse("calendar OR schedule").states == []
     assert parse("seat time OR competency credit").states == []
     assert parse("TX OR CO class size").states == ["TX", "CO"]
+    assert parse("Texas OR Ohio").states == ["TX", "OH"]  # names read after OR is
+    assert parse("seat-time OR 4-day week").states == []  # a number is a word too
+    assert parse("calendar - OR - schedule").states == []
+    assert parse("calendar/OR schedule").states == []
+    assert parse("ORS 329.045").states == []
     # at either end it is still the state
     assert parse("four-day week OR").states == ["OR"]
     assert parse("OR four-day week").states == ["OR"]

@@ -7,9 +7,10 @@ import dataclasses
 import pytest
 from whoosh import index as whoosh_index
 
+from finder.catalog import Catalog
 from finder.law import find_citations
 from finder.search import SearchIndex, SearchRequest, build_index
-from finder.search.build import PARALLEL_FROM, build_processes
+from finder.search.build import MAX_PROCESSES, PARALLEL_FROM, build_processes
 from finder.search.documents import entry_to_document, law_keys
 from finder.search.query import parse
 from finder.search.schema import build_schema
@@ -112,6 +113,9 @@ def test_processes_for_a_build(monkeypatch):
     assert build_processes(PARALLEL_FROM - 1) == 1
     assert build_processes(PARALLEL_FROM) == 2
     assert build_processes(100 * PARALLEL_FROM) == 4
+    monkeypatch.setattr("os.sched_getaffinity", lambda _: set(range(32)), raising=False)
+    assert build_processes(100 * PARALLEL_FROM) == MAX_PROCESSES
+    monkeypatch.setattr("os.sched_getaffinity", lambda _: {0, 1, 2, 3}, raising=False)
     monkeypatch.setenv("FINDER_BUILD_PROCESSES", "1")
     assert build_processes(100 * PARALLEL_FROM) == 1
     for odd in ["", "0", "-2", "²", "many"]:
@@ -131,3 +135,65 @@ def test_forms_only_citeurl_reads_give_no_law_keys(catalog):
         catalog.entries[0], state="TX", citations=(case, "Tex. Educ. Code § 12A.004")
     )
     assert law_keys(entry) == ["tx-educ~~12A", "tx-educ~~12A/12A.004"]
+
+
+def _many(catalog, copies: int) -> list:
+    return [
+        dataclasses.replace(e, id=f"{e.id}-{n}")
+        for n in range(copies)
+        for e in catalog.entries
+    ]
+
+
+def test_updates_keep_a_split_index_in_catalog_order(catalog, tmp_path):
+    """Whoosh's own merge lists big segments by size; updates keep the parts in order."""
+    entries = _many(catalog, 41)
+    entries = entries[: len(entries) // 2 * 2 - 1]  # parts of unequal size
+    found = {}
+    for processes in (1, 2):
+        root = tmp_path / f"p{processes}"
+        current = list(entries)
+        folder = build_index(
+            root,
+            Catalog(current, fingerprint="g0"),
+            incremental=False,
+            processes=processes,
+        )
+        for g in range(1, 8):  # enough updates for Whoosh to merge small segments
+            current[g] = dataclasses.replace(
+                current[g], title=f"{current[g].title} v{g}"
+            )
+            latest = Catalog(list(current), fingerprint=f"g{g}")
+            folder = build_index(root, latest, processes=processes)
+        index = SearchIndex(whoosh_index.open_dir(str(folder)), latest)
+        found[processes] = [
+            [(h.entry.id, h.score) for h in index.search(SearchRequest(q=q)).hits]
+            for q in ("", "waiver", "calendar")
+        ]
+        index.close()
+    assert found[2] == found[1]
+    # the unchanged entries keep their catalog order
+    assert found[2][0][0][0] == entries[0].id
+
+
+def test_a_failed_part_leaves_no_index_and_no_lock(catalog, tmp_path, monkeypatch):
+    entries = _many(catalog, 3)
+    bad = entries[0].id
+
+    def broken(entry):
+        if entry.id == bad:
+            raise ValueError("a broken entry")
+        return entry_to_document(entry)
+
+    # the workers are forked from this process, so they see the broken mapping too
+    monkeypatch.setattr("threading.active_count", lambda: 1)
+    monkeypatch.setattr("finder.search.build.entry_to_document", broken)
+    root = tmp_path / "ix"
+    with pytest.raises(ValueError, match="a broken entry"):
+        build_index(
+            root, Catalog(entries, fingerprint="f1"), incremental=False, processes=2
+        )
+    assert [p.name for p in root.iterdir()] == []
+    monkeypatch.setattr("finder.search.build.entry_to_document", entry_to_document)
+    folder = build_index(root, Catalog(entries, fingerprint="f1"), processes=2)
+    assert (folder / "READY").exists()
