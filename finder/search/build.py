@@ -100,11 +100,13 @@ def _write_index(
                     for start, stop in bounds[:-1]
                 ]
                 # This process writes the last part meanwhile, its progress standing
-                # for all.
+                # for all until the other parts are in.
                 start, stop = bounds[-1]
-                _add_entries(writer, entries[start:stop], progress, len(entries))
+                _add_entries(writer, entries[start:stop], progress, len(entries), 1)
                 last = writer._finalize_segment()
                 segments = [job.result() for job in others] + [last]
+                if progress:
+                    progress(len(entries), len(entries))
         except BaseException:
             # A part failed (or the build was interrupted): let go of the write lock
             # now rather than when the writer is collected; the caller removes the folder.
@@ -125,14 +127,17 @@ def _full_build_options(limitmb: int) -> dict:
     return {"limitmb": limitmb, "codec": W3Codec(compression=0)}
 
 
-def _add_entries(writer, entries: list, progress: Progress | None, total: int) -> None:
-    """Add entries' documents to a writer; ``progress(done, total)`` scaled to ``total``."""
+def _add_entries(
+    writer, entries: list, progress: Progress | None, total: int, held: int = 0
+) -> None:
+    """Add entries' documents to a writer; ``progress(done, total)`` scaled to
+    ``total``, stopping ``held`` short of it (the caller reports the rest)."""
     _list_lengths(writer)
     share = total / max(1, len(entries))
     for done, entry in enumerate(entries, start=1):
         writer.add_document(**entry_to_document(entry))
         if progress:
-            progress(min(total, round(done * share)), total)
+            progress(min(total - held, round(done * share)), total)
 
 
 # The entries of the full build under way, for the workers it forks (set only while

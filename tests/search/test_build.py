@@ -89,7 +89,18 @@ def test_a_build_split_over_processes_finds_and_ranks_as_one(
     # With other threads running, the parts are written through a fork server.
     monkeypatch.setattr("threading.active_count", lambda: threads)
     one = build_index(tmp_path / "one", catalog, incremental=False, processes=1)
-    three = build_index(tmp_path / "three", catalog, incremental=False, processes=3)
+    calls: list[tuple[int, int]] = []
+    three = build_index(
+        tmp_path / "three",
+        catalog,
+        progress=lambda done, total: calls.append((done, total)),
+        incremental=False,
+        processes=3,
+    )
+    # progress ends at the total only once every part is in
+    total = len(catalog.entries)
+    assert calls[-1] == (total, total)
+    assert all(done < total for done, _ in calls[:-1])
     postings_1, lengths_1, ids_1, segments_1 = _searchable(one)
     postings_3, lengths_3, ids_3, segments_3 = _searchable(three)
     assert (segments_1, segments_3) == (1, 3)
