@@ -74,11 +74,16 @@ def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
     state = (state or "").upper()
     home = home_body(state)
     bare = citation.strip()
-    if bare and re.fullmatch(r"\d[\w.\-:()]*", bare):
-        bare = "§ " + bare  # "25.0811" typed alone in a Texas audit
+    found = [c for c in find_citations(bare, state) if c.body.level in LAW_LEVELS]
+    if not found and bare and re.fullmatch(r"\d[\w.\-:()]*", bare):
+        # "25.0811" typed alone in a Texas audit is a section of its home code; a
+        # compact citation with its own name ("8VAC20-132") was read just above
+        found = find_citations("§ " + bare, state, home)
     cites = tuple(
         c
-        for c in (find_citations(bare, state, home) or find_citations(text, state))
+        for c in (
+            found or find_citations(bare, state, home) or find_citations(text, state)
+        )
         if c.body.level in LAW_LEVELS  # not bills, not CiteURL-only finds
     )
     level = level or "unknown"

@@ -276,3 +276,21 @@ def test_a_citation_that_cannot_be_read_is_not_assumed_inside_a_named_body():
         "Only licensed educators may teach", "", "state_rule", "VT"
     )
     assert covers(scope, typed_nothing)[0]
+
+
+@pytest.mark.parametrize(
+    ("citation", "state", "label"),
+    [
+        # a compact citation that names its own body is read as written
+        ("8VAC20-132", "VA", "8 VAC 20-132"),
+        ("20USC6311", "", "20 U.S.C. § 6311"),
+        # a bare number is a section of the state's home code
+        ("25.0811", "TX", "Tex. Educ. Code § 25.0811"),
+        ("22-32-109", "CO", "C.R.S. 22-32-109"),
+    ],
+)
+def test_a_typed_citation_is_read_as_written_before_as_a_bare_section(
+    citation, state, label
+):
+    law = rule_law("A rule", citation, "state_rule", state)
+    assert [c.label for c in law.citations] == [label]
