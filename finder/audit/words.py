@@ -25,10 +25,16 @@ def same_text_key(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", (text or "").casefold()))
 
 
+# Word families the Porter stemmer leaves apart though rules and lists use them for one
+# thing ("a certified teacher" / "certification requirements", "license" / "licensure"):
+# each read as one stem.
+_FAMILIES = {"certifi": "certif", "licensur": "licens"}
+
+
 def stems(text: str) -> set[str]:
     """The plain stems of a text (synonym-group tokens left out: they would count as
-    overlap between unrelated texts)."""
-    return set(analyze(text))
+    overlap between unrelated texts), word families read as one stem."""
+    return {_FAMILIES.get(s, s) for s in analyze(text)}
 
 
 def _words(found: set[str]) -> set[str]:

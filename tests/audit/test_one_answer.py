@@ -70,3 +70,11 @@ def test_a_rule_s_figures_do_not_thin_out_the_item_it_matches():
     item = stems("The minimum annual hours of direct instruction for each grade band.")
     assert words_cover(rule, item)
     assert not words_cover(rule, stems("The minimum number of school days."))
+
+
+def test_word_families_the_stemmer_splits_are_one_word():
+    """ "Certified" and "certification", "license" and "licensure" say one thing."""
+    assert stems("certified") == stems("certification") == stems("certificate")
+    assert stems("licensure") == stems("licensed")
+    rule = stems("Only certified CTE instructors may teach welding")
+    assert words_cover(rule, stems("CTE instructor certification"))
