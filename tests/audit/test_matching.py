@@ -16,6 +16,7 @@ from finder.audit.matching import (
 from finder.audit.suggester import RuleInput
 from finder.catalog import Catalog
 from finder.catalog.model import Provision
+from tests.audit.mechanisms import sd_mechanism
 
 
 def ids(matches):
@@ -115,21 +116,7 @@ def make_entry(catalog):
     its own beyond those fields (built from any test entry)."""
 
     def make(id, kind, areas, summary):
-        return dataclasses.replace(
-            catalog.entries[0],
-            id=id,
-            state="SD",
-            title=id,
-            kind=kind,
-            policy_areas=tuple(areas),
-            summary=summary,
-            allows=(),
-            citations=(),
-            cannot_waive=(),
-            examples=(),
-            waives=None,
-            status="active",
-        )
+        return sd_mechanism(catalog.entries[0], id, kind, areas, summary)
 
     return make
 

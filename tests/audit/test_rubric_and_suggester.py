@@ -10,7 +10,8 @@ from finder.audit.lawfacts import allowed_phrases, used_phrases
 from finder.audit.rubric import load_rubric
 from finder.audit.suggester import RuleInput, classify, suggest
 from finder.catalog import Catalog
-from finder.catalog.model import Example, Provision
+from finder.catalog.model import Example
+from tests.audit.mechanisms import sd_mechanism
 
 
 @pytest.fixture(scope="module")
@@ -209,20 +210,8 @@ def test_a_hyphenated_means_is_read_as_the_words_it_joins():
 
 def _law(catalog, id, kind, allows=(), cannot_waive=()):
     """A South Dakota mechanism with only the law given here (built from a test entry)."""
-    return dataclasses.replace(
-        catalog.entries[0],
-        id=id,
-        state="SD",
-        title=id,
-        kind=kind,
-        policy_areas=("other",),
-        summary="A test mechanism.",
-        allows=tuple(allows),
-        citations=(),
-        cannot_waive=tuple(Provision(text) for text in cannot_waive),
-        examples=(),
-        waives=None,
-        status="active",
+    return sd_mechanism(
+        catalog.entries[0], id, kind, allows=allows, cannot_waive=cannot_waive
     )
 
 

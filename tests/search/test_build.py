@@ -16,8 +16,20 @@ from finder.search.query import parse
 from finder.search.schema import build_schema
 
 
-def postings(folder) -> dict:
-    """Every posting of every term with its block's length and weight statistics."""
+def _block_row(m) -> tuple:
+    """A posting with its block's length and weight statistics."""
+    return (
+        m.id(),
+        m.weight(),
+        m.block_min_length(),
+        m.block_max_length(),
+        m.block_max_weight(),
+    )
+
+
+def postings(folder, row=_block_row) -> tuple[dict, dict]:
+    """Every posting of every scored term (as ``row`` reads it) and every document's
+    field lengths."""
     ix = whoosh_index.open_dir(str(folder))
     found = {}
     with ix.reader() as reader:
@@ -27,15 +39,7 @@ def postings(folder) -> dict:
             m = reader.postings(fieldname, text)
             rows = []
             while m.is_active():
-                rows.append(
-                    (
-                        m.id(),
-                        m.weight(),
-                        m.block_min_length(),
-                        m.block_max_length(),
-                        m.block_max_weight(),
-                    )
-                )
+                rows.append(row(m))
                 m.next()
             found[fieldname, text] = rows
         lengths = {
@@ -61,25 +65,11 @@ def test_build_matches_a_plain_whoosh_build(catalog, tmp_path):
 def _searchable(folder) -> tuple:
     """What searching can see: every posting's document and weight, field lengths and
     the id at each document number (not how postings are cut into blocks)."""
+    found, lengths = postings(folder, row=lambda m: (m.id(), m.weight()))
     ix = whoosh_index.open_dir(str(folder))
     with ix.reader() as reader:
-        found = {}
-        for fieldname, text in reader.all_terms():
-            if not reader.schema[fieldname].scorable:
-                continue
-            m = reader.postings(fieldname, text)
-            rows = []
-            while m.is_active():
-                rows.append((m.id(), m.weight()))
-                m.next()
-            found[fieldname, text] = rows
-        lengths = {
-            name: [reader.doc_field_length(d, name) for d in range(reader.doc_count())]
-            for name in reader.schema.scorable_names()
-        }
         ids = [reader.stored_fields(d)["id"] for d in range(reader.doc_count())]
-        segments = len(ix._segments())
-    return found, lengths, ids, segments
+    return found, lengths, ids, len(ix._segments())
 
 
 @pytest.mark.parametrize("threads", [1, 2])
