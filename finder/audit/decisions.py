@@ -85,7 +85,9 @@ def review_rows(
     decision with the first reason, and the best usable mechanism.
 
     Each row: {"rule", "status" ("decided" | "suggested" | "needs_review"),
-    "decision", "reason", "mechanism" (title or ""), "mechanism_id"}.
+    "decision", "reason", "evidence" (the first reason of each answer that settled it:
+    the law, or the interest protected, or the means prescribed), "mechanism" (title
+    or ""), "mechanism_id"}.
     """
     from finder.audit.matching import match_mechanisms
 
@@ -96,9 +98,15 @@ def review_rows(
             # the suggestions as the catalog and rubric stand now (kept answers stay)
             refresh_suggestions(rule, data.state, catalog, rubric)
         decision, reason = derived_decision(rule, rubric)
+        evidence = [
+            rule.answers[key].reasons[0]
+            for key in rubric.deciding_answers(rule.answer_values())
+            if key in rule.answers and rule.answers[key].reasons
+        ]
         if rule.decision:
             status, decision = "decided", rule.decision
-            reason = rule.override_reason or reason
+            if rule.override_reason:
+                reason, evidence = rule.override_reason, []
         else:
             status = "needs_review" if decision == "needs_review" else "suggested"
         mechanism = None
@@ -107,9 +115,15 @@ def review_rows(
                 RuleInput(rule.text, rule.source_level, rule.citation, data.state),
                 rule.policy_area,
                 catalog,
-                limit=1,
+                limit=3,
             )
-            mechanism = next((m for m in found if m.usable), None)
+            usable = [m for m in found if m.usable]
+            # the mechanism the suggestion's own reason names, when it fits, else the best
+            said = " ".join(evidence)
+            mechanism = next(
+                (m for m in usable if f"“{m.mechanism.title}”" in said),
+                usable[0] if usable else None,
+            )
         chosen = [m for m in rule.mechanisms]
         rows.append(
             {
@@ -117,6 +131,7 @@ def review_rows(
                 "status": status,
                 "decision": decision,
                 "reason": reason,
+                "evidence": evidence,
                 "mechanism": mechanism.mechanism.title if mechanism else "",
                 "mechanism_id": mechanism.id if mechanism else "",
                 "chosen": chosen,

@@ -252,9 +252,20 @@ def allowed_by_law(
         if phrase:
             return entry, f"its own list of what it lifts names “{phrase}”"
     for entry in usable:
-        for district, phrase in used_phrases(entry):
-            if words_cover(rule_subject, subject_stems(phrase)):
-                return entry, f"{district} used it for “{phrase}”"
+        used = used_phrase(entry, rule_subject)
+        if used:
+            return entry, f"{used[0]} used it for “{used[1]}”"
+    return None
+
+
+def used_phrase(entry: Entry, rule_subject: set[str]) -> tuple[str, str] | None:
+    """(district, phrase) for a documented use of a waiver or innovation law whose
+    subject words cover the rule's, or None (see :func:`used_phrases`)."""
+    if entry.kind not in GENERAL_KINDS:
+        return None
+    for district, phrase in used_phrases(entry):
+        if words_cover(rule_subject, subject_stems(phrase)):
+            return district, phrase
     return None
 
 

@@ -14,6 +14,7 @@ from finder.audit.lawfacts import (
     reach_shown,
     section_terms,
     student_group,
+    used_phrase,
 )
 from finder.audit.model import LEGACY_LEVELS
 from finder.audit.suggester import RuleInput
@@ -225,6 +226,12 @@ def _relevance(rule: RuleInput, law: RuleLaw, policy_area: str, entry: Entry):
     if allowed:
         score += 3
         reasons.append(f"Its own list of what it lifts names “{allowed}”.")
+    else:
+        used = used_phrase(entry, subject)
+        if used:
+            allowed = used[1]
+            score += 2
+            reasons.append(f"{used[0]} used it for “{used[1]}”.")
     # a waiver law lifts whatever its scope is shown to reach; an innovation school or
     # district law does too, but it is offered only where the rule's subject shows up
     # in it (and so is a waiver law whose reach is not shown)

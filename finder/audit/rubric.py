@@ -45,6 +45,16 @@ class Rubric:
 
     def decide(self, answers: dict[str, bool | None]) -> tuple[str, str]:
         """The decision and its reason for a set of answers (needs_review if none applies)."""
+        found = self.deciding_rule(answers)
+        if found is None:
+            return (
+                "needs_review",
+                "The answers so far do not settle it; the team should review this rule.",
+            )
+        return found.decision, found.reason
+
+    def deciding_rule(self, answers: dict[str, bool | None]) -> DecisionRule | None:
+        """The first decision rule the answers meet, or None."""
         values = dict(answers)
         protect_values = [values.get(q) for q in self.protects]
         if any(v is True for v in protect_values):
@@ -53,11 +63,26 @@ class Rubric:
             values["any_protects"] = False
         for rule in self.rules:
             if all(values.get(key) is expected for key, expected in rule.when.items()):
-                return rule.decision, rule.reason
-        return (
-            "needs_review",
-            "The answers so far do not settle it; the team should review this rule.",
-        )
+                return rule
+        return None
+
+    def deciding_answers(self, answers: dict[str, bool | None]) -> list[str]:
+        """The answers that settled the decision, in the rubric's order: each yes its
+        deciding rule names (for "any_protects", every protects question answered
+        yes), "binds" left out (every decided rule binds)."""
+        found = self.deciding_rule(answers)
+        if found is None:
+            return []
+        named = [key for key, expected in found.when.items() if expected is True]
+        out: list[str] = []
+        for key in named:
+            if key == "binds":
+                continue
+            if key == "any_protects":
+                out += [q for q in self.protects if answers.get(q) is True]
+            else:
+                out.append(key)
+        return list(dict.fromkeys(out))
 
 
 def load_rubric(folder: str | Path = DEFAULT_DIR) -> Rubric:

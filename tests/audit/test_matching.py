@@ -15,7 +15,7 @@ from finder.audit.matching import (
 )
 from finder.audit.suggester import RuleInput
 from finder.catalog import Catalog
-from finder.catalog.model import Provision
+from finder.catalog.model import Example, Provision
 from tests.audit.mechanisms import sd_mechanism
 
 
@@ -364,3 +364,26 @@ def test_a_limit_inside_the_granting_section_bars_the_rule_with_its_figure(make_
     assert usable("The school term must run 180 days in the term") == {
         "sd-hours-calendar": True
     }
+
+
+def test_a_law_a_documented_district_used_for_the_rule_fits_it(catalog):
+    used = (Example("Pierre", "Waived teacher evaluation timelines", "https://x.org/"),)
+    innovation = dataclasses.replace(
+        sd_mechanism(
+            catalog.entries[0], "sd-innovation", "innovation_district", ("calendar",)
+        ),
+        examples=used,
+    )
+    rule = RuleInput(
+        "Teacher evaluation timelines and observation pacing", "state_rule", "", "SD"
+    )
+    found = {m.id: m for m in match_mechanisms(rule, "staffing", Catalog([innovation]))}
+    assert found["sd-innovation"].usable
+    assert "Pierre used it for “Waived teacher evaluation timelines”." in (
+        found["sd-innovation"].reasons
+    )
+    # without the district's use nothing ties the law to this rule
+    bare = dataclasses.replace(innovation, examples=())
+    assert "sd-innovation" not in ids(
+        match_mechanisms(rule, "staffing", Catalog([bare]))
+    )

@@ -3,10 +3,15 @@ suggestions confirmed at once, each recorded in the history with who and when.""
 
 from __future__ import annotations
 
+import dataclasses
+
 import yaml
 
 from finder.audit.decisions import confirm_suggestions, review_rows
 from finder.audit.model import AuditData, AuditRule
+from finder.catalog import Catalog
+from finder.catalog.model import Example
+from tests.audit.mechanisms import sd_mechanism
 from tests.web.test_audits import audit, soup  # noqa: F401  (fixture)
 
 
@@ -39,11 +44,57 @@ def test_confirm_suggestions_records_only_clear_undecided_ones(catalog):
     assert decided.decision == "essential_oversight"
 
 
+def test_each_row_shows_the_answers_that_settled_it(catalog):
+    data = AuditData("x", "TX")
+    means = AuditRule(
+        "Schedule at least 180 days of instruction on the district calendar",
+        "local_policy",
+    )
+    safety = AuditRule(
+        "Every employee must pass a criminal background check", "state_statute"
+    )
+    overridden = AuditRule("Board policy on bell times", "local_policy")
+    data.rules += [means, safety, overridden]
+    review_rows(data, catalog)  # fills the suggestions
+    overridden.decision = "essential_oversight"
+    overridden.override_reason = "The board wants to keep it this year."
+    rows = {r["rule"].uid: r for r in review_rows(data, catalog)}
+    assert any("Sets a means" in line for line in rows[means.uid]["evidence"])
+    assert any("background check" in line for line in rows[safety.uid]["evidence"])
+    # a team's own reason stands alone
+    assert rows[overridden.uid]["reason"] == "The board wants to keep it this year."
+    assert rows[overridden.uid]["evidence"] == []
+
+
+def test_the_mechanism_shown_is_the_one_the_reason_names(catalog):
+    used = (Example("Pierre", "Waived teacher evaluation timelines", "https://x.org/"),)
+    innovation = dataclasses.replace(
+        sd_mechanism(catalog.entries[0], "sd-innovation", "innovation_district"),
+        title="Innovation districts",
+        examples=used,
+    )
+    waivers = sd_mechanism(
+        catalog.entries[0], "sd-waivers", "waiver_authority", areas=("staffing",)
+    )
+    data = AuditData("x", "SD")
+    rule = AuditRule(
+        "Teacher evaluation timelines and observation pacing", "state_rule"
+    )
+    rule.policy_area = "staffing"
+    data.rules.append(rule)
+    row = review_rows(data, Catalog([waivers, innovation]))[0]
+    assert row["decision"] == "unnecessary_control"
+    assert "Pierre used it" in row["evidence"][0]
+    assert row["mechanism"] == "Innovation districts"
+
+
 def test_review_table_filters_and_bulk_confirm(browser, audit):  # noqa: F811
     _, _, base = audit
     page = soup(browser.client.get(f"{base}/review/table"))
     rows = page.select("table.review-table tbody tr")
     assert rows
+    # the reasons behind a suggestion are in the table, not only on the rule's page
+    assert page.select("table.review-table ul.evidence li")
     boxes = page.select("input[name=rule]")
     assert boxes  # the four-day-week template gives clear suggestions
     chosen = [b["value"] for b in boxes[:2]]
