@@ -239,21 +239,25 @@ def allowed_by_law(
     if catalog is None or not rule_subject:
         return None
     places = ["US"] if law.is_federal else [law.jurisdiction]
-    usable = []
-    for code in filter(None, places):
-        for entry in catalog.for_state(code):
-            if entry.status != "active" or entry.kind not in GENERAL_KINDS:
-                continue
-            scope, items = entry_law(entry)
-            if covers(scope, law)[0] and not barred(law, list(items)):
-                usable.append(entry)
-    for entry in usable:
+    laws = [
+        entry
+        for code in filter(None, places)
+        for entry in catalog.for_state(code)
+        if entry.status == "active" and entry.kind in GENERAL_KINDS
+    ]
+
+    def can_lift(entry: Entry) -> bool:
+        scope, items = entry_law(entry)
+        return covers(scope, law)[0] and not barred(law, list(items))
+
+    # the words first (cheap), the law only for an entry whose words name the subject
+    for entry in laws:
         phrase = allowed_phrase(entry, rule_subject)
-        if phrase:
+        if phrase and can_lift(entry):
             return entry, f"its own list of what it lifts names “{phrase}”"
-    for entry in usable:
+    for entry in laws:
         used = used_phrase(entry, rule_subject)
-        if used:
+        if used and can_lift(entry):
             return entry, f"{used[0]} used it for “{used[1]}”"
     return None
 

@@ -148,7 +148,48 @@ class SynonymFilter(Filter):
                     break
 
 
-class ProseAnalyzer(Analyzer):
+class _QuickAnalyzer(Analyzer):
+    """An analyzer that gives the tokens of ``self.chain`` (a composed Whoosh analyzer)
+    from one generator of its own (``_quick``) for the usual calls, and hands the
+    uncommon ones (original text kept, no tokenizing, no stemming) to the chain."""
+
+    chain: Analyzer
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        if keeporiginal or not tokenize or kwargs.get("no_morph"):
+            return self.chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                **kwargs,
+            )
+        kwargs.pop("no_morph", None)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        return self._quick(token, value, start_pos, start_char)
+
+    def _quick(self, token, value, start_pos, start_char):
+        raise NotImplementedError
+
+
+class ProseAnalyzer(_QuickAnalyzer):
     """Whoosh's StemmingAnalyzer (words, lowercase, stop words, Porter stems), then the
     synonym tokens, in one pass.
 
@@ -181,45 +222,8 @@ class ProseAnalyzer(Analyzer):
             terms = self.__dict__["_terms"] = {}
         return terms
 
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        no_morph=False,
-        **kwargs,
-    ):
-        if keeporiginal or not tokenize or no_morph:
-            tokens = self.chain(
-                value,
-                positions=positions,
-                chars=chars,
-                keeporiginal=keeporiginal,
-                removestops=removestops,
-                start_pos=start_pos,
-                start_char=start_char,
-                tokenize=tokenize,
-                mode=mode,
-                no_morph=no_morph,
-                **kwargs,
-            )
-        else:
-            tokens = self._tokens(
-                value,
-                positions,
-                chars,
-                removestops,
-                start_pos,
-                start_char,
-                mode,
-                kwargs,
-            )
+    def __call__(self, value, **options):
+        tokens = super().__call__(value, **options)
         return self.synonyms(tokens) if self.synonyms else tokens
 
     def _term(self, word: str):
@@ -245,10 +249,8 @@ class ProseAnalyzer(Analyzer):
             found += [synonym_term(g) for _, _, g in self.synonyms.phrases(found)]
         return found
 
-    def _tokens(
-        self, value, positions, chars, removestops, start_pos, start_char, mode, kwargs
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+    def _quick(self, token, value, start_pos, start_char):
+        positions, chars, removestops = token.positions, token.chars, token.removestops
         table, term_of = self._table(), self._term
         pos = None
         for n, match in enumerate(_WORD.finditer(value)):
@@ -299,7 +301,7 @@ TEXT_ANALYZER = ProseAnalyzer(synonym_stems())
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 
-class SpellingAnalyzer(Analyzer):
+class SpellingAnalyzer(_QuickAnalyzer):
     """Unstemmed words of three letters or more, lowercased, for "did you mean":
     "Carnegie units" → carnegie, units. The tokens of Whoosh's RegexTokenizer and
     LowercaseFilter (a test compares them) from one generator instead of two;
@@ -311,37 +313,7 @@ class SpellingAnalyzer(Analyzer):
     def __eq__(self, other):
         return isinstance(other, SpellingAnalyzer) and other.chain == self.chain
 
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        if keeporiginal or not tokenize:
-            return self.chain(
-                value,
-                positions=positions,
-                chars=chars,
-                keeporiginal=keeporiginal,
-                removestops=removestops,
-                start_pos=start_pos,
-                start_char=start_char,
-                tokenize=tokenize,
-                mode=mode,
-                **kwargs,
-            )
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        return self._tokens(token, value, start_pos, start_char)
-
-    @staticmethod
-    def _tokens(token, value, start_pos, start_char):
+    def _quick(self, token, value, start_pos, start_char):
         for n, match in enumerate(_LETTERS.finditer(value)):
             token.text, token.boost, token.stopped = match.group().lower(), 1.0, False
             if token.positions:
