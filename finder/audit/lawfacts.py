@@ -63,8 +63,9 @@ def inside_own_law(entry: Entry) -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)
 def entry_law(
     entry: Entry,
-) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...]], ...]]:
-    """A mechanism's scope and its cannot-waive items with their citations (cached)."""
+) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...], tuple[str, ...]], ...]]:
+    """A mechanism's scope and its cannot-waive items as (words, citations, the words
+    naming the part of those citations it bars when only a part), cached."""
     own = next(
         (c for c in entry.citations if parse_citation(c, entry.state) is not None),
         "",
@@ -81,6 +82,7 @@ def entry_law(
             else barring_citations(
                 item.citations, item.text, entry.state, own, not structured
             ),
+            item.part,
         )
         for item in entry.cannot_waive
     )

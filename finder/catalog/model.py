@@ -107,6 +107,14 @@ class Provision:
         required=False,
         default=(),
     )
+    part: tuple[str, ...] = declared(
+        "list[str]",
+        "When the law bars only part of the provisions it cites (the maximum class"
+        " sizes of a section that also sets averages): the words that name that part."
+        " A rule within the citations is barred only if its words say one of them.",
+        required=False,
+        default=(),
+    )
 
     def __str__(self) -> str:
         return self.text

@@ -49,6 +49,17 @@ class RuleLaw:
     citations: tuple[Citation, ...] = ()
     # the citation as the team typed it when none of it could be read as law
     unread: str = ""
+    # the rule's own words, for a limit that bars only part of a section
+    text: str = ""
+
+    def says(self, words: tuple[str, ...]) -> bool:
+        """True when the rule's words hold one of ``words`` (each matched as whole
+        words from its start, case-insensitive: "maximum" in "Maximum class sizes")."""
+        return any(
+            re.search(rf"(?<!\w){re.escape(w.strip())}", self.text, re.IGNORECASE)
+            for w in words
+            if w.strip()
+        )
 
     @property
     def is_federal(self) -> bool:
@@ -98,7 +109,9 @@ def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
             jurisdiction = first.jurisdiction
     elif level == "federal_law":
         jurisdiction = "US"
-    return RuleLaw(jurisdiction, level, cites, "" if cites else citation.strip())
+    return RuleLaw(
+        jurisdiction, level, cites, "" if cites else citation.strip(), text or ""
+    )
 
 
 @dataclass(frozen=True)
@@ -220,11 +233,15 @@ def barring_citations(
 
 
 def barred(
-    rule: RuleLaw, items: list[tuple[str, tuple[Citation, ...]]]
+    rule: RuleLaw, items: list[tuple[str, tuple[Citation, ...], tuple[str, ...]]]
 ) -> tuple[str, Citation, Citation] | None:
     """(item, its citation, the rule's citation) for the first item whose law contains
-    one of the rule's citations, or None."""
-    for text, cites in items:
+    one of the rule's citations, or None. An item is (its words, its citations, the
+    words naming the part of them it bars, if only a part): such an item bars a rule
+    within its citations only when the rule says one of those words."""
+    for text, cites, part in items:
+        if part and not rule.says(part):
+            continue
         for outer in cites:
             for inner in rule.citations:
                 if outer.contains(inner):

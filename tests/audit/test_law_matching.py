@@ -294,3 +294,47 @@ def test_a_typed_citation_is_read_as_written_before_as_a_bare_section(
 ):
     law = rule_law("A rule", citation, "state_rule", state)
     assert [c.label for c in law.citations] == [label]
+
+
+# Tenn. Code Ann. § 49-1-104(a) sets average and maximum class sizes and bars waivers
+# of the maximum sizes only; the Commissioner's waiver list names "Maximum class sizes".
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [
+        ("CTE classes must stay within the state average class-size limit", True),
+        ("Grade 4-6 classes may average no more than 25 pupils", True),
+        ("Maximum class sizes set in T.C.A. § 49-1-104", False),
+        ("No class shall exceed 35 students in grades 7-12", False),
+    ],
+)
+def test_a_bar_on_part_of_a_section_reaches_only_rules_on_that_part(
+    shipped, text, usable
+):
+    matches = matches_for(shipped, text, "T.C.A. § 49-1-104", "class_size", state="TN")
+    waiver = next(m for m in matches if m.id == "tn-commissioner-waivers")
+    assert waiver.usable is usable
+    if not usable:
+        assert "Cannot be used" in waiver.reasons[-1]
+        assert waiver.law == "Tenn. Code Ann. § 49-1-104"
+
+
+def test_the_part_words_are_read_as_words_from_their_start():
+    law = rule_law("Maximum class sizes", "T.C.A. § 49-1-104", "state_statute", "TN")
+    assert law.says(("maximum",))
+    assert law.says(("MAXIMUMS",)) is False  # longer than the rule's word
+    assert law.says(("max",))  # words are matched from their start
+    assert not rule_law("Classes average 20", "", "", "TN").says(("maximum",))
+    assert not rule_law("Preximum classes", "", "", "TN").says(("maximum",))
+    assert not law.says(("", "  "))
+
+
+def test_teacher_licensure_is_on_tennessees_cannot_waive_list(shipped):
+    matches = matches_for(
+        shipped,
+        "Teachers must hold a valid Tennessee educator license",
+        "T.C.A. § 49-5-108",
+        "staffing",
+        state="TN",
+    )
+    waiver = next(m for m in matches if m.id == "tn-commissioner-waivers")
+    assert waiver.usable is False
