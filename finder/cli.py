@@ -9,6 +9,7 @@ import sys
 import click
 
 from finder import config
+from finder.text import counted
 
 
 def _settings(**overrides) -> dict:
@@ -74,7 +75,7 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
     ):
         click.echo(str(problem).replace(os.getcwd() + os.sep, "", 1))
     if catalog.warnings:
-        click.echo(f"{len(catalog.warnings)} warning(s).", err=True)
+        click.echo(f"{counted(len(catalog.warnings), 'warning')}.", err=True)
     from finder.audit.templates import TemplateError, citation_problems, load_templates
 
     template_problems: list[str] = []
@@ -91,12 +92,17 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
         click.echo(problem)
     if template_problems:
         click.echo(
-            f"{len(template_problems)} problem(s) in the audit templates.", err=True
+            f"{counted(len(template_problems), 'problem')} in the audit templates.",
+            err=True,
         )
     if catalog.problems:
-        click.echo(f"{len(catalog.problems)} problem(s) in the catalog.", err=True)
+        click.echo(
+            f"{counted(len(catalog.problems), 'problem')} in the catalog.", err=True
+        )
     if format_problems:
-        click.echo(f"{len(format_problems)} problem(s) in the formats.", err=True)
+        click.echo(
+            f"{counted(len(format_problems), 'problem')} in the formats.", err=True
+        )
     if catalog.problems or template_problems or format_problems:
         sys.exit(1)
     click.echo(f"OK: {len(catalog)} entries in {len(catalog.files)} files.")
@@ -140,7 +146,8 @@ def index_command(catalogs: tuple[str, ...], index_dir: str | None, full: bool) 
     catalog = read(_catalog_dirs(catalogs))
     if catalog.problems:
         click.echo(
-            f"warning: {len(catalog.problems)} catalog problem(s) left out; run `finder validate`.",
+            f"warning: {counted(len(catalog.problems), 'catalog problem')} left out; "
+            "run `finder validate`.",
             err=True,
         )
     started = time.perf_counter()
@@ -195,7 +202,9 @@ def search_command(
         return
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
-    click.echo(f"{results.total} result(s), page {results.page} of {results.pages}")
+    click.echo(
+        f"{counted(results.total, 'result')}, page {results.page} of {results.pages}"
+    )
     for hit in results.hits:
         flag = "" if hit.entry.verified else "  [unverified]"
         click.echo(
@@ -726,7 +735,7 @@ def extract_command(files: tuple[str, ...], state: str, as_json: bool) -> None:
                 }
             )
             continue
-        click.echo(f"{path.name}: {len(candidates)} candidate rule(s)")
+        click.echo(f"{path.name}: {counted(len(candidates), 'candidate rule')}")
         for c in candidates:
             level = c.source_level.replace("_", " ")
             cited = f" [{c.citation}]" if c.citation else ""

@@ -71,3 +71,10 @@ def join_items(eval_ctx, value, d: str = "", attribute=None):
     if isinstance(value, str):
         value = [value]
     return do_join(eval_ctx, value, d, attribute)
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """A count with its noun in the right number: ``counted(1, "rule")`` → "1 rule",
+    ``counted(0, "rule")`` → "0 rules", ``counted(2, "child", "children")`` →
+    "2 children" (the plural is the noun + "s" unless given)."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"

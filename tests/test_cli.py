@@ -205,8 +205,8 @@ def test_extract_prints_candidates_from_several_documents(tmp_path):
     manual.write_bytes(samples.manual_pdf())
     result = invoke("extract", "--state", "TX", plan, manual)
     assert result.exit_code == 0, result.output
-    assert "plan.docx: 3 candidate rule(s)" in result.output
-    assert "manual.pdf: 5 candidate rule(s)" in result.output
+    assert "plan.docx: 3 candidate rules" in result.output
+    assert "manual.pdf: 5 candidate rules" in result.output
     assert "table 1, row 2: First day of instruction" in result.output
     assert "[Tex. Educ. Code § 25.0811] (state statute)" in result.output
 
@@ -227,7 +227,7 @@ def test_extract_reports_unreadable_documents_and_exits_1(tmp_path):
     scan.write_bytes(samples.scanned_pdf())
     result = invoke("extract", scan)
     assert result.exit_code == 1
-    assert "scan.pdf: 0 candidate rule(s)" in result.output
+    assert "scan.pdf: 0 candidate rules" in result.output
     assert "probably a scan" in result.output
     assert invoke("extract", "--state", "ZZ", scan).exit_code == 2
 
@@ -242,7 +242,7 @@ def test_validate_templates_checks_the_application_formats(tmp_path):
         "application_formats/us-iada-application.yaml: entries: no catalog entry "
         "'us-iada'" in result.output
     )
-    assert "problem(s) in the formats." in result.output
+    assert "5 problems in the formats." in result.output
 
 
 @pytest.mark.parametrize(

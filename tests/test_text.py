@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from finder.text import clean_deep, clean_text
+from finder.text import clean_deep, clean_text, counted
 
 CONTROL = "\x00\x01\x08\x0e\x1b\x1f\x7f"
 
@@ -57,3 +58,17 @@ def test_cleaned_text_is_xml_safe_and_stable(value):
             or code >= 0x10000
         )
     assert clean_text(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "plural", "expected"),
+    [
+        (0, "rule", "", "0 rules"),
+        (1, "rule", "", "1 rule"),
+        (2, "required part", "", "2 required parts"),
+        (1, "child", "children", "1 child"),
+        (3, "child", "children", "3 children"),
+    ],
+)
+def test_a_count_takes_its_noun_in_the_right_number(n, noun, plural, expected):
+    assert counted(n, noun, plural) == expected

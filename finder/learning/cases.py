@@ -9,6 +9,7 @@ team name, no member, no comment, no rule's "raised by", no metric's owner.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, fields
 
 from finder.audit.model import AuditData
@@ -16,6 +17,8 @@ from finder.catalog.jurisdictions import is_code
 
 # Decisions a case can show: the two the audit exists to tell apart.
 PUBLISHED_DECISIONS = ("unnecessary_control", "essential_oversight")
+# A finished audit has one of these for every rule ("needs review" is still open).
+FINISHED_DECISIONS = (*PUBLISHED_DECISIONS, "not_a_rule")
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,14 @@ def unpublishable(data: AuditData) -> str:
         )
     if not any(r.decision in PUBLISHED_DECISIONS for r in data.rules):
         return "Decide at least one rule first."
+    open_rules = sum(1 for r in data.rules if r.decision not in FINISHED_DECISIONS)
+    if open_rules:
+        total = len(data.rules)
+        return (
+            f"Finish the audit first: {open_rules} of {total} rules "
+            f"{'is' if open_rules == 1 else 'are'} still open (no decision yet, or "
+            "needs review). Only a finished audit's outcome is published."
+        )
     return ""
 
 
@@ -285,6 +296,35 @@ def identifying(case: Case, names: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# An e-mail address as people type one ("pia@quill.example", "P.Owner+x@mesa-isd.org").
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def naming_people(case: Case, people: list[str]) -> list[str]:
+    """Where a case's own text, named or anonymous, holds an e-mail address or names one
+    of ``people`` (the team members' names and e-mail addresses), e.g. ["Rule 2's
+    rationale names a team member (“Pia Owner”)", "The description holds an e-mail
+    address"]; [] when none. No public page ever shows a member's name or an e-mail
+    address. A name of two words or more is found however it is spaced or punctuated
+    ("Pia Owner", "pia.owner"); a one-word name only as a whole word; names shorter than
+    4 letters and digits are not looked for."""
+    wanted = [p.strip() for p in people if len(_compact(p)) >= 4]
+    found = []
+    for where, text in _texts(case):
+        if EMAIL.search(text):
+            found.append(f"{where} holds an e-mail address")
+        flat = _compact(text)
+        for name in wanted:
+            if (
+                _compact(name) in flat
+                if len(name.split()) > 1 or "@" in name
+                else re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
+            ):
+                found.append(f"{where} names a team member (“{name}”)")
+                break
+    return list(dict.fromkeys(found))
+
+
 __all__ = [
     "CHOICES",
     "DEFAULT_CHOICES",
@@ -296,5 +336,6 @@ __all__ = [
     "Publication",
     "build_case",
     "identifying",
+    "naming_people",
     "unpublishable",
 ]

@@ -13,6 +13,7 @@ from finder.atom import FeedItem, atom_document, stamp
 from finder.catalog.jurisdictions import name as state_name
 from finder.learning.barriers import MIN_DISTRICTS, BarriersReport
 from finder.learning.cases import Publication
+from finder.text import counted
 
 CaseUrl = Callable[[int], str]
 # A catalog id → (title, address); a mechanism no longer in the catalog keeps its id.
@@ -97,7 +98,9 @@ def cases_feed(
     for pub in publications:
         case = pub.case
         lifted = sum(r.decision == "unnecessary_control" for r in case.rules)
-        summary = f"{lifted} rules judged unnecessary control." if case.rules else ""
+        summary = (
+            f"{counted(lifted, 'rule')} judged unnecessary control." if lifted else ""
+        )
         items.append(
             FeedItem(
                 title=case.heading(state_name(case.state)),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from finder.store.models import PasswordReset, SignInAttempt, User, utcnow
+from finder.text import counted
 
 MIN_PASSWORD = 10
 COMMON_PASSWORDS = frozenset(
@@ -49,7 +50,7 @@ class RateLimited(AccountError):
     def __init__(self, retry_after: int, what: str = "failed sign-in attempts"):
         self.retry_after = retry_after
         minutes = max(1, round(retry_after / 60))
-        super().__init__(f"Too many {what}. Try again in {minutes} minute(s).")
+        super().__init__(f"Too many {what}. Try again in {counted(minutes, 'minute')}.")
 
 
 def normalize_email(email: str) -> str:

@@ -16,7 +16,7 @@ from finder.catalog.jurisdictions import name as jurisdiction_name
 from finder.law import find_citations, link_for
 from finder.law.scope import scope_of
 from finder.live import LiveCatalog
-from finder.text import clean_text, join_items
+from finder.text import clean_text, counted, join_items
 from finder.web.context import CSP, live_catalog, public_url
 
 csrf = CSRFProtect()
@@ -103,6 +103,7 @@ def init_app(app: Flask) -> None:
         date=_format_date,
         law_links=law_links,
         join=join_items,
+        counted=counted,
         publisher_label=lambda p: PUBLISHERS.get(p, "Source of unknown type"),
         scope_label=scope_label,
     )

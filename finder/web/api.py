@@ -57,7 +57,10 @@ def results_json(results: SearchResults, url_for_entry) -> dict:
 def search():
     unknown = sorted(set(request.args) - ALLOWED)
     if unknown:
-        raise BadRequest(f"unknown parameter(s): {', '.join(unknown)[:200]}")
+        raise BadRequest(
+            f"unknown {'parameter' if len(unknown) == 1 else 'parameters'}: "
+            f"{', '.join(unknown)[:200]}"
+        )
     search_request = request_from_args(request.args, strict=True)
     results = live_catalog().index.search(
         search_request, current_app.config["PAGE_SIZE"]
@@ -122,7 +125,10 @@ def _state_arg(allowed: set[str]) -> str:
     """The ?state= postal code ("" when absent); 400 for anything else."""
     unknown = sorted(set(request.args) - allowed)
     if unknown:
-        raise BadRequest(f"unknown parameter(s): {', '.join(unknown)[:200]}")
+        raise BadRequest(
+            f"unknown {'parameter' if len(unknown) == 1 else 'parameters'}: "
+            f"{', '.join(unknown)[:200]}"
+        )
     code = request.args.get("state", "").strip().upper()
     if code and (not is_code(code) or code == "US"):
         raise BadRequest(f"state must be a state's postal code, not {code[:20]!r}")

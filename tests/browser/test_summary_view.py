@@ -51,7 +51,7 @@ def test_review_table_confirms_several_suggestions(page, tmp_path):
     page.get_by_role(
         "button", name="Record the ticked suggestions as decisions"
     ).click()
-    expect(page.get_by_text("Recorded 2 decision(s)")).to_be_visible()
+    expect(page.get_by_text("Recorded 2 decisions")).to_be_visible()
     expect(page.locator("input[name=rule]")).to_have_count(count - 2)
     page.get_by_label("Show").select_option("decided")
     page.get_by_role("button", name="Show", exact=True).click()

@@ -6,7 +6,7 @@ import json
 
 from finder.audit.model import AuditData, AuditRule, Metric
 from finder.learning import CHOICES, Case, Choices, build_case
-from finder.learning.cases import unpublishable
+from finder.learning.cases import naming_people, unpublishable
 
 
 def audit() -> AuditData:
@@ -97,4 +97,33 @@ def test_what_stops_publishing():
         unpublishable(AuditData("x")) == "Choose the audit's state in the set-up first."
     )
     assert unpublishable(AuditData("x", "TX")) == "Decide at least one rule first."
-    assert unpublishable(audit()) == ""
+    data = audit()
+    assert unpublishable(data).startswith(
+        "Finish the audit first: 1 of 4 rules is still open"
+    )
+    data.rules[1].decision = "needs_review"
+    assert "1 of 4 rules is still open" in unpublishable(data)
+    data.rules[1].decision = "essential_oversight"
+    data.rules[0].decision = ""
+    data.rules[2].decision = ""
+    assert "2 of 4 rules are still open" in unpublishable(data)
+    data.rules[0].decision = "unnecessary_control"
+    data.rules[2].decision = "not_a_rule"
+    assert unpublishable(data) == ""
+
+
+def test_no_public_text_names_a_team_member_or_holds_an_e_mail_address():
+    data = audit()
+    data.rules[0].rationale = "Ask Pat  Private (see P.Private@peak.example) for data."
+    data.metrics[0].data_source = "Attendance sheets from the grants office"
+    case = build_case(data, Choices(rules=True, rationales=True, metrics=True), "")
+    found = naming_people(case, ["Pat Private", "pat@peak.example", "Grant", "Al"])
+    assert found == [
+        "Rule 1's rationale holds an e-mail address",
+        "Rule 1's rationale names a team member (“Pat Private”)",
+    ]
+    data.metrics[0].data_source = "Attendance sheets kept by Grant"
+    case = build_case(data, Choices(metrics=True, named=True), "Peak SD")
+    assert naming_people(case, ["Grant"]) == ["Metric 1 names a team member (“Grant”)"]
+    assert naming_people(case, ["Al", "Gran"]) == []  # short, or not a whole word
+    assert naming_people(build_case(data, Choices(), "Peak SD"), ["Grant"]) == []

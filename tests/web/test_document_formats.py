@@ -47,7 +47,7 @@ def test_the_checklist_shows_what_is_missing_and_the_version_follows_it(
     assert status["Waivers requested, with replacement plans"] == "Drafted"
     assert "From the audit: Requested flexibilities." in rows[5].get_text()
     assert "Not confirmed in official text" in rows[0].get_text()
-    assert "4 required part(s) missing" in page.get_text()  # no metrics yet
+    assert "4 required parts missing" in page.get_text()  # no metrics yet
     # the same parts are listed among the things to resolve
     resolve = page.find(class_="notice").get_text()
     assert "“Prior-year and proposed budgets” is required" in resolve

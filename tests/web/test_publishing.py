@@ -119,6 +119,8 @@ def test_the_owner_previews_publishes_and_unpublishes(browser, owner, app):
     for where, body in views.items():
         assert "Mesa ISD" in body, where
     assert "Tex. Educ. Code § 25.0811" in views["state"]
+    assert "1 rule judged unnecessary control." in views["feed"]
+    assert "1 rules" not in views["feed"]
     rows = public.get("/api/v1/barriers?state=TX").json["rows"]
     assert [(r["rule"], r["districts"]) for r in rows] == [
         ("Tex. Educ. Code § 25.0811", 1)
@@ -504,3 +506,54 @@ def test_the_cases_api_answers_in_pages(app, client, monkeypatch):
 def test_a_page_number_in_other_digits_is_a_400_not_a_500(client):
     for bad in ("%C2%B2", "1%C2%B2", "%D9%A3", "1" * 5000):
         assert client.get(f"/api/v1/cases?page={bad}").status_code == 400
+
+
+def test_no_public_page_shows_a_team_members_name_or_e_mail(browser, app):
+    """A rationale naming the owner and giving her address: the preview says where and
+    offers no publish button, a direct publish is refused, named or anonymous."""
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    data = audit_data()
+    data.rules[0].rationale = "Ask Ana Diaz (ana@example.org) for the survey."
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit = audit_store.create_audit(s, team_id, user, data)
+    for names in (["rules", "rationales"], ["rules", "rationales", "named"]):
+        base, preview = choose(browser, team_id, audit.id, names)
+        shown = text_of(preview)
+        assert "This would name people" in shown
+        assert "Rule 1's rationale names a team member (“Ana Diaz”)" in shown
+        assert "Rule 1's rationale holds an e-mail address" in shown
+        assert "Publish as shown" not in shown
+        refused = browser.post(
+            base, {"version": "1", **{n: "y" for n in names}}, form_page=base
+        )
+        assert refused.status_code == 302
+        assert "never show a team member" in text_of(browser.client.get(base))
+        assert app.test_client().get("/api/v1/cases").json["cases"] == []
+    _, done = publish(browser, team_id, audit.id, ["rules", "named"])
+    assert done.headers["Location"].startswith("/cases/")
+    everything = "".join(public_views(app.test_client()).values())
+    assert "Ana Diaz" not in everything
+    assert "ana@example.org" not in everything
+
+
+def test_only_a_finished_audit_is_published(browser, app):
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    data = audit_data()
+    data.rules.append(AuditRule("Board approval of field trips", "local_policy"))
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        audit = audit_store.create_audit(s, team_id, user, data)
+    base = f"/teams/{team_id}/audits/{audit.id}/publish"
+    assert "Finish the audit first: 1 of 3 rules is still open" in text_of(
+        browser.client.get(base)
+    )
+    response = browser.post(
+        base, {"version": "1", "rules": "y"}, form_page=base.rsplit("/", 1)[0]
+    )
+    assert response.status_code == 302
+    assert app.test_client().get("/api/v1/cases").json["cases"] == []

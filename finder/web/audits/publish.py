@@ -15,9 +15,10 @@ from finder.learning.cases import (
     DEFAULT_CHOICES,
     build_case,
     identifying,
+    naming_people,
     unpublishable,
 )
-from finder.store import publications
+from finder.store import publications, teams
 from finder.web import db
 from finder.web.audits.common import bp, context, load
 from finder.web.cases import entry_link
@@ -37,6 +38,14 @@ def names_of(team, data) -> list[str]:
     return [data.district, team.district_name or "", team.name]
 
 
+def people_of(team) -> list[str]:
+    """Every team member's name and e-mail address: no public page may show them."""
+    out = []
+    for membership in teams.members(db.session(), team.id):
+        out += [membership.user.name or "", membership.user.email]
+    return out
+
+
 def _page(team, membership, row, data, form, preview=None, status=200):
     current = publications.publication_of(db.session(), row.id)
     return render_template(
@@ -45,6 +54,7 @@ def _page(team, membership, row, data, form, preview=None, status=200):
         choices=CHOICES,
         preview=preview,
         names=identifying(preview, names_of(team, data)) if preview else [],
+        people=naming_people(preview, people_of(team)) if preview else [],
         current=current,
         stale=current is not None and current.audit_version != row.version,
         blocked=unpublishable(data),
@@ -92,6 +102,11 @@ def publish(team_id: int, audit_id: int):
     case = build_case(data, form.choices(), district_of(team, data))
     if not problem and (named := identifying(case, names_of(team, data))):
         problem = "Not published: this case is anonymous, but " + "; ".join(named)
+    if not problem and (people := naming_people(case, people_of(team))):
+        problem = (
+            "Not published: public pages never show a team member's name or an "
+            "e-mail address, but " + "; ".join(people)
+        )
     if problem:
         flash(problem, "error")
         return redirect(back)

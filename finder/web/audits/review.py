@@ -19,6 +19,7 @@ from finder.audit.model import SOURCE_LEVELS
 from finder.audit.rubric import DECISIONS, load_rubric
 from finder.audit.suggester import RuleInput
 from finder.catalog import POLICY_AREAS
+from finder.text import counted
 from finder.web.audits.common import (
     bp,
     context,
@@ -193,5 +194,8 @@ def confirm_review(team_id: int, audit_id: int):
         if conflict:
             return conflict
     left = f"; {len(skipped)} left for the team to decide one by one" if skipped else ""
-    flash(f"Recorded {len(events)} decision(s){left}.", "success" if events else "info")
+    flash(
+        f"Recorded {counted(len(events), 'decision')}{left}.",
+        "success" if events else "info",
+    )
     return redirect(back)

@@ -10,6 +10,7 @@ from finder.audit.rubric import DECISIONS
 from finder.audit.wizard import chart
 from finder.catalog import POLICY_AREAS
 from finder.store import audits as store
+from finder.text import counted
 from finder.web import db
 from finder.web.audits.common import bp, context, load, save, step_url, version_of
 from finder.web.context import live_catalog
@@ -99,7 +100,10 @@ def acknowledge(team_id: int, audit_id: int):
     conflict = save(team, row, data, version_of(form), events, back)
     if conflict:
         return conflict
-    flash(f"Acknowledged the catalog changes to {len(events)} mechanism(s).", "success")
+    flash(
+        f"Acknowledged the catalog changes to {counted(len(events), 'mechanism')}.",
+        "success",
+    )
     return redirect(back)
 
 
