@@ -337,8 +337,8 @@ def acknowledge_changes(
 ) -> list[dict]:
     """The team has read what changed in the catalog entries its rules rely on (those
     of ``entry_ids``; None: all): keep each changed entry as it stands now (an entry
-    gone from the catalog is no longer watched), and take a first snapshot where a
-    rule has none. One event per entry, naming what changed."""
+    gone from the catalog stays watched as gone, so its return is shown), and take a
+    first snapshot where a rule has none. One event per entry, naming what changed."""
     found = [
         c
         for c in watch.changes(data, catalog)
@@ -349,7 +349,7 @@ def acknowledge_changes(
         for entry_id in [e for e in rule.relied_on if e in changed]:
             entry = catalog.get(entry_id)
             if entry is None:
-                del rule.relied_on[entry_id]
+                rule.relied_on[entry_id].gone = True
             else:
                 rule.relied_on[entry_id] = watch.snapshot(entry)
     watch.follow_all(data, catalog)

@@ -55,6 +55,9 @@ class Watched:
     citations: list[str] = field(default_factory=list)
     approver: str = ""
     last_reviewed: str = ""  # the entry's review date (YYYY-MM-DD) when kept
+    # the team acknowledged that the entry was gone from the catalog: it is still
+    # watched, and its return (with whatever changed) is shown
+    gone: bool = False
 
 
 @dataclass
@@ -265,6 +268,7 @@ def _relied_on(raw, i: int, mechanisms: list[str]) -> dict[str, Watched]:
         kept[str(entry_id)] = Watched(
             **{k: _text(snap, k, limit=4000) for k in _WATCHED_TEXT},
             **{k: _texts(snap, k, where) for k in _WATCHED_LISTS},
+            gone=bool(_flag(snap.get("gone"), f"{where}.gone")),
         )
     return kept
 

@@ -5,7 +5,8 @@ can lift it, each chosen catalog entry's watched fields are kept with the rule
 (:class:`~finder.audit.model.Watched`). Comparing them with the live catalog says what
 changed since: a status, what the entry can never waive, its term, its citations, who
 approves it, or the entry being gone. Acknowledging the changes
-(:func:`finder.audit.editing.acknowledge_changes`) keeps the entry as it stands now.
+(:func:`finder.audit.editing.acknowledge_changes`) keeps the entry as it stands now; an
+entry acknowledged as gone stays watched, so its return is shown too.
 
 Rules decided before snapshots were kept have none: their first snapshot is taken the
 next time the audit is saved, and no change is ever shown without one.
@@ -95,12 +96,15 @@ class EntryChange:
     removed: bool = False
     fields: list[FieldChange] = field(default_factory=list)
     rule_uids: list[str] = field(default_factory=list)
+    returned: bool = False  # back in the catalog after the team saw it removed
 
     def what(self) -> str:
         """What changed, in a few words: "status and citations"."""
         if self.removed:
             return "removed from the catalog"
         labels = [f.label[0].lower() + f.label[1:] for f in self.fields]
+        if self.returned:
+            labels.insert(0, "back in the catalog")
         if len(labels) == 1:
             return labels[0]
         return ", ".join(labels[:-1]) + " and " + labels[-1]
@@ -144,10 +148,12 @@ def changes(data: AuditData, catalog: Catalog) -> list[EntryChange]:
         for entry_id, before in rule.relied_on.items():
             entry = catalog.get(entry_id)
             if entry is None:
+                if before.gone:
+                    continue  # the team has seen it go
                 diff, removed = [], True
             else:
                 diff, removed = _differences(before, snapshot(entry)), False
-                if not diff:
+                if not diff and not before.gone:
                     continue
             change = found.setdefault(
                 entry_id,
@@ -157,6 +163,7 @@ def changes(data: AuditData, catalog: Catalog) -> list[EntryChange]:
                     snapshot(entry).last_reviewed if entry else "",
                     before.last_reviewed,
                     removed,
+                    returned=before.gone and entry is not None,
                 ),
             )
             change.fields.extend(f for f in diff if f not in change.fields)
@@ -167,8 +174,9 @@ def changes(data: AuditData, catalog: Catalog) -> list[EntryChange]:
 def changed(data: AuditData, catalog: Catalog) -> bool:
     """Whether any entry the audit relies on changed (for lists of audits)."""
     return any(
-        entry_id not in catalog.by_id
-        or _differences(before, snapshot(catalog.by_id[entry_id]))
+        (not before.gone)
+        if entry_id not in catalog.by_id
+        else before.gone or _differences(before, snapshot(catalog.by_id[entry_id]))
         for rule in data.rules
         if relies(rule)
         for entry_id, before in rule.relied_on.items()

@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 
+import pytest
+
 from finder.audit import editing, watch
 from finder.audit.exchange import export_audit, load_audit
 from finder.audit.model import AuditData, AuditRule
@@ -123,11 +125,40 @@ def test_acknowledging_keeps_the_entry_as_it_is_now(catalog):
     assert "status" in events[0]["why"]
     assert watch.changes(data, now) == []
     assert data.rules[0].relied_on[DOI].status == "repealed"
-    # Gone entries are no longer watched once acknowledged.
+    # A gone entry, once acknowledged, raises nothing more while it stays gone...
     gone = without(now, PERMIT)
     assert editing.acknowledge_changes(data, gone, {PERMIT})
-    assert PERMIT not in data.rules[1].relied_on
+    assert data.rules[1].relied_on[PERMIT].gone
     assert watch.changes(data, gone) == []
+    assert not watch.changed(data, gone)
+    watch.follow_all(data, gone)  # saving the audit keeps watching it
+    assert data.rules[1].relied_on[PERMIT].gone
+
+
+def test_an_entry_back_after_its_removal_was_acknowledged_is_shown(catalog):
+    data = watched_audit(catalog)
+    editing.acknowledge_changes(data, without(catalog, PERMIT), {PERMIT})
+    # back as it was: shown as back, nothing else changed
+    (back,) = watch.changes(data, catalog)
+    assert back.returned
+    assert not back.removed
+    assert back.what() == "back in the catalog"
+    assert watch.changed(data, catalog)
+    # back with a new term: both are shown
+    now = changed(catalog, PERMIT, term="One year, not renewable")
+    (back,) = watch.changes(data, now)
+    assert back.what() == "back in the catalog and duration and renewal"
+    editing.acknowledge_changes(data, now)
+    assert not data.rules[1].relied_on[PERMIT].gone
+    assert watch.changes(data, now) == []
+    # the flag survives export and import, and a wrong type is refused
+    editing.acknowledge_changes(data, without(now, PERMIT))
+    again = load_audit(export_audit(data, "json"))
+    assert again.rules[1].relied_on[PERMIT].gone
+    raw = json.loads(export_audit(data, "json"))
+    raw["rules"][1]["relied_on"][PERMIT]["gone"] = "yes"
+    with pytest.raises(ValueError, match="must be true, false or null"):
+        AuditData.from_dict(raw)
 
 
 def test_acknowledging_leaves_changes_not_shown(catalog):
