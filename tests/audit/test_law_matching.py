@@ -6,7 +6,7 @@ import pytest
 
 from finder.audit.law_eval import evaluate, load_labelled, split_of
 from finder.audit.matching import match_mechanisms
-from finder.audit.suggester import RuleInput
+from finder.audit.suggester import RuleInput, suggest
 from finder.catalog import read
 from finder.law.scope import covers, rule_law, scope_of
 from tests.conftest import DATA
@@ -338,3 +338,18 @@ def test_teacher_licensure_is_on_tennessees_cannot_waive_list(shipped):
     )
     waiver = next(m for m in matches if m.id == "tn-commissioner-waivers")
     assert waiver.usable is False
+
+
+def test_a_rules_words_are_not_read_as_another_states_law(shipped):
+    """With no citation typed, the rule's words name its law only when that law is of
+    the rule's own state or federal: "federal education law" in a West Virginia rule is
+    not New York's Education Law, and no New York mechanism is offered for it."""
+    text = "State rules that implement federal education law"
+    law = rule_law(text, "", "state_statute", "WV")
+    assert law.jurisdiction == "WV"
+    assert not law.citations
+    suggestion = suggest(RuleInput(text, "state_statute", "", "WV"), shipped)
+    assert not any("N.Y." in r for r in suggestion.all_reasons())
+    # the state's own law named in the words is still read
+    own = rule_law("Follow W. Va. Code § 18-5B-4", "", "state_statute", "WV")
+    assert [c.label for c in own.citations] == ["W. Va. Code § 18-5B-4"]
