@@ -92,6 +92,16 @@ class Match:
         return self.mechanism.id
 
 
+def federal_only(item: str) -> bool:
+    """Whether a cannot-waive item is about federal law alone: it says "federal" and
+    names no state or local law beside it ("Federal, state and local health and
+    safety" reaches the state's own law)."""
+    return bool(
+        re.search(r"\bfederal\b", item, re.IGNORECASE)
+        and not re.search(r"\b(?:state|local)\b", item, re.IGNORECASE)
+    )
+
+
 def _blocked(
     rule: RuleInput,
     law: RuleLaw,
@@ -105,16 +115,17 @@ def _blocked(
     also bars a rule cited within its section that names its very figure ("the minimum
     annual minutes of operation (75,600)" and "operate at least 75,600 minutes").
 
-    An item about federal law ("requirements of federal law, such as the certification
-    of special education teachers") bars only federal requirements: its words must not
-    bar a state certification statute.
+    An item about federal law alone ("requirements of federal law, such as the
+    certification of special education teachers") bars only federal requirements: its
+    words must not bar a state certification statute. One that names state law too
+    ("federal and state student assessment and accountability") bars state rules.
     """
     inside = inside_own_law(entry)
     rule_stems, rule_figures = stems(rule.text), figures(rule.text)
     for item in entry.cannot_waive:
         if law.citations and item.citations and item.text not in inside:
             continue
-        if not law.is_federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
+        if not law.is_federal and federal_only(item.text):
             continue
         if words_cover(rule_stems, stems(item.text)):
             return item.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from finder.audit.law_eval import evaluate, load_labelled, split_of
-from finder.audit.matching import match_mechanisms
+from finder.audit.matching import federal_only, match_mechanisms
 from finder.audit.suggester import RuleInput, suggest
 from finder.catalog import read
 from finder.law.scope import covers, rule_law, scope_of
@@ -353,3 +353,21 @@ def test_a_rules_words_are_not_read_as_another_states_law(shipped):
     # the state's own law named in the words is still read
     own = rule_law("Follow W. Va. Code § 18-5B-4", "", "state_statute", "WV")
     assert [c.label for c in own.citations] == ["W. Va. Code § 18-5B-4"]
+
+
+def test_a_list_item_naming_federal_and_state_law_bars_a_state_rule(shipped):
+    """Tennessee's waiver law can never waive "Federal and state student assessment and
+    accountability": the item names state law too, so its words bar the state's own
+    testing rule (an item about federal law alone bars only federal rules)."""
+    rule = RuleInput(
+        "Administer the state's student assessments and participate in the "
+        "accountability system",
+        "state_statute",
+        "",
+        "TN",
+    )
+    offered = {m.id for m in match_mechanisms(rule, "", shipped) if m.usable}
+    assert "tn-commissioner-waivers" not in offered
+    assert federal_only("Requirements of federal law, such as special education")
+    assert not federal_only("Federal, state and local health and safety")
+    assert not federal_only("State, federal and local laws prohibiting discrimination")
