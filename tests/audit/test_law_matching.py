@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from finder.audit.law_eval import evaluate, load_labelled, split_of
-from finder.audit.matching import federal_only, match_mechanisms
+from finder.audit.lawfacts import federal_only
+from finder.audit.matching import match_mechanisms
 from finder.audit.suggester import RuleInput, suggest
 from finder.catalog import read
 from finder.law.scope import covers, rule_law, scope_of
@@ -371,3 +372,22 @@ def test_a_list_item_naming_federal_and_state_law_bars_a_state_rule(shipped):
     assert federal_only("Requirements of federal law, such as special education")
     assert not federal_only("Federal, state and local health and safety")
     assert not federal_only("State, federal and local laws prohibiting discrimination")
+
+
+def test_a_mechanism_its_own_list_bars_by_words_does_not_lift_the_rule(shipped):
+    """A rule cited to the whole section that holds a waiver power (§ 49-1-201, whose
+    subsection (d) is Tennessee's waiver law) is not lifted by that power when the
+    power's cannot-waive list names the rule's subject in words: the suggester and the
+    matcher read the list alike."""
+    rule = RuleInput(
+        "Administer the state's student assessments and participate in the "
+        "accountability system",
+        "state_statute",
+        "TCA 49-1-201",
+        "TN",
+    )
+    s = suggest(rule, shipped)
+    assert s.answers.get("lifted_by_law") is not True
+    assert s.decision == "essential_oversight"
+    offered = {m.id for m in match_mechanisms(rule, "", shipped) if m.usable}
+    assert "tn-commissioner-waivers" not in offered
