@@ -460,3 +460,18 @@ def test_a_bargaining_subject_is_read_in_its_word_family():
     clause = "Dismissing a teacher has to follow the contract's procedures"
     s = suggest(RuleInput(clause, "collective_bargaining", "", "IN"))
     assert s.decision == "not_a_rule"
+
+
+def test_student_data_and_evaluations_of_teachers_are_read_as_their_interests():
+    data = suggest(
+        RuleInput(
+            "Vendor has to keep student data secure and confidential",
+            "vendor_contract",
+        )
+    )
+    assert data.answers["civil_rights"] is True
+    assert data.decision == "essential_oversight"
+    reviews = suggest(
+        RuleInput("Annual performance evaluations of teachers", "state_statute")
+    )
+    assert reviews.answers["accountability"] is True
