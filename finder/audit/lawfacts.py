@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from finder.audit.words import subject_stems, words_cover
+from finder.audit.words import figures, stems, subject_stems, words_cover
 from finder.catalog import Catalog, Entry
 from finder.law import Citation, parse_citation
 from finder.law.scope import (
@@ -89,6 +89,46 @@ def entry_law(
     return scope_of(entry.state, entry.waives), items
 
 
+def federal_only(item: str) -> bool:
+    """Whether a cannot-waive item is about federal law alone: it says "federal" and
+    names no state or local law beside it ("Federal, state and local health and
+    safety" reaches the state's own law)."""
+    return bool(
+        re.search(r"\bfederal\b", item, re.IGNORECASE)
+        and not re.search(r"\b(?:state|local)\b", item, re.IGNORECASE)
+    )
+
+
+def blocked_by_words(text: str, law: RuleLaw, entry: Entry) -> str:
+    """The cannot-waive item whose words cover the rule's, if any (the weaker evidence).
+
+    Words decide only where citations cannot: items that carry no citation (for a cited
+    rule) and, for an uncited rule, every item; and the limits written inside the
+    section that grants the flexibility, which bar by what the rule says. Such a limit
+    also bars a rule cited within its section that names its very figure ("the minimum
+    annual minutes of operation (75,600)" and "operate at least 75,600 minutes").
+
+    An item about federal law alone ("requirements of federal law, such as the
+    certification of special education teachers") bars only federal requirements: its
+    words must not bar a state certification statute. One that names state law too
+    ("federal and state student assessment and accountability") bars state rules.
+    """
+    inside = inside_own_law(entry)
+    rule_stems, rule_figures = stems(text), figures(text)
+    for item in entry.cannot_waive:
+        if law.citations and item.citations and item.text not in inside:
+            continue
+        if not law.is_federal and federal_only(item.text):
+            continue
+        if words_cover(rule_stems, stems(item.text)):
+            return item.text
+        if item.text in inside and rule_figures & figures(item.text):
+            cited = [parse_citation(c, entry.state) for c in item.citations]
+            if any(c and c.contains(r) for c in cited for r in law.citations):
+                return item.text
+    return ""
+
+
 def non_waivable_by_law(
     law: RuleLaw, catalog: Catalog | None
 ) -> tuple[Entry, str, Citation, Citation] | None:
@@ -119,7 +159,9 @@ def lifted_by_law(
 ) -> tuple[Entry, str] | None:
     """(mechanism, why) for a mechanism of the rule's jurisdiction that can lawfully lift
     it and whose own text names the rule's section, or whose law is an exception
-    written inside the rule's section."""
+    written inside the rule's section. Lawfully: its scope reaches the rule, and its
+    cannot-waive list names the rule neither by citation nor, where citations cannot
+    decide, by words (as matching reads the list)."""
     if catalog is None or not (law.citations or citation):
         return None
     sections = section_terms(citation)
@@ -131,7 +173,11 @@ def lifted_by_law(
             if entry.status != "active":
                 continue
             scope, items = entry_law(entry)
-            if not covers(scope, law)[0] or barred(law, list(items)):
+            if (
+                not covers(scope, law)[0]
+                or barred(law, list(items))
+                or blocked_by_words(law.text, law, entry)
+            ):
                 continue
             said = " ".join(
                 [entry.summary, *entry.allows, *(e.note for e in entry.examples)]

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from finder.audit.lawfacts import (
     GENERAL_KINDS,
     allowed_phrase,
+    blocked_by_words,
     eligibility_conflict,
     entry_law,
-    inside_own_law,
     reach_shown,
     section_terms,
     student_group,
@@ -18,7 +18,7 @@ from finder.audit.lawfacts import (
 )
 from finder.audit.model import LEGACY_LEVELS
 from finder.audit.suggester import RuleInput
-from finder.audit.words import figures, stems, subject_stems, words_cover
+from finder.audit.words import stems, subject_stems
 from finder.catalog import Catalog, Entry
 from finder.law import parse_citation
 from finder.law.scope import RuleLaw, barred, covers, rule_law
@@ -92,37 +92,10 @@ class Match:
         return self.mechanism.id
 
 
-def _blocked(
-    rule: RuleInput,
-    law: RuleLaw,
-    entry: Entry,
-) -> str:
-    """The cannot-waive item whose words cover the rule's, if any (the weaker evidence).
-
-    Words decide only where citations cannot: items that carry no citation (for a cited
-    rule) and, for an uncited rule, every item; and the limits written inside the
-    section that grants the flexibility, which bar by what the rule says. Such a limit
-    also bars a rule cited within its section that names its very figure ("the minimum
-    annual minutes of operation (75,600)" and "operate at least 75,600 minutes").
-
-    An item about federal law ("requirements of federal law, such as the certification
-    of special education teachers") bars only federal requirements: its words must not
-    bar a state certification statute.
-    """
-    inside = inside_own_law(entry)
-    rule_stems, rule_figures = stems(rule.text), figures(rule.text)
-    for item in entry.cannot_waive:
-        if law.citations and item.citations and item.text not in inside:
-            continue
-        if not law.is_federal and re.search(r"\bfederal\b", item.text, re.IGNORECASE):
-            continue
-        if words_cover(rule_stems, stems(item.text)):
-            return item.text
-        if item.text in inside and rule_figures & figures(item.text):
-            cited = [parse_citation(c, entry.state) for c in item.citations]
-            if any(c and c.contains(r) for c in cited for r in law.citations):
-                return item.text
-    return ""
+def _blocked(rule: RuleInput, law: RuleLaw, entry: Entry) -> str:
+    """The cannot-waive item whose words cover the rule's, if any (the weaker evidence;
+    see :func:`blocked_by_words`)."""
+    return blocked_by_words(rule.text, law, entry)
 
 
 def _words_for(rule: RuleInput, wanted: set[str]) -> list[str]:

@@ -15,7 +15,7 @@ from finder.audit.lawfacts import (
 )
 from finder.audit.model import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
-from finder.audit.words import stems, words_cover
+from finder.audit.words import spelled_out, stems, words_cover
 from finder.catalog import Catalog
 from finder.law.scope import rule_law
 from finder.shapes import OneOf, Req, check_file
@@ -77,7 +77,7 @@ class Signals:
     def find(self, text: str, citation: str) -> str | None:
         """The first signal found in the rule's text or citation, for the reason; a word
         inside one of the ``unless`` phrases is not a signal."""
-        words = _joined(f"{text} {citation}")
+        words = _joined(f"{spelled_out(text)} {citation}")
         if self.unless is not None:
             words = self.unless.sub(" ", words)
         for pattern, value in (

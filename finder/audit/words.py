@@ -31,10 +31,68 @@ def same_text_key(text: str) -> str:
 _FAMILIES = {"certifi": "certif", "licensur": "licens"}
 
 
+# Short forms district teams type for what rules and lists spell out. Capitals are read
+# only in capitals ("PE", not "pe"), each with an optional plural "s"; the everyday
+# short forms in any case. A short form with two common meanings ("MS": middle school
+# or Mississippi; "min": minutes or minimum) is left as typed.
+_CAPITALS = {
+    "CBA": "collective bargaining agreement",
+    "HS": "high school",
+    "PD": "professional development",
+    "PE": "physical education",
+    "CTE": "career and technical education",
+    "EOC": "end-of-course",
+    "SPED": "special education",
+    "SpEd": "special education",
+    "EL": "English learner",
+    "ELL": "English language learner",
+    "LEP": "limited English proficient",
+    "SWD": "students with disabilities",
+    "FAPE": "free appropriate public education",
+    "SRO": "school resource officer",
+}
+_EVERYDAY = {
+    "hr": "hour",
+    "hrs": "hours",
+    "mins": "minutes",
+    "avg": "average",
+    "admin": "administrator",
+    "admins": "administrators",
+    "eval": "evaluation",
+    "evals": "evaluations",
+    "mtg": "meeting",
+    "mtgs": "meetings",
+    "kid": "child",
+    "kids": "children",
+    "kid's": "child's",
+    "kids'": "children's",
+}
+_CAPITAL_FORM = re.compile(
+    r"(?<![\w.\-/])(" + "|".join(sorted(_CAPITALS, key=len, reverse=True)) + r")(s?)"
+    r"(?!\w)"
+)
+_EVERYDAY_FORM = re.compile(
+    r"(?<![\w.\-/])("
+    + "|".join(re.escape(w) for w in sorted(_EVERYDAY, key=len, reverse=True))
+    + r")(?![\w\-])",
+    re.IGNORECASE,
+)
+
+
+def spelled_out(text: str) -> str:
+    """A rule's words with the short forms teams type spelled out ("HS PE credits" →
+    "high school physical education credits", "95%" → "95 percent"), so that the words
+    of the law and of the knowledge lists, which spell them out, are found in it."""
+    text = _CAPITAL_FORM.sub(lambda m: _CAPITALS[m.group(1)] + m.group(2), text or "")
+    text = _EVERYDAY_FORM.sub(lambda m: _EVERYDAY[m.group(1).lower()], text)
+    return re.sub(r"(?<=\d)\s?%", " percent", text)
+
+
 def stems(text: str) -> set[str]:
     """The plain stems of a text (synonym-group tokens left out: they would count as
-    overlap between unrelated texts), word families read as one stem."""
-    return {_FAMILIES.get(s, s) for s in analyze(text)}
+    overlap between unrelated texts), word families read as one stem, short forms
+    spelled out."""
+    return {_FAMILIES.get(s, s) for s in analyze(spelled_out(text))}
 
 
 def _words(found: set[str]) -> set[str]:

@@ -90,11 +90,16 @@ def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
         # "25.0811" typed alone in a Texas audit is a section of its home code; a
         # compact citation with its own name ("8VAC20-132") was read just above
         found = find_citations("§ " + bare, state, home)
+    typed = found or find_citations(bare, state, home)
+    # The rule's words are read for its law only when nothing was typed, and then only
+    # for the law of its own state or federal law: in a West Virginia rule, "federal
+    # education law" is prose, not New York's Education Law.
+    worded = [] if typed else find_citations(text, state)
+    if state and not typed:
+        worded = [c for c in worded if c.body.is_federal or c.jurisdiction == state]
     cites = tuple(
         c
-        for c in (
-            found or find_citations(bare, state, home) or find_citations(text, state)
-        )
+        for c in (typed or worded)
         if c.body.level in LAW_LEVELS  # not bills, not CiteURL-only finds
     )
     level = level or "unknown"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from finder.audit.law_eval import evaluate, load_labelled, split_of
+from finder.audit.lawfacts import federal_only
 from finder.audit.matching import match_mechanisms
-from finder.audit.suggester import RuleInput
+from finder.audit.suggester import RuleInput, suggest
 from finder.catalog import read
 from finder.law.scope import covers, rule_law, scope_of
 from tests.conftest import DATA
@@ -338,3 +339,55 @@ def test_teacher_licensure_is_on_tennessees_cannot_waive_list(shipped):
     )
     waiver = next(m for m in matches if m.id == "tn-commissioner-waivers")
     assert waiver.usable is False
+
+
+def test_a_rules_words_are_not_read_as_another_states_law(shipped):
+    """With no citation typed, the rule's words name its law only when that law is of
+    the rule's own state or federal: "federal education law" in a West Virginia rule is
+    not New York's Education Law, and no New York mechanism is offered for it."""
+    text = "State rules that implement federal education law"
+    law = rule_law(text, "", "state_statute", "WV")
+    assert law.jurisdiction == "WV"
+    assert not law.citations
+    suggestion = suggest(RuleInput(text, "state_statute", "", "WV"), shipped)
+    assert not any("N.Y." in r for r in suggestion.all_reasons())
+    # the state's own law named in the words is still read
+    own = rule_law("Follow W. Va. Code § 18-5B-4", "", "state_statute", "WV")
+    assert [c.label for c in own.citations] == ["W. Va. Code § 18-5B-4"]
+
+
+def test_a_list_item_naming_federal_and_state_law_bars_a_state_rule(shipped):
+    """Tennessee's waiver law can never waive "Federal and state student assessment and
+    accountability": the item names state law too, so its words bar the state's own
+    testing rule (an item about federal law alone bars only federal rules)."""
+    rule = RuleInput(
+        "Administer the state's student assessments and participate in the "
+        "accountability system",
+        "state_statute",
+        "",
+        "TN",
+    )
+    offered = {m.id for m in match_mechanisms(rule, "", shipped) if m.usable}
+    assert "tn-commissioner-waivers" not in offered
+    assert federal_only("Requirements of federal law, such as special education")
+    assert not federal_only("Federal, state and local health and safety")
+    assert not federal_only("State, federal and local laws prohibiting discrimination")
+
+
+def test_a_mechanism_its_own_list_bars_by_words_does_not_lift_the_rule(shipped):
+    """A rule cited to the whole section that holds a waiver power (§ 49-1-201, whose
+    subsection (d) is Tennessee's waiver law) is not lifted by that power when the
+    power's cannot-waive list names the rule's subject in words: the suggester and the
+    matcher read the list alike."""
+    rule = RuleInput(
+        "Administer the state's student assessments and participate in the "
+        "accountability system",
+        "state_statute",
+        "TCA 49-1-201",
+        "TN",
+    )
+    s = suggest(rule, shipped)
+    assert s.answers.get("lifted_by_law") is not True
+    assert s.decision == "essential_oversight"
+    offered = {m.id for m in match_mechanisms(rule, "", shipped) if m.usable}
+    assert "tn-commissioner-waivers" not in offered

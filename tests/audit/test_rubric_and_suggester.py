@@ -9,6 +9,7 @@ import pytest
 from finder.audit.lawfacts import allowed_phrases, used_phrases
 from finder.audit.rubric import load_rubric
 from finder.audit.suggester import RuleInput, classify, suggest
+from finder.audit.words import spelled_out
 from finder.catalog import Catalog
 from finder.catalog.model import Example
 from tests.audit.mechanisms import sd_mechanism
@@ -422,3 +423,55 @@ def test_a_word_in_another_sense_protects_nothing(text, level, question):
 def test_the_same_word_in_its_own_sense_still_protects(text, question):
     s = suggest(RuleInput(text, "state_statute", "", "TX"))
     assert s.answers[question] is True
+
+
+@pytest.mark.parametrize(
+    ("short", "question"),
+    [
+        # the short forms a team types name the same protected interests
+        ("SPED students keep their services", "special_populations"),
+        ("ELs must be able to take part in instruction", "special_populations"),
+        ("SROs must complete state training", "health_safety"),
+        ("No guns on school grounds", "health_safety"),
+        ("Vendors must let parents see and fix their kid's records", "civil_rights"),
+        ("Teachers on a permit may not teach an EOC-tested course", "accountability"),
+    ],
+)
+def test_short_forms_name_what_the_spelled_out_words_name(short, question):
+    s = suggest(RuleInput(short, "state_statute", "", "TN"))
+    assert s.answers[question] is True
+    assert s.decision == "essential_oversight"
+
+
+def test_short_forms_and_word_families_name_a_means():
+    # "95%" is "95 percent"; "endorsed" is the word family of "endorsement"
+    s = suggest(
+        RuleInput("95% of teachers must be endorsed in their subjects", "state_rule")
+    )
+    assert s.answers["prescribes_how"] is True
+    assert s.decision == "unnecessary_control"
+    # capitals are read only as typed in capitals: "pe" is not physical education
+    assert spelled_out("HS PE credits") == "high school physical education credits"
+    assert spelled_out("a pe class") == "a pe class"
+    assert spelled_out("ELA and EL") == "ELA and English learner"
+
+
+def test_a_bargaining_subject_is_read_in_its_word_family():
+    clause = "Dismissing a teacher has to follow the contract's procedures"
+    s = suggest(RuleInput(clause, "collective_bargaining", "", "IN"))
+    assert s.decision == "not_a_rule"
+
+
+def test_student_data_and_evaluations_of_teachers_are_read_as_their_interests():
+    data = suggest(
+        RuleInput(
+            "Vendor has to keep student data secure and confidential",
+            "vendor_contract",
+        )
+    )
+    assert data.answers["civil_rights"] is True
+    assert data.decision == "essential_oversight"
+    reviews = suggest(
+        RuleInput("Annual performance evaluations of teachers", "state_statute")
+    )
+    assert reviews.answers["accountability"] is True

@@ -574,3 +574,26 @@ def test_a_whole_federal_act_contains_its_run_of_the_us_code(act, inside, outsid
     whole = parse_citation(act, "US")
     assert whole.contains(parse_citation(inside, "US"))
     assert not whole.contains(parse_citation(outside, "US"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "state", "normal"),
+    [
+        # the forms a district team types, without the periods of the printed form
+        ("Ed Code 49073.1", "CA", "Cal. Educ. Code § 49073.1"),
+        ("Ed Code 25.081", "TX", "Tex. Educ. Code § 25.081"),
+        ("Educ Code 39803", "CA", "Cal. Educ. Code § 39803"),
+        ("70 OS 1-111", "OK", "70 O.S. § 1-111"),
+        ("UCA 53G-7-215", "UT", "Utah Code § 53G-7-215"),
+        ("WV Code 18-5B-4", "WV", "W. Va. Code § 18-5B-4"),
+    ],
+)
+def test_short_forms_typed_without_periods(typed, state, normal):
+    cit = parse_citation(typed, state)
+    assert cit is not None, typed
+    assert cit.label == normal
+
+
+def test_a_short_code_name_two_states_share_is_not_read_in_a_third():
+    # "Ed Code" is California's and Texas's: in Colorado it cannot be told apart
+    assert parse_citation("Ed Code 22-32-109", "CO") is None
