@@ -56,6 +56,20 @@ def main() -> None:
     """Flexibility Finder: search state and federal flexibilities for school districts."""
 
 
+def _rubric_problems() -> list[str]:
+    """What is wrong in the audit rubric and the suggester's knowledge ([] if nothing)."""
+    from finder.audit.rubric import load_rubric
+    from finder.audit.suggester import load_knowledge
+    from finder.shapes import DataFileError
+
+    try:
+        load_rubric()
+        load_knowledge()
+    except DataFileError as exc:
+        return list(exc.problems)
+    return []
+
+
 @main.command()
 @catalog_option
 @click.option(
@@ -86,10 +100,16 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
         except TemplateError as exc:
             template_problems = exc.problems
     format_problems = _format_problems(set(catalog.by_id)) if with_templates else []
+    rubric_problems = _rubric_problems()
     for problem in [
-        f"audit_templates: {p}" for p in template_problems
+        f"audit_templates: {p}" for p in template_problems + rubric_problems
     ] + format_problems:
         click.echo(problem)
+    if rubric_problems:
+        click.echo(
+            f"{counted(len(rubric_problems), 'problem')} in the rubric and knowledge.",
+            err=True,
+        )
     if template_problems:
         click.echo(
             f"{counted(len(template_problems), 'problem')} in the audit templates.",
@@ -103,7 +123,7 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
         click.echo(
             f"{counted(len(format_problems), 'problem')} in the formats.", err=True
         )
-    if catalog.problems or template_problems or format_problems:
+    if catalog.problems or template_problems or format_problems or rubric_problems:
         sys.exit(1)
     click.echo(f"OK: {len(catalog)} entries in {len(catalog.files)} files.")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +20,24 @@ def test_validate_ok():
     result = invoke("validate", "--catalog", TEST_CATALOG)
     assert result.exit_code == 0
     assert "OK: 9 entries in 4 files." in result.output
+
+
+def test_validate_checks_the_rubric_and_the_knowledge(tmp_path, monkeypatch):
+    from finder.audit import rubric, suggester
+
+    for name in ("rubric.yaml", "knowledge.yaml"):
+        shutil.copy(rubric.DEFAULT_DIR / name, tmp_path / name)
+    knowledge = tmp_path / "knowledge.yaml"
+    knowledge.write_text(
+        knowledge.read_text(encoding="utf-8").replace("\nfederal:", "\nfederl:"),
+        encoding="utf-8",
+    )
+    load = suggester.load_knowledge
+    monkeypatch.setattr(suggester, "load_knowledge", lambda: load(tmp_path))
+    result = invoke("validate", "--catalog", TEST_CATALOG)
+    assert result.exit_code == 1
+    assert "audit_templates: knowledge.yaml: federl: unknown field" in result.output
+    assert "problems in the rubric and knowledge." in result.output
 
 
 def test_validate_reports_problems_and_exits_1(tmp_path):

@@ -17,12 +17,11 @@ from finder.audit.model import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.audit.words import spelled_out, stems, words_cover
 from finder.catalog import Catalog
-from finder.law.scope import rule_law
-from finder.shapes import OneOf, Req, check_file
+from finder.law.scope import STATE_LEVELS, rule_law
+from finder.shapes import DataFileError, OneOf, Req, check_file
 
 # Answers the law gives, kept beside the rubric's own questions (not asked in the form).
 LAW_ANSWERS = ("non_waivable", "lifted_by_law")
-STATE_LEVELS = {"state_statute", "state_rule"}
 LOCAL_LEVELS = {"local_policy", "collective_bargaining", "vendor_contract"}
 
 
@@ -130,8 +129,32 @@ def _signals(block: dict | None) -> Signals:
 
 
 def load_knowledge(folder: str | Path = DEFAULT_DIR) -> Knowledge:
-    """The suggester's knowledge, parsed once per change of knowledge.yaml."""
-    return load_cached(Path(folder) / "knowledge.yaml", _build_knowledge)
+    """The suggester's knowledge, parsed once per change of knowledge.yaml.
+
+    :raises DataFileError: a problem in the file, or (when the folder holds the rubric
+        too) a ``protects:`` name that is not a question of the rubric's protects group,
+        or such a question without words.
+    """
+    knowledge = load_cached(Path(folder) / "knowledge.yaml", _build_knowledge)
+    if (Path(folder) / "rubric.yaml").is_file():
+        problems = protects_problems(knowledge, load_rubric(folder).protects)
+        if problems:
+            raise DataFileError(problems)
+    return knowledge
+
+
+def protects_problems(knowledge: Knowledge, questions: tuple[str, ...]) -> list[str]:
+    """Where knowledge.yaml's ``protects:`` and the rubric's protects group disagree."""
+    return [
+        f"knowledge.yaml: protects.{name}: not a question of the rubric's protects "
+        f"group ({', '.join(questions)})"
+        for name in knowledge.protects
+        if name not in questions
+    ] + [
+        f"knowledge.yaml: protects: no words for the rubric's question {name!r}"
+        for name in questions
+        if name not in knowledge.protects
+    ]
 
 
 SIGNALS = {"words": [str], "citations": [str], "unless": [str]}

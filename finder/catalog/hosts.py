@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from finder import yamltext
+from finder.shapes import check
 
 HOSTS_FILE = "hosts.yaml"
 # The shipped list: every catalog (also one that replaces the shipped entries) starts
@@ -43,6 +44,8 @@ class Hosts:
     secondary: frozenset[str] = frozenset()
     mirror: frozenset[str] = frozenset()
     refused: frozenset[str] = frozenset()
+    # what is wrong in the files read ("hosts.yaml: oficial_law: unknown field")
+    problems: tuple[str, ...] = ()
 
     def classify(self, url: str) -> str:
         """The publisher type a URL's host implies: a key of PUBLISHERS, "government"
@@ -116,10 +119,25 @@ def _as_set(values) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+# The shape of a hosts.yaml: any other key is a mistake (a misspelt list is ignored
+# silently otherwise, and its hosts fall back to "unknown").
+HOSTS_SHAPE = {
+    "official_law": {str: [str]},
+    "official_agency": {str: [str]},
+    "secondary": [str],
+    "mirror": [str],
+    "refused": [str],
+}
+
+
 @functools.cache
 def _read(path: str, mtime: float) -> Hosts:
-    data = yamltext.load(Path(path).read_text(encoding="utf-8")) or {}
+    data, problems = check(
+        yamltext.load(Path(path).read_text(encoding="utf-8")) or {}, HOSTS_SHAPE
+    )
+    data = data or {}  # what was not understood is left out, and said
     return Hosts(
+        problems=tuple(f"{Path(path).name}: {p}" for p in problems),
         official_law={
             k: _as_set(v) for k, v in (data.get("official_law") or {}).items()
         },
@@ -146,6 +164,8 @@ def load_hosts(dirs: list[str | Path]) -> Hosts:
             secondary=merged.secondary | part.secondary,
             mirror=merged.mirror | part.mirror,
             refused=merged.refused | part.refused,
+            problems=merged.problems
+            + tuple(f"{path.parent}/{p}" for p in part.problems),
         )
     return merged
 

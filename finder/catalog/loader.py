@@ -334,7 +334,10 @@ def read_catalog(dirs: list[str | Path]):
     """Load every file; return (entries, file infos, fingerprint, problems) without raising."""
     files = catalog_files(dirs)
     hosts = load_hosts(dirs)
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(place.split(": ", 1)[0], 1, "", "hosts", place.split(": ", 1)[1])
+        for place in hosts.problems
+    ]
     parsed = [_parse_file(path, problems) for path in files]
     seen: dict[str, str] = {}
     candidates: list[tuple[dict, dict[str, int], int, str]] = []

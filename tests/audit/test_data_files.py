@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 
 import pytest
 import yaml
 
 from finder.audit.exchange import ImportProblems, load_audit, load_rule_list
 from finder.audit.rubric import CONDITIONS, DEFAULT_DIR, _build_rubric
-from finder.audit.suggester import LAW_ANSWERS, _build_knowledge
+from finder.audit.suggester import LAW_ANSWERS, _build_knowledge, load_knowledge
 from finder.audit.templates import TemplateError, load_templates
 from finder.shapes import DataFileError
 
@@ -209,3 +210,24 @@ def test_rubric_refuses_what_would_break_the_review_form_or_the_decisions(
     change(data)
     with pytest.raises(DataFileError, match=re.escape(expected)):
         _build_rubric(data)
+
+
+def test_knowledge_protects_names_are_the_rubrics_questions(tmp_path):
+    """A misspelt protects name ("civil_rigths") would leave a rubric question without
+    words and give words to no question: the loader says where."""
+    for name in ("rubric.yaml", "knowledge.yaml"):
+        shutil.copy(DEFAULT_DIR / name, tmp_path / name)
+    path = tmp_path / "knowledge.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  civil_rights:", "  civil_rigths:"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as info:
+        load_knowledge(tmp_path)
+    assert info.value.problems == [
+        "knowledge.yaml: protects.civil_rigths: not a question of the rubric's "
+        "protects group (civil_rights, health_safety, special_populations, "
+        "fiscal_integrity, accountability, transparency)",
+        "knowledge.yaml: protects: no words for the rubric's question 'civil_rights'",
+    ]
+    assert load_knowledge(DEFAULT_DIR).protects  # the shipped files agree

@@ -193,3 +193,30 @@ def test_report_counts_refused_hosts_and_official_share(tmp_path):
     assert report.total == 1
     assert report.official_share == 1.0
     assert report.sources_by_publisher["official_law"] == 1
+
+
+def test_a_misspelt_list_in_hosts_yaml_is_a_problem_not_ignored(tmp_path):
+    """A catalog folder's own hosts.yaml with a misspelt key or a list where a mapping
+    belongs: `finder validate` says so; what was understood is still used."""
+    folder = write_catalog(
+        tmp_path / "cat",
+        {
+            "tx.yaml": catalog_file(
+                "TX", with_sources(entry(), sources((OFFICIAL, None)))
+            )
+        },
+    )
+    (folder / "hosts.yaml").write_text(
+        "mirrors: [law.justia.com]\nofficial_agency: [tea.texas.gov]\n"
+        "secondary: [example.org]\n",
+        encoding="utf-8",
+    )
+    catalog = read([folder])
+    found = sorted((p.field, p.message) for p in catalog.problems)
+    assert len(catalog) == 1
+    assert found == [
+        ("hosts", "mirrors: unknown field"),
+        ("hosts", "official_agency: expected a mapping"),
+    ]
+    assert all(p.file.endswith("cat/hosts.yaml") for p in catalog.problems)
+    assert load_hosts([folder]).classify("https://example.org/a") == "secondary"
