@@ -49,6 +49,28 @@ def decided_audit() -> dict:
     ).to_dict()
 
 
+def test_a_preview_that_names_a_team_member_says_where_and_offers_no_publish(
+    page, tmp_path
+):
+    width = page.viewport_size["width"]
+    email = new_email("named")
+    audit = decided_audit()
+    audit["rules"][0]["rationale"] = f"Ask Pia Owner ({email}) for the survey."
+    team_with_audit(page, tmp_path, email, "Pia Owner", audit)
+    page.get_by_role("link", name="choose what to publish").click()
+    page.get_by_label("Rationales and replacement plans").check()
+    page.get_by_role("button", name="Preview", exact=True).click()
+    alert = page.get_by_role("alert").filter(has_text="This would name people")
+    expect(alert).to_contain_text(
+        "Rule 1's rationale names a team member (“Pia Owner”)"
+    )
+    expect(alert).to_contain_text("Rule 1's rationale holds an e-mail address")
+    expect(page.get_by_role("button", name="Publish as shown")).to_have_count(0)
+    assert axe_violations(page) == []
+    assert sideways(page) <= 1
+    page.screenshot(path=str(tmp_path / f"publish-people-{width}.png"), full_page=True)
+
+
 def test_an_owner_publishes_and_finds_the_case_in_the_barriers_report(page, tmp_path):
     width = page.viewport_size["width"]
     team_with_audit(page, tmp_path, new_email("pub"), "Pia Owner", decided_audit())
