@@ -10,6 +10,7 @@ from finder.audit.words import figures, stems, subject_stems, words_cover
 from finder.catalog import Catalog, Entry
 from finder.law import Citation, parse_citation
 from finder.law.scope import (
+    Bar,
     RuleLaw,
     Scope,
     barred,
@@ -63,9 +64,8 @@ def inside_own_law(entry: Entry) -> frozenset[str]:
 @functools.lru_cache(maxsize=4096)
 def entry_law(
     entry: Entry,
-) -> tuple[Scope, tuple[tuple[str, tuple[Citation, ...], tuple[str, ...]], ...]]:
-    """A mechanism's scope and its cannot-waive items as (words, citations, the words
-    naming the part of those citations it bars when only a part), cached."""
+) -> tuple[Scope, tuple[Bar, ...]]:
+    """A mechanism's scope and its cannot-waive items as the law reads them, cached."""
     own = next(
         (c for c in entry.citations if parse_citation(c, entry.state) is not None),
         "",
@@ -75,13 +75,14 @@ def entry_law(
     structured = any(item.citations for item in entry.cannot_waive)
     inside = inside_own_law(entry)
     items = tuple(
-        (
+        Bar(
             item.text,
             ()
             if item.text in inside
             else barring_citations(
                 item.citations, item.text, entry.state, own, not structured
             ),
+            item.outside,
             item.part,
         )
         for item in entry.cannot_waive
@@ -99,6 +100,19 @@ def federal_only(item: str) -> bool:
     )
 
 
+def names_barred_part(law: RuleLaw, item) -> bool:
+    """Whether the rule's words name the part a cannot-waive item bars (its ``part``
+    words: "cap", "maximum", "no class") and a word of its subject ("class"): a rule
+    typed without a citation is then within the item as surely as words can tell.
+    (The part words are the item's own, chosen to be specific; a shared subject
+    word keeps "a cap on dual-credit courses" out of a class-size bar.)"""
+    return (
+        bool(item.part)
+        and law.says(item.part)
+        and bool(subject_stems(law.text) & subject_stems(item.text))
+    )
+
+
 def blocked_by_words(text: str, law: RuleLaw, entry: Entry) -> str:
     """The cannot-waive item whose words cover the rule's, if any (the weaker evidence).
 
@@ -107,6 +121,9 @@ def blocked_by_words(text: str, law: RuleLaw, entry: Entry) -> str:
     section that grants the flexibility, which bar by what the rule says. Such a limit
     also bars a rule cited within its section that names its very figure ("the minimum
     annual minutes of operation (75,600)" and "operate at least 75,600 minutes").
+
+    An item that bars only part of its law (``outside``) does not bar a rule whose
+    words say it is about the part left outside.
 
     An item about federal law alone ("requirements of federal law, such as the
     certification of special education teachers") bars only federal requirements: its
@@ -120,7 +137,9 @@ def blocked_by_words(text: str, law: RuleLaw, entry: Entry) -> str:
             continue
         if not law.is_federal and federal_only(item.text):
             continue
-        if words_cover(rule_stems, stems(item.text)):
+        if law.outside(item.outside, item.part):
+            continue  # the item bars only part of its law, and not this part
+        if words_cover(rule_stems, stems(item.text)) or names_barred_part(law, item):
             return item.text
         if item.text in inside and rule_figures & figures(item.text):
             cited = [parse_citation(c, entry.state) for c in item.citations]

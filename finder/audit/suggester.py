@@ -11,13 +11,14 @@ from finder.audit.lawfacts import (
     GENERAL_KINDS,
     allowed_by_law,
     lifted_by_law,
+    names_barred_part,
     non_waivable_by_law,
 )
 from finder.audit.model import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.audit.words import spelled_out, stems, words_cover
 from finder.catalog import Catalog
-from finder.law.scope import STATE_LEVELS, rule_law
+from finder.law.scope import STATE_LEVELS, RuleLaw, rule_law
 from finder.shapes import DataFileError, OneOf, Req, check_file
 
 # Answers the law gives, kept beside the rubric's own questions (not asked in the form).
@@ -195,22 +196,32 @@ def _build_knowledge(data) -> Knowledge:
 
 
 def non_waivable_match(
-    rule: RuleInput, catalog: Catalog | None
+    rule: RuleInput, catalog: Catalog | None, law: RuleLaw | None = None
 ) -> tuple[str, str] | None:
     """(item, mechanism title) when a waiver or innovation law of the rule's state lists
-    the rule as never waivable. As with citations (``non_waivable_by_law``), what a
-    permit or calendar option cannot lift ("the minimum days of service still apply")
-    is the limit of that option, not a sign that the rule is essential."""
+    the rule as never waivable by its words: weaker evidence than a citation, read
+    for every item (a list's words are evidence that a rule is essential even where
+    citations do not settle it), except an item that bars only part of its law when
+    the rule's words are about the part it leaves outside
+    (:meth:`~finder.law.scope.RuleLaw.outside`). As with citations
+    (``non_waivable_by_law``), what a permit or calendar option cannot lift ("the
+    minimum days of service still apply") is the limit of that option, not a sign
+    that the rule is essential."""
     if catalog is None or not rule.state:
         return None
     rule_stems = stems(rule.text)  # the citation is read as law, not as words
     if not rule_stems:
         return None
+    law = law or rule_law(rule.text, rule.citation, rule.source_level, rule.state)
     for entry in catalog.for_state(rule.state):
         if entry.kind not in GENERAL_KINDS:
             continue
         for provision in entry.cannot_waive:
-            if words_cover(rule_stems, stems(provision.text)):
+            if law.outside(provision.outside, provision.part):
+                continue
+            if words_cover(rule_stems, stems(provision.text)) or names_barred_part(
+                law, provision
+            ):
                 return provision.text, entry.title
     return None
 
@@ -316,7 +327,7 @@ def suggest(
     }
     lifted = lifted_by_law(law, citation, catalog)
     barred = None if lifted else non_waivable_by_law(law, catalog)
-    listed = None if (barred or lifted) else non_waivable_match(rule, catalog)
+    listed = None if (barred or lifted) else non_waivable_match(rule, catalog, law)
     if not (lifted or barred or listed or protected.keys() & STUDENT_PROTECTIONS):
         lifted = allowed_by_law(law, text, catalog)
     _add_binds(s, rule, level, knowledge, bool(protected or barred or listed))

@@ -107,11 +107,19 @@ class Provision:
         required=False,
         default=(),
     )
-    part: tuple[str, ...] = declared(
+    outside: tuple[str, ...] = declared(
         "list[str]",
         "When the law bars only part of the provisions it cites (the maximum class"
-        " sizes of a section that also sets averages): the words that name that part."
-        " A rule within the citations is barred only if its words say one of them.",
+        " sizes of a section that also sets averages): words naming what it leaves"
+        " outside the bar. A rule within the citations is still barred unless its"
+        " words say one of these and none of ``part``.",
+        required=False,
+        default=(),
+    )
+    part: tuple[str, ...] = declared(
+        "list[str]",
+        "With ``outside``: words naming the part the law does bar; a rule that says"
+        " one of them stays barred even if it also names what is outside.",
         required=False,
         default=(),
     )

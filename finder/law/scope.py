@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from finder.law.model import Citation
 from finder.law.parse import find_citations, load_law, parse_citation
@@ -51,6 +52,13 @@ class RuleLaw:
     unread: str = ""
     # the rule's own words, for a limit that bars only part of a section
     text: str = ""
+
+    def outside(self, outside: tuple[str, ...], part: tuple[str, ...]) -> bool:
+        """Whether the rule's words leave it outside a bar that covers only part of
+        its provisions: they say one of ``outside`` (what the bar leaves out) and none
+        of ``part`` (what it bars). A rule that says neither stays barred (a wrong
+        "usable" is worse than a wrong "cannot be used")."""
+        return bool(outside) and self.says(outside) and not self.says(part)
 
     def says(self, words: tuple[str, ...]) -> bool:
         """True when the rule's words hold one of ``words`` (each matched as whole
@@ -237,18 +245,26 @@ def barring_citations(
     )
 
 
-def barred(
-    rule: RuleLaw, items: list[tuple[str, tuple[Citation, ...], tuple[str, ...]]]
-) -> tuple[str, Citation, Citation] | None:
+class Bar(NamedTuple):
+    """One cannot-waive item as the law reads it: its words, the citations it bars,
+    and, when it bars only part of them, the words naming what it leaves outside
+    (``outside``) and what it bars (``part``)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    outside: tuple[str, ...] = ()
+    part: tuple[str, ...] = ()
+
+
+def barred(rule: RuleLaw, items: list[Bar]) -> tuple[str, Citation, Citation] | None:
     """(item, its citation, the rule's citation) for the first item whose law contains
-    one of the rule's citations, or None. An item is (its words, its citations, the
-    words naming the part of them it bars, if only a part): such an item bars a rule
-    within its citations only when the rule says one of those words."""
-    for text, cites, part in items:
-        if part and not rule.says(part):
+    one of the rule's citations and does not leave the rule outside (see
+    :meth:`RuleLaw.outside`), or None."""
+    for bar in items:
+        if rule.outside(bar.outside, bar.part):
             continue
-        for outer in cites:
+        for outer in bar.citations:
             for inner in rule.citations:
                 if outer.contains(inner):
-                    return text, outer, inner
+                    return bar.text, outer, inner
     return None
