@@ -173,6 +173,16 @@ def non_waivable_by_law(
     return None
 
 
+def within_own_law(law: RuleLaw, entry: Entry) -> bool:
+    """Whether every one of the rule's citations lies within the mechanism's own law
+    (the hearing Wis. Stat. § 118.38(1)(b) requires before a waiver is asked for): such
+    a rule is a condition of the mechanism, which cannot lift it."""
+    own = [c for c in (parse_citation(t, entry.state) for t in entry.citations) if c]
+    return bool(law.citations and own) and all(
+        any(o.contains(r) for o in own) for r in law.citations
+    )
+
+
 def lifted_by_law(
     law: RuleLaw, citation: str, catalog: Catalog | None
 ) -> tuple[Entry, str] | None:
@@ -180,7 +190,8 @@ def lifted_by_law(
     it and whose own text names the rule's section, or whose law is an exception
     written inside the rule's section. Lawfully: its scope reaches the rule, and its
     cannot-waive list names the rule neither by citation nor, where citations cannot
-    decide, by words (as matching reads the list)."""
+    decide, by words (as matching reads the list); and the rule is not a condition
+    written in the mechanism's own law (:func:`within_own_law`)."""
     if catalog is None or not (law.citations or citation):
         return None
     sections = section_terms(citation)
@@ -196,10 +207,20 @@ def lifted_by_law(
                 not covers(scope, law)[0]
                 or barred(law, list(items))
                 or blocked_by_words(law.text, law, entry)
+                or within_own_law(law, entry)
             ):
                 continue
             said = " ".join(
-                [entry.summary, *entry.allows, *(e.note for e in entry.examples)]
+                sentence
+                for text in [
+                    entry.summary,
+                    *entry.allows,
+                    *(e.note for e in entry.examples),
+                ]
+                for sentence in re.split(r"(?<=[.;])\s+", text)
+                # "the start date is excluded from the general § 118.38 waiver
+                # authority" names a section as a limit, not as something it lifts
+                if not _LIMIT.search(sentence) and not _EXCLUDED.search(sentence)
             ).lower()
             named = next((t for t in sections if t in said), None)
             if named:
@@ -223,6 +244,7 @@ def lifted_by_law(
 _LIMIT = re.compile(
     r"\b(?:not|cannot|never|still|except|unless|other than|no longer)\b", re.IGNORECASE
 )
+_EXCLUDED = re.compile(r"\b(?:exclud|outside|beyond)", re.IGNORECASE)
 
 
 def _phrases(items, split: str) -> tuple[str, ...]:

@@ -58,10 +58,19 @@ def _joined(text: str) -> str:
 
 
 def _pattern(words: list[str]) -> re.Pattern | None:
+    """One pattern for a list's words, each matched from the start of a word ("immuniz"
+    finds "immunization"); a word of three letters or fewer only as a whole word or
+    with a common ending ("bus", "buses", "busing", but not "business"; "tax" but
+    not "taxonomy")."""
     if not words:
         return None
     alternatives = sorted(
-        {re.escape(_joined(str(w))) for w in words}, key=len, reverse=True
+        {
+            re.escape(w) + (r"(?:es|s|ing|ed)?(?![a-z0-9])" if len(w) <= 3 else "")
+            for w in (_joined(str(w)) for w in words)
+        },
+        key=len,
+        reverse=True,
     )
     return re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + ")")
 
@@ -98,6 +107,9 @@ class BargainingLimit:
     state: str
     law: str
     subjects: Signals
+    # the state's law voids every agreement with a union of public employees (North
+    # Carolina's G.S. 95-98): no clause binds, whatever its subject
+    every_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,8 @@ class Knowledge:
         subject its state's law does not let a teachers' contract settle."""
         for limit in self.outside_bargaining:
             if limit.state == rule.state.upper():
+                if limit.every_subject:
+                    return limit, ""
                 subject = limit.subjects.find(rule.text, "")
                 if subject:
                     return limit, subject
@@ -168,7 +182,8 @@ KNOWLEDGE = {
         {
             "state": Req(str),
             "law": Req(str),
-            "subjects": Req([str]),
+            "subjects": [str],
+            "every_subject": bool,
             "unless": [str],
             "sources": Req([str]),
         }
@@ -188,7 +203,13 @@ def _build_knowledge(data) -> Knowledge:
             BargainingLimit(
                 limit["state"].upper(),
                 limit["law"],
-                _signals({"words": limit["subjects"], "unless": limit.get("unless")}),
+                _signals(
+                    {
+                        "words": limit.get("subjects") or [],
+                        "unless": limit.get("unless"),
+                    }
+                ),
+                bool(limit.get("every_subject")),
             )
             for limit in data.get("outside_bargaining") or []
         ),
@@ -258,7 +279,11 @@ def _add_binds(
         s.add(
             "binds",
             False,
-            f"{limit.law} keeps “{subject}” out of what a teachers' contract may "
+            f"{limit.law} makes any agreement with a union of public employees void, "
+            "so the clause cannot bind the district: the statute or the district's "
+            "own decision governs it."
+            if not subject
+            else f"{limit.law} keeps “{subject}” out of what a teachers' contract may "
             "settle, so the clause cannot bind the district: the statute or the "
             "district's own decision governs it.",
         )
@@ -360,9 +385,15 @@ def suggest(
     how = knowledge.prescribes_how.find(text, citation)
     if how:
         s.add("prescribes_how", True, f"Sets a means (“{how}”) rather than an outcome.")
-    elif level in {"local_policy", "collective_bargaining"} and not any_protect:
+    elif (
+        level in {"local_policy", "collective_bargaining"}
+        and not any_protect
+        and not knowledge.federal.find(text, citation)
+    ):
         # A board policy or a bargained work rule sets how the district works, and the
-        # parties who wrote it can change it; one that protects an interest says so.
+        # parties who wrote it can change it; one that protects an interest says so,
+        # and one that carries out a federal law (a filtering policy under the
+        # Children's Internet Protection Act) binds through that law.
         how = "local"
         s.add(
             "prescribes_how",

@@ -475,3 +475,90 @@ def test_student_data_and_evaluations_of_teachers_are_read_as_their_interests():
         RuleInput("Annual performance evaluations of teachers", "state_statute")
     )
     assert reviews.answers["accountability"] is True
+
+
+@pytest.fixture(scope="module")
+def shipped_catalog():
+    from pathlib import Path
+
+    from finder.catalog import read
+
+    return read([Path(__file__).parents[2] / "flexibilities"])
+
+
+def test_a_short_list_word_is_read_as_a_whole_word():
+    """ "bus" (a means) is not in "business", nor "tax" in "taxonomy"."""
+    from finder.audit.suggester import load_knowledge
+
+    how = load_knowledge().prescribes_how
+    assert how.find("Report within three business days", "") is None
+    assert how.find("Bus routes must be approved by the board", "") == "bus"
+    assert how.find("No busing across zone lines", "") == "busing"
+    assert how.find("Students ride the buses home", "") == "buses"
+
+
+def test_a_notice_to_parents_protects_transparency():
+    s = suggest(
+        RuleInput(
+            "Tell parents when their child has been taught four or more weeks by a "
+            "teacher who is not fully licensed",
+            "federal_law",
+            "20 U.S.C. § 6312(e)(1)(B)(ii)",
+            "US",
+        )
+    )
+    assert s.answers["transparency"] is True
+    assert s.decision == "essential_oversight"
+
+
+def test_a_condition_written_in_a_waiver_law_is_not_lifted_by_it(shipped_catalog):
+    """Wisconsin's waiver law (§ 118.38) requires a public hearing before a board asks
+    for a waiver: the hearing is the waiver's own condition. (Another Wisconsin entry
+    names § 118.38 only to say the start date is excluded from it.)"""
+    s = suggest(
+        RuleInput(
+            "The board must hold a public hearing before asking DPI for a waiver",
+            "state_statute",
+            "Wis. Stat. § 118.38(1)(b)",
+            "WI",
+        ),
+        shipped_catalog,
+    )
+    assert s.answers.get("lifted_by_law") is not True
+    assert s.decision == "essential_oversight"
+
+
+def test_a_contract_clause_binds_nothing_where_state_law_voids_every_public_union_contract(
+    shipped_catalog,
+):
+    s = suggest(
+        RuleInput(
+            "The teachers' association agreement limits extra duties to two a year",
+            "collective_bargaining",
+            "",
+            "NC",
+        ),
+        shipped_catalog,
+    )
+    assert s.answers["binds"] is False
+    assert "N.C. Gen. Stat. § 95-98" in s.reasons["binds"][0]
+    assert "void" in s.reasons["binds"][0]
+    assert s.decision == "not_a_rule"
+    # elsewhere such a clause binds until the parties change it
+    other = RuleInput(
+        "The agreement limits extra duties", "collective_bargaining", "", "OH"
+    )
+    assert suggest(other, shipped_catalog).answers["binds"] is True
+
+
+def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop():
+    s = suggest(
+        RuleInput(
+            "Every district computer students use must have internet filtering software",
+            "local_policy",
+            "Board Policy 4520; Children's Internet Protection Act",
+            "MI",
+        )
+    )
+    assert s.answers["federal_required"] is True
+    assert s.decision != "unnecessary_control"
