@@ -162,9 +162,16 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # The catalog's verification pass then moved press-reported uses out of `allows`
     # (58 of 66 here, 83 of 87 there); reading what documented districts used a waiver
     # or innovation law for as evidence (as `examples` record it) gave 85 of 88 there
-    # and 59 of 66 here again.
-    assert result.agreed >= 59
-    assert result.agreement >= 0.89
+    # and 59 of 66 here again. A robustness pass on the development part (the same
+    # rules reworded as teams type them: short forms, citations typed without periods,
+    # a rule's words read for its own state's law only) and 36 new development rules
+    # (a list word of three letters is a whole word, a notice to parents protects
+    # transparency, a waiver law's own conditions are not lifted by it, North
+    # Carolina's void union contracts) took the development part to 116 of 118 and
+    # gave 60 of 66 here (90.9%), needs-review unchanged at 8.3%; read once after
+    # each of the two merges.
+    assert result.agreed >= 60
+    assert result.agreement >= 0.90
     assert result.review_share <= 0.09
 
 
