@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, fields
 
 from finder.audit.model import AuditData
@@ -296,8 +297,61 @@ def identifying(case: Case, names: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# An e-mail address as people type one ("pia@quill.example", "P.Owner+x@mesa-isd.org").
+# An e-mail address as people type one ("pia@quill.example", "P.Owner+x@mesa-isd.org"),
+# or spelled out so a page does not link it ("pia at quill dot example").
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+SPELLED_EMAIL = re.compile(
+    r"\b[\w.+-]+\s*[\(\[]?\s*(?:at|@)\s*[\)\]]?\s*[\w-]+"
+    r"(?:\s*[\(\[]?\s*(?:dot|\.)\s*[\)\]]?\s*[a-z]{2,})+\b",
+    re.IGNORECASE,
+)
+# Titles written before a surname ("Ms. Diaz", "Dr Ortega").
+_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "principal", "superintendent")
+
+
+def _folded_words(text: str) -> list[str]:
+    """A text's words, case-folded, accents dropped and look-alike letters read as the
+    Latin ones people meant ("Díaz", "DIAZ", "Dıaz" → "diaz")."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = plain.casefold().replace("\u0131", "i").translate(_LOOK_ALIKE)
+    return re.findall(r"[^\W_]+", plain)
+
+
+# Cyrillic and Greek letters that look like Latin ones, as a name may be pasted
+# (compared after case folding, so the lower-case forms are enough).
+_LOOK_ALIKE = str.maketrans(
+    {
+        "а": "a", "с": "c", "е": "e", "һ": "h", "і": "i", "ј": "j", "к": "k",
+        "о": "o", "р": "p", "ѕ": "s", "х": "x", "у": "y", "ԁ": "d", "ԛ": "q",
+        "ԝ": "w", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    }
+)  # fmt: skip
+
+
+def _holds(words: list[str], seq: list[str]) -> bool:
+    n = len(seq)
+    return any(words[i : i + n] == seq for i in range(len(words) - n + 1))
+
+
+def _names_person(text: str, words: list[str], name: str) -> bool:
+    """Whether a text names a person: the name's words in order, or surname first
+    ("Diaz, Ana"), an initial and the surname ("A. Diaz"), a title and the surname
+    ("Ms. Diaz"); a one-word name only as the word itself, capitalized as written
+    ("Grant", not "grant" in "a grant program")."""
+    parts = _folded_words(name)
+    if not parts:
+        return False
+    if len(parts) == 1:
+        return bool(re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text))
+    first, last = parts[0], parts[-1]
+    return (
+        _holds(words, parts)
+        or _holds(words, [last, first])
+        or _holds(words, [first[0], last])
+        or any(_holds(words, [title, last]) for title in _TITLES)
+    )
 
 
 def naming_people(case: Case, people: list[str]) -> list[str]:
@@ -305,22 +359,24 @@ def naming_people(case: Case, people: list[str]) -> list[str]:
     of ``people`` (the team members' names and e-mail addresses), e.g. ["Rule 2's
     rationale names a team member (“Pia Owner”)", "The description holds an e-mail
     address"]; [] when none. No public page ever shows a member's name or an e-mail
-    address. A name of two words or more is found however it is spaced or punctuated
-    ("Pia Owner", "pia.owner"); a one-word name only as a whole word; names shorter than
-    4 letters and digits are not looked for."""
+    address: this guards against their being typed into a published text by accident.
+
+    Names are compared as words with accents and case set aside (see
+    :func:`_names_person`); an e-mail address is found as typed or spelled out ("pia at
+    quill dot example"), and a member's address also by its name part ("pia.owner").
+    Names shorter than 4 letters and digits are not looked for."""
     wanted = [p.strip() for p in people if len(_compact(p)) >= 4]
     found = []
     for where, text in _texts(case):
-        if EMAIL.search(text):
+        if EMAIL.search(text) or SPELLED_EMAIL.search(text):
             found.append(f"{where} holds an e-mail address")
-        flat = _compact(text)
-        for name in wanted:
-            if (
-                _compact(name) in flat
-                if len(name.split()) > 1 or "@" in name
-                else re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
-            ):
-                found.append(f"{where} names a team member (“{name}”)")
+        words = _folded_words(text)
+        for person in wanted:
+            name = person
+            if "@" in person:  # "pia.owner@..." names Pia Owner
+                name = re.sub(r"[._+-]+", " ", person.split("@", 1)[0])
+            if len(_compact(name)) >= 4 and _names_person(text, words, name):
+                found.append(f"{where} names a team member (“{person}”)")
                 break
     return list(dict.fromkeys(found))
 

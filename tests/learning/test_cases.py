@@ -127,3 +127,33 @@ def test_no_public_text_names_a_team_member_or_holds_an_e_mail_address():
     assert naming_people(case, ["Grant"]) == ["Metric 1 names a team member (“Grant”)"]
     assert naming_people(case, ["Al", "Gran"]) == []  # short, or not a whole word
     assert naming_people(build_case(data, Choices(), "Peak SD"), ["Grant"]) == []
+
+
+def test_a_member_is_found_however_the_name_or_address_is_written():
+    def found(text, people=("Ana Díaz", "ana.diaz@example.org")):
+        data = AuditData(
+            "t",
+            "TX",
+            rules=[AuditRule("A rule", "local_policy", decision="essential_oversight")],
+        )
+        data.rules[0].rationale = text
+        case = build_case(data, Choices(rules=True, rationales=True), "")
+        return naming_people(case, list(people))
+
+    named = ["Rule 1's rationale names a team member (“Ana Díaz”)"]
+    for text in (
+        "Ask Ana Diaz",  # accent left off
+        "DIAZ, ANA signed it",  # surname first, capitals
+        "A. Díaz wrote it",  # initial
+        "Ms. Diaz agreed",  # title
+        "Ana Dıaz",  # dotless i
+        "\u0410na Diaz",  # a Cyrillic capital A
+    ):
+        assert found(text) == named, text
+    spelled = ["Rule 1's rationale holds an e-mail address"]
+    assert found("write to ana at example dot org") == spelled
+    assert found("write to ana.diaz (at) example (dot) org")[0] == spelled[0]
+    # ordinary words are not names
+    assert found("A timely review", ["Tim Ely"]) == []
+    assert found("Students will mark attendance", ["Will", "Mark"]) == []
+    assert found("Diazepam is not kept at school") == []
