@@ -55,6 +55,9 @@ class Watched:
     citations: list[str] = field(default_factory=list)
     approver: str = ""
     last_reviewed: str = ""  # the entry's review date (YYYY-MM-DD) when kept
+    # each cannot-waive item with the law it bars ("Licensure of employees: Tenn. Code
+    # Ann. § 49-5-101"); empty in snapshots kept before it was watched
+    cannot_waive_law: list[str] = field(default_factory=list)
     # the team acknowledged that the entry was gone from the catalog: it is still
     # watched, and its return (with whatever changed) is shown
     gone: bool = False
@@ -274,7 +277,7 @@ def _relied_on(raw, i: int, mechanisms: list[str]) -> dict[str, Watched]:
 
 
 _WATCHED_TEXT = ("title", "status", "term", "approver", "last_reviewed")
-_WATCHED_LISTS = ("cannot_waive", "citations")
+_WATCHED_LISTS = ("cannot_waive", "citations", "cannot_waive_law")
 
 
 def _texts(data: dict, key: str, where: str) -> list[str]:

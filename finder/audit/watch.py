@@ -23,6 +23,7 @@ from finder.catalog import STATUSES, Catalog, Entry
 WATCHED = {
     "status": "Status",
     "cannot_waive": "What it can never waive",
+    "cannot_waive_law": "The law of what it can never waive",
     "term": "Duration and renewal",
     "citations": "Citations",
     "approver": "Who approves",
@@ -36,11 +37,23 @@ def snapshot(entry: Entry) -> Watched:
         title=entry.title,
         status=entry.status,
         cannot_waive=[p.text for p in entry.cannot_waive],
+        cannot_waive_law=[_item_law(p) for p in entry.cannot_waive],
         term=entry.term,
         citations=list(entry.citations),
         approver=entry.approver,
         last_reviewed=entry.last_reviewed.isoformat() if entry.last_reviewed else "",
     )
+
+
+def _item_law(item) -> str:
+    """A cannot-waive item with the law it bars, as a team reads it: "Maximum class
+    sizes …: Tenn. Code Ann. § 49-1-104 (not what it says of: average; bars what it says
+    of: maximum, cap)"."""
+    out = item.text + (": " + "; ".join(item.citations) if item.citations else "")
+    if item.outside:
+        out += f" (not what it says of: {', '.join(item.outside)}"
+        out += f"; bars what it says of: {', '.join(item.part)})" if item.part else ")"
+    return out
 
 
 def relies(rule: AuditRule) -> bool:
@@ -124,6 +137,17 @@ def _differences(before: Watched, now: Watched) -> list[FieldChange]:
         old, new = getattr(before, name), getattr(now, name)
         if old == new:
             continue
+        if name == "cannot_waive_law":
+            if before.cannot_waive and not old:
+                continue  # kept before each item's law was watched: nothing to compare
+            # an item added or dropped shows under "What it can never waive"; here,
+            # only the items still listed whose law changed
+            then = dict(zip(before.cannot_waive, old, strict=False))
+            later = dict(zip(now.cannot_waive, new, strict=False))
+            kept = [t for t in then if t in later]
+            old, new = [then[t] for t in kept], [later[t] for t in kept]
+            if old == new:
+                continue
         lists = isinstance(old, list)
         found.append(
             FieldChange(

@@ -108,6 +108,29 @@ def test_every_watched_field_is_compared(catalog):
     assert watch.changes(data, changed(catalog, DOI, summary="New words")) == []
 
 
+def test_the_law_of_a_cannot_waive_item_is_watched(catalog):
+    """The same words barring other law (a citation added, a part left outside) change
+    what a request can rely on: shown, as the item before and after."""
+    data = watched_audit(catalog)
+    entry = catalog.get(DOI)
+    first = entry.cannot_waive[0]
+    for edit in (
+        {"citations": (*first.citations, "Tex. Educ. Code § 29.001")},
+        {"outside": ("average",), "part": ("maximum",)},
+    ):
+        items = (dataclasses.replace(first, **edit), *entry.cannot_waive[1:])
+        (change,) = watch.changes(data, changed(catalog, DOI, cannot_waive=items))
+        assert [f.field for f in change.fields] == ["cannot_waive_law"]
+        (dropped,) = change.fields[0].dropped
+        (added,) = change.fields[0].added
+        assert dropped.startswith(first.text)
+        assert added.startswith(first.text)
+        assert added != dropped
+    # a snapshot kept before the law was watched shows no change for it
+    data.rules[0].relied_on[DOI].cannot_waive_law = []
+    assert watch.changes(data, catalog) == []
+
+
 def test_an_entry_gone_from_the_catalog_is_a_change(catalog):
     data = watched_audit(catalog)
     (change,) = watch.changes(data, without(catalog, DOI))
