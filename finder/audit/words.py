@@ -83,9 +83,29 @@ def spelled_out(text: str) -> str:
     """A rule's words with the short forms teams type spelled out ("HS PE credits" →
     "high school physical education credits", "95%" → "95 percent"), so that the words
     of the law and of the knowledge lists, which spell them out, are found in it."""
-    text = _CAPITAL_FORM.sub(lambda m: _CAPITALS[m.group(1)] + m.group(2), text or "")
-    text = _EVERYDAY_FORM.sub(lambda m: _EVERYDAY[m.group(1).lower()], text)
+    text = _CAPITAL_FORM.sub(_capital, text or "")
+    text = _EVERYDAY_FORM.sub(_everyday, text)
     return re.sub(r"(?<=\d)\s?%", " percent", text)
+
+
+# A word written in capitals after a short form shows a name in capitals ("EL PASO
+# ISD"), not the short form.
+_CAPITALS_AFTER = re.compile(r"\s+([A-Z]{3,})\b")
+
+
+def _capital(m: re.Match) -> str:
+    after = _CAPITALS_AFTER.match(m.string, m.end())
+    if after and after.group(1).rstrip("S") not in _CAPITALS:
+        return m.group(0)
+    full = _CAPITALS[m.group(1)]
+    return full + ("" if full.endswith("s") else m.group(2))  # "SWDs": no "ss"
+
+
+def _everyday(m: re.Match) -> str:
+    word = m.group(1)
+    if len(word) > 1 and word.isupper():
+        return word  # "HR" is human resources, "ADMIN" a heading: left as written
+    return _EVERYDAY[word.lower()]
 
 
 def stems(text: str) -> set[str]:

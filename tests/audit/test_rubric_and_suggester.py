@@ -454,6 +454,21 @@ def test_short_forms_and_word_families_name_a_means():
     assert spelled_out("HS PE credits") == "high school physical education credits"
     assert spelled_out("a pe class") == "a pe class"
     assert spelled_out("ELA and EL") == "ELA and English learner"
+    # a name in capitals is not a short form, a plural is not doubled, "HR" is not hours
+    assert spelled_out("EL PASO ISD calendar") == "EL PASO ISD calendar"
+    assert spelled_out("SWDs and ELLs") == (
+        "students with disabilities and English language learners"
+    )
+    assert spelled_out("HR approves 2 hrs") == "HR approves 2 hours"
+    s = suggest(
+        RuleInput(
+            "EL PASO ISD: school may not start before the fourth Monday in August",
+            "state_statute",
+            "Tex. Educ. Code § 25.0811",
+            "TX",
+        )
+    )
+    assert s.answers.get("special_populations") is not True
 
 
 def test_a_bargaining_subject_is_read_in_its_word_family():
