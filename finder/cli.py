@@ -58,15 +58,24 @@ def main() -> None:
 
 def _rubric_problems() -> list[str]:
     """What is wrong in the audit rubric and the suggester's knowledge ([] if nothing)."""
+    import yaml
+
     from finder.audit.rubric import load_rubric
     from finder.audit.suggester import load_knowledge
     from finder.shapes import DataFileError
 
-    try:
-        load_rubric()
-        load_knowledge()
-    except DataFileError as exc:
-        return list(exc.problems)
+    for name, load in (
+        ("rubric.yaml", load_rubric),
+        ("knowledge.yaml", load_knowledge),
+    ):
+        try:
+            load()
+        except DataFileError as exc:
+            return list(exc.problems)
+        except yaml.YAMLError as exc:
+            where = getattr(exc, "problem_mark", None)
+            line = f":{where.line + 1}" if where else ""
+            return [f"{name}{line}: not readable YAML: {getattr(exc, 'problem', exc)}"]
     return []
 
 
@@ -226,7 +235,7 @@ def search_command(
         f"{counted(results.total, 'result')}, page {results.page} of {results.pages}"
     )
     for hit in results.hits:
-        flag = "" if hit.entry.verified else "  [unverified]"
+        flag = "" if hit.entry.verified else "  [not fully verified]"
         click.echo(
             f"\n{hit.entry.state}  {hit.entry.title}{flag}\n    id: {hit.entry.id}"
         )

@@ -40,6 +40,21 @@ def test_validate_checks_the_rubric_and_the_knowledge(tmp_path, monkeypatch):
     assert "problems in the rubric and knowledge." in result.output
 
 
+def test_validate_says_when_the_knowledge_is_not_yaml(tmp_path, monkeypatch):
+    from finder.audit import rubric, suggester
+
+    for name in ("rubric.yaml", "knowledge.yaml"):
+        shutil.copy(rubric.DEFAULT_DIR / name, tmp_path / name)
+    (tmp_path / "knowledge.yaml").write_text("protects: [unclosed\n", encoding="utf-8")
+    load = suggester.load_knowledge
+    monkeypatch.setattr(suggester, "load_knowledge", lambda: load(tmp_path))
+    result = invoke("validate", "--catalog", TEST_CATALOG)
+    assert result.exit_code == 1
+    assert "audit_templates: knowledge.yaml:" in result.output
+    assert "not readable YAML" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_validate_reports_problems_and_exits_1(tmp_path):
     folder = write_catalog(
         tmp_path / "bad",

@@ -169,6 +169,10 @@ def protects_problems(knowledge: Knowledge, questions: tuple[str, ...]) -> list[
         f"knowledge.yaml: protects: no words for the rubric's question {name!r}"
         for name in questions
         if name not in knowledge.protects
+        or (
+            knowledge.protects[name].words is None
+            and knowledge.protects[name].citations is None
+        )
     ]
 
 

@@ -27,7 +27,7 @@ def atom_feed(
             id=f"{entry_url(entry.id)}#reviewed-{entry.last_reviewed.isoformat()}",
             url=entry_url(entry.id),
             updated=entry.last_reviewed,
-            summary=entry.summary + ("" if entry.verified else " (unverified)"),
+            summary=entry.summary + ("" if entry.verified else " (not fully verified)"),
             category=(entry.kind, entry.kind_label),
         )
         for entry in entries

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+import yaml
+
 from finder import yamltext
 from finder.shapes import check
 
@@ -132,9 +134,17 @@ HOSTS_SHAPE = {
 
 @functools.cache
 def _read(path: str, mtime: float) -> Hosts:
-    data, problems = check(
-        yamltext.load(Path(path).read_text(encoding="utf-8")) or {}, HOSTS_SHAPE
-    )
+    try:
+        raw = yamltext.load(Path(path).read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        # the catalog still loads (every host then reads as unknown); validate says why
+        where = getattr(exc, "problem_mark", None)
+        line = f"line {where.line + 1}: " if where else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return Hosts(
+            problems=(f"{Path(path).name}: {line}not readable YAML: {problem}",)
+        )
+    data, problems = check(raw, HOSTS_SHAPE)
     data = data or {}  # what was not understood is left out, and said
     return Hosts(
         problems=tuple(f"{Path(path).name}: {p}" for p in problems),

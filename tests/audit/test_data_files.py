@@ -231,3 +231,14 @@ def test_knowledge_protects_names_are_the_rubrics_questions(tmp_path):
         "knowledge.yaml: protects: no words for the rubric's question 'civil_rights'",
     ]
     assert load_knowledge(DEFAULT_DIR).protects  # the shipped files agree
+    # a question given an empty list has no words either
+    shipped = (DEFAULT_DIR / "knowledge.yaml").read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(r"(  transparency:\n    words: )\[[^\]]*\]", r"\1[]", shipped),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as info:
+        load_knowledge(tmp_path)
+    assert info.value.problems == [
+        "knowledge.yaml: protects: no words for the rubric's question 'transparency'"
+    ]

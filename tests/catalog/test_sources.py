@@ -220,3 +220,23 @@ def test_a_misspelt_list_in_hosts_yaml_is_a_problem_not_ignored(tmp_path):
     ]
     assert all(p.file.endswith("cat/hosts.yaml") for p in catalog.problems)
     assert load_hosts([folder]).classify("https://example.org/a") == "secondary"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mirror: [a.org\n", "mirror:\n\t- a.org\n", "mirror: [a.org]\nmirror: [b.org]\n"],
+)
+def test_a_hosts_yaml_that_is_not_yaml_is_a_problem_not_a_crash(tmp_path, text):
+    folder = write_catalog(
+        tmp_path / "cat",
+        {
+            "tx.yaml": catalog_file(
+                "TX", with_sources(entry(), sources((OFFICIAL, None)))
+            )
+        },
+    )
+    (folder / "hosts.yaml").write_text(text, encoding="utf-8")
+    catalog = read([folder])
+    assert len(catalog) == 1
+    (problem,) = [p for p in catalog.problems if p.field == "hosts"]
+    assert "not readable YAML" in problem.message
