@@ -134,7 +134,10 @@ def validate(catalogs: tuple[str, ...], with_templates: bool) -> None:
         )
     if catalog.problems or template_problems or format_problems or rubric_problems:
         sys.exit(1)
-    click.echo(f"OK: {len(catalog)} entries in {len(catalog.files)} files.")
+    click.echo(
+        f"OK: {counted(len(catalog), 'entry', 'entries')} in "
+        f"{counted(len(catalog.files), 'file')}."
+    )
 
 
 def _format_problems(known_entries: set[str]) -> list[str]:
@@ -193,7 +196,7 @@ def index_command(catalogs: tuple[str, ...], index_dir: str | None, full: bool) 
     else:
         folder = build_index(_index_dir(index_dir), catalog, incremental=not full)
     click.echo(
-        f"Indexed {len(catalog)} entries in {time.perf_counter() - started:.2f}s → {folder}"
+        f"Indexed {counted(len(catalog), 'entry', 'entries')} in {time.perf_counter() - started:.2f}s → {folder}"
     )
 
 

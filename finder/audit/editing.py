@@ -28,6 +28,7 @@ from finder.audit.rubric import Rubric
 from finder.audit.words import same_text_key
 from finder.catalog import Catalog
 from finder.catalog.jurisdictions import name as state_name
+from finder.text import counted
 
 # The three answers a team can give to a yes/no question, as the forms send them.
 ANSWER = {"yes": True, "no": False, "unsure": None}
@@ -130,7 +131,7 @@ def apply_template(data: AuditData, template, catalog: Catalog | None) -> list[d
         data.rules.extend(added)
     data.template_id = template.id if template is not None else ""
     left_out = template.left_out(data.state) if template is not None else []
-    why = f"{len(added)} rules added"
+    why = f"{counted(len(added), 'rule')} added"
     if left_out:
         why += f"; {len(left_out)} left out that {data.state} law does not have"
     return [{"field": "template", "new": data.template_id, "why": why}]

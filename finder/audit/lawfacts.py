@@ -101,16 +101,16 @@ def federal_only(item: str) -> bool:
 
 
 def names_barred_part(law: RuleLaw, item) -> bool:
-    """Whether the rule's words name the part a cannot-waive item bars (its ``part``
-    words: "cap", "maximum", "no class") and a word of its subject ("class"): a rule
-    typed without a citation is then within the item as surely as words can tell.
-    (The part words are the item's own, chosen to be specific; a shared subject
-    word keeps "a cap on dual-credit courses" out of a class-size bar.)"""
-    return (
-        bool(item.part)
-        and law.says(item.part)
-        and bool(subject_stems(law.text) & subject_stems(item.text))
-    )
+    """Whether a rule typed without a citation names the part a cannot-waive item bars:
+    it says one of the item's ``part`` words ("cap", "exceed", "no class") and shares a
+    word of the item's subject besides them ("class"). A cited rule is read by its
+    citation instead. (A shared subject word keeps "the maximum bus ride" out of a
+    class-size bar.)"""
+    if law.citations or not item.part or not law.says(item.part):
+        return False
+    # the one-word part words ("maximum") are not the subject; "no class" holds it
+    part = subject_stems(" ".join(w for w in item.part if len(w.split()) == 1))
+    return bool((subject_stems(law.text) - part) & (subject_stems(item.text) - part))
 
 
 def blocked_by_words(text: str, law: RuleLaw, entry: Entry) -> str:
@@ -174,12 +174,14 @@ def non_waivable_by_law(
 
 
 def within_own_law(law: RuleLaw, entry: Entry) -> bool:
-    """Whether every one of the rule's citations lies within the mechanism's own law
-    (the hearing Wis. Stat. § 118.38(1)(b) requires before a waiver is asked for): such
-    a rule is a condition of the mechanism, which cannot lift it."""
+    """Whether every one of the rule's citations lies strictly within one of the
+    mechanism's own citations (the hearing Wis. Stat. § 118.38(1)(b) requires before a
+    waiver is asked for): such a rule is a condition of the mechanism, which cannot
+    lift it. A rule citing the very section a mechanism also cites (§ 25.112, beside
+    the exception in § 25.112(d)) is not within it."""
     own = [c for c in (parse_citation(t, entry.state) for t in entry.citations) if c]
     return bool(law.citations and own) and all(
-        any(o.contains(r) for o in own) for r in law.citations
+        any(o.contains(r) and not r.contains(o) for o in own) for r in law.citations
     )
 
 

@@ -57,16 +57,21 @@ def _joined(text: str) -> str:
     return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
 
 
+# The endings a short list word keeps ("taxes", "taxable", "taxation", "taxpayer",
+# "buses", "bussing"); anything else makes another word ("business", "taxonomy").
+_SHORT_ENDINGS = r"(?:es|s|ing|sing|ed|sed|ation|able|payers?)?(?![a-z0-9])"
+
+
 def _pattern(words: list[str]) -> re.Pattern | None:
     """One pattern for a list's words, each matched from the start of a word ("immuniz"
     finds "immunization"); a word of three letters or fewer only as a whole word or
-    with a common ending ("bus", "buses", "busing", but not "business"; "tax" but
-    not "taxonomy")."""
+    with a common ending (``_SHORT_ENDINGS``: "bus", "buses", "bussing", but not
+    "business"; "tax", "taxpayer", but not "taxonomy")."""
     if not words:
         return None
     alternatives = sorted(
         {
-            re.escape(w) + (r"(?:es|s|ing|ed)?(?![a-z0-9])" if len(w) <= 3 else "")
+            re.escape(w) + (_SHORT_ENDINGS if len(w) <= 3 else "")
             for w in (_joined(str(w)) for w in words)
         },
         key=len,
@@ -392,12 +397,12 @@ def suggest(
     elif (
         level in {"local_policy", "collective_bargaining"}
         and not any_protect
-        and not knowledge.federal.find(text, citation)
+        and not knowledge.federal.find("", citation)
     ):
         # A board policy or a bargained work rule sets how the district works, and the
         # parties who wrote it can change it; one that protects an interest says so,
-        # and one that carries out a federal law (a filtering policy under the
-        # Children's Internet Protection Act) binds through that law.
+        # and one whose citation names the federal law it carries out (a filtering
+        # policy under the Children's Internet Protection Act) binds through that law.
         how = "local"
         s.add(
             "prescribes_how",

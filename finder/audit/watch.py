@@ -46,13 +46,15 @@ def snapshot(entry: Entry) -> Watched:
 
 
 def _item_law(item) -> str:
-    """A cannot-waive item with the law it bars, as a team reads it: "Maximum class
-    sizes …: Tenn. Code Ann. § 49-1-104 (not what it says of: average; bars what it says
-    of: maximum, cap)"."""
-    out = item.text + (": " + "; ".join(item.citations) if item.citations else "")
+    """A cannot-waive item with the law it bars, as a team reads it: "Maximum class sizes
+    … — Tenn. Code Ann. § 49-1-104 (not a rule that says only: average; barred when it
+    says: maximum, cap)"."""
+    out = item.text.rstrip(" .;:")
+    if item.citations:
+        out += " — " + "; ".join(item.citations)
     if item.outside:
-        out += f" (not what it says of: {', '.join(item.outside)}"
-        out += f"; bars what it says of: {', '.join(item.part)})" if item.part else ")"
+        out += f" (not a rule that says only: {', '.join(item.outside)}"
+        out += f"; barred when it says: {', '.join(item.part)})" if item.part else ")"
     return out
 
 

@@ -88,14 +88,20 @@ def spelled_out(text: str) -> str:
     return re.sub(r"(?<=\d)\s?%", " percent", text)
 
 
-# A word written in capitals after a short form shows a name in capitals ("EL PASO
-# ISD"), not the short form.
-_CAPITALS_AFTER = re.compile(r"\s+([A-Z]{3,})\b")
+# A word of four or more capitals after a short form, in a text not written all in
+# capitals, shows a name ("EL PASO ISD"), not the short form; "HS GPA" and a rule
+# pasted in capitals ("SPED STUDENTS MUST ...") keep their short forms.
+_CAPITALS_AFTER = re.compile(r"\s+([A-Z]{4,})\b")
+
+
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _capital(m: re.Match) -> str:
     after = _CAPITALS_AFTER.match(m.string, m.end())
-    if after and after.group(1).rstrip("S") not in _CAPITALS:
+    if after and after.group(1).rstrip("S") not in _CAPITALS and not _shouted(m.string):
         return m.group(0)
     full = _CAPITALS[m.group(1)]
     return full + ("" if full.endswith("s") else m.group(2))  # "SWDs": no "ss"
@@ -103,8 +109,8 @@ def _capital(m: re.Match) -> str:
 
 def _everyday(m: re.Match) -> str:
     word = m.group(1)
-    if len(word) > 1 and word.isupper():
-        return word  # "HR" is human resources, "ADMIN" a heading: left as written
+    if word == "HR":
+        return word  # human resources, not hours
     return _EVERYDAY[word.lower()]
 
 

@@ -61,10 +61,15 @@ class RuleLaw:
         return bool(outside) and self.says(outside) and not self.says(part)
 
     def says(self, words: tuple[str, ...]) -> bool:
-        """True when the rule's words hold one of ``words`` (each matched as whole
-        words from its start, case-insensitive: "maximum" in "Maximum class sizes")."""
+        """True when the rule's words hold one of ``words``, each as whole words with
+        a common ending, case-insensitive: "maximum" in "Maximum class sizes", "cap"
+        in "capped at 25", but not "cap" in "capacity" nor "max" in "maximize"."""
         return any(
-            re.search(rf"(?<!\w){re.escape(w.strip())}", self.text, re.IGNORECASE)
+            re.search(
+                rf"(?<!\w){re.escape(w.strip())}(?:s|es|d|ed|ped|ing|ping)?(?!\w)",
+                self.text,
+                re.IGNORECASE,
+            )
             for w in words
             if w.strip()
         )

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, fields
 
 from finder.audit.model import AuditData
 from finder.catalog.jurisdictions import is_code
+from finder.text import counted
 
 # Decisions a case can show: the two the audit exists to tell apart.
 PUBLISHED_DECISIONS = ("unnecessary_control", "essential_oversight")
@@ -244,7 +245,8 @@ def unpublishable(data: AuditData) -> str:
     if open_rules:
         total = len(data.rules)
         return (
-            f"Finish the audit first: {open_rules} of {total} rules "
+            f"Finish the audit first: {open_rules} of the audit's "
+            f"{counted(total, 'rule')} "
             f"{'is' if open_rules == 1 else 'are'} still open (no decision yet, or "
             "needs review). Only a finished audit's outcome is published."
         )

@@ -312,10 +312,17 @@ CAPS = [
     "Classes capped at 25",
     "Individual class size ceiling of 25",
     "Average class size must not exceed 20; maximum 25",
+    "The average class size for grades K-3 shall be 20, and no more than 25 "
+    "students in a single class.",
+    "A class may have at most 25 students",
+    "The largest class may have 25",
+    "Class size may not go above 25; district average 20",
+    "Class sizes in grades K-3 shall not exceed 25 students.",
+    # an average written in a cap's words stays barred: the safe side
+    "Grade 4-6 classes may average no more than 25 pupils",
 ]
 AVERAGES = [
     "CTE classes must stay within the state average class-size limit",
-    "Grade 4-6 classes may average no more than 25 pupils",
     "Average class size of 20",
 ]
 
@@ -338,14 +345,35 @@ def test_a_bar_on_part_of_a_section_reaches_only_rules_on_that_part(
         assert decision.decision == "essential_oversight"
 
 
-def test_the_part_words_are_read_as_words_from_their_start():
+def test_the_part_words_are_read_as_whole_words_with_their_endings():
     law = rule_law("Maximum class sizes", "T.C.A. § 49-1-104", "state_statute", "TN")
     assert law.says(("maximum",))
     assert law.says(("MAXIMUMS",)) is False  # longer than the rule's word
-    assert law.says(("max",))  # words are matched from their start
+    assert not law.says(("max",))  # not a word of it
+    assert rule_law("Classes capped at 25", "", "", "TN").says(("cap",))
+    assert not rule_law("Room capacity of 30", "", "", "TN").says(("cap",))
     assert not rule_law("Classes average 20", "", "", "TN").says(("maximum",))
     assert not rule_law("Preximum classes", "", "", "TN").says(("maximum",))
     assert not law.says(("", "  "))
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        ("Maximum bus ride time for students is 60 minutes.", ""),
+        ("Maximum bus ride time for students is 60 minutes.", "T.C.A. § 49-6-2101"),
+        ("Each class period in high school must be at least 50 minutes.", ""),
+        ("Lab fees are no more than $20 per class.", "T.C.A. § 49-2-110"),
+    ],
+)
+def test_a_part_bar_leaves_other_subjects_and_other_sections_alone(
+    shipped, text, citation
+):
+    matches = matches_for(shipped, text, citation, "other", state="TN")
+    waiver = next(m for m in matches if m.id == "tn-commissioner-waivers")
+    assert waiver.usable is True
+    decision = suggest(RuleInput(text, "state_statute", citation, "TN"), shipped)
+    assert decision.decision != "essential_oversight"
 
 
 def test_teacher_licensure_is_on_tennessees_cannot_waive_list(shipped):
@@ -410,3 +438,21 @@ def test_a_mechanism_its_own_list_bars_by_words_does_not_lift_the_rule(shipped):
     assert s.decision == "essential_oversight"
     offered = {m.id for m in match_mechanisms(rule, "", shipped) if m.usable}
     assert "tn-commissioner-waivers" not in offered
+
+
+def test_an_exception_inside_the_rules_own_section_still_lifts_it(shipped):
+    """Texas's class-size exception (§ 25.112(d)) cites § 25.112 too: a rule cited to
+    § 25.112 is not a condition of it but what it lifts (for a district that is not a
+    District of Innovation as well)."""
+    from finder.audit.lawfacts import lifted_by_law
+    from finder.catalog import Catalog
+
+    others = Catalog(
+        [e for e in shipped.entries if e.id != "tx-districts-of-innovation"]
+    )
+    law = rule_law(
+        "K-4 classes are capped at 22 students", "Tex. Educ. Code § 25.112", "", "TX"
+    )
+    entry, why = lifted_by_law(law, "Tex. Educ. Code § 25.112", others)
+    assert entry.id == "tx-class-size-exception"
+    assert "exception within" in why

@@ -460,6 +460,11 @@ def test_short_forms_and_word_families_name_a_means():
         "students with disabilities and English language learners"
     )
     assert spelled_out("HR approves 2 hrs") == "HR approves 2 hours"
+    # a rule pasted in capitals, and an acronym after a short form, keep the short form
+    assert spelled_out("SPED STUDENTS GET PE") == (
+        "special education STUDENTS GET physical education"
+    )
+    assert spelled_out("HS GPA of 2 HRS") == "high school GPA of 2 hours"
     s = suggest(
         RuleInput(
             "EL PASO ISD: school may not start before the fourth Monday in August",
@@ -510,6 +515,20 @@ def test_a_short_list_word_is_read_as_a_whole_word():
     assert how.find("Bus routes must be approved by the board", "") == "bus"
     assert how.find("No busing across zone lines", "") == "busing"
     assert how.find("Students ride the buses home", "") == "buses"
+    assert how.find("No bussing across zone lines", "") == "bussing"
+    fiscal = load_knowledge().protects["fiscal_integrity"]
+    for word in ("taxes", "taxable", "taxation", "taxpayers"):
+        assert fiscal.find(f"Rules on {word} for the levy", "") == word
+    assert fiscal.find("A taxonomy of learning goals", "") is None
+
+
+def test_a_surname_or_the_word_federal_in_a_policy_is_no_federal_law():
+    for text in (
+        "Coach Perkins must approve every team schedule",
+        "Flags are flown at half-staff on federal days of mourning",
+    ):
+        s = suggest(RuleInput(text, "local_policy", "Board Policy 8800", "MI"))
+        assert s.decision == "unnecessary_control", text
 
 
 def test_a_notice_to_parents_protects_transparency():

@@ -23,10 +23,13 @@ def audit_relying_on_an_older_entry() -> dict:
     catalog stated it before (another approver, one item fewer it can never waive)."""
     entry = load_catalog([str(shipped_catalog_dir())]).get(DOI)
     kept = snapshot(entry)
+    # and its first item then cited no law (the words are the same, the law is not)
+    first_words = entry.cannot_waive[0].text
     before = dataclasses.replace(
         kept,
         approver="The commissioner of education",
         cannot_waive=kept.cannot_waive[:-1],
+        cannot_waive_law=[first_words, *kept.cannot_waive_law[1:-1]],
         last_reviewed="2024-01-15",
     )
     rule = AuditRule(
@@ -58,6 +61,7 @@ def test_the_team_sees_what_changed_and_acknowledges_it(page, tmp_path):
     expect(notice).to_contain_text("Before: The commissioner of education")
     expect(notice).to_contain_text("What it can never waive")
     expect(notice).to_contain_text("Newly listed:")
+    expect(notice).to_contain_text("The law of what it can never waive")
     expect(notice).to_contain_text("on 2024-01-15 when the team relied on it")
     expect(notice).to_contain_text("The entry was last reviewed on")
     assert axe_violations(page) == []
@@ -88,7 +92,9 @@ def test_the_team_sees_what_changed_and_acknowledges_it(page, tmp_path):
         path=str(tmp_path / f"watched-document-{width}.png"), full_page=True
     )
     page.get_by_role("button", name="Acknowledge this change").click()
-    expect(page.get_by_text("Acknowledged the catalog changes to 1")).to_be_visible()
+    expect(
+        page.get_by_text("Acknowledged the catalog changes to 1 mechanism.")
+    ).to_be_visible()
     expect(page.locator("section.watched")).to_have_count(0)
     assert "changed in the catalog" not in page.locator("main").inner_text()
     assert axe_violations(page) == []

@@ -99,14 +99,14 @@ def test_what_stops_publishing():
     assert unpublishable(AuditData("x", "TX")) == "Decide at least one rule first."
     data = audit()
     assert unpublishable(data).startswith(
-        "Finish the audit first: 1 of 4 rules is still open"
+        "Finish the audit first: 1 of the audit's 4 rules is still open"
     )
     data.rules[1].decision = "needs_review"
-    assert "1 of 4 rules is still open" in unpublishable(data)
+    assert "1 of the audit's 4 rules is still open" in unpublishable(data)
     data.rules[1].decision = "essential_oversight"
     data.rules[0].decision = ""
     data.rules[2].decision = ""
-    assert "2 of 4 rules are still open" in unpublishable(data)
+    assert "2 of the audit's 4 rules are still open" in unpublishable(data)
     data.rules[0].decision = "unnecessary_control"
     data.rules[2].decision = "not_a_rule"
     assert unpublishable(data) == ""

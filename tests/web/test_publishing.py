@@ -3,6 +3,7 @@ every public view, change the audit without leaking it, unpublish and see it gon
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -549,7 +550,7 @@ def test_only_a_finished_audit_is_published(browser, app):
         user = s.query(User).filter_by(email="ana@example.org").one()
         audit = audit_store.create_audit(s, team_id, user, data)
     base = f"/teams/{team_id}/audits/{audit.id}/publish"
-    assert "Finish the audit first: 1 of 3 rules is still open" in text_of(
+    assert "Finish the audit first: 1 of the audit's 3 rules is still open" in text_of(
         browser.client.get(base)
     )
     response = browser.post(
@@ -557,3 +558,24 @@ def test_only_a_finished_audit_is_published(browser, app):
     )
     assert response.status_code == 302
     assert app.test_client().get("/api/v1/cases").json["cases"] == []
+
+
+def test_counts_of_one_read_in_the_singular(browser, app):
+    """An audit of one rule: "0 of 1 rule decided", "Imported … with 1 rule"."""
+    browser.signup()
+    team_id = browser.create_team("Mesa team")
+    data = audit_data()
+    data.rules = data.rules[:1]
+    data.rules[0].decision = ""
+    exported = json.dumps(data.to_dict())
+    base = f"/teams/{team_id}/audits"
+    response = browser.post(
+        base + "/import",
+        {"file": (io.BytesIO(exported.encode()), "one.json")},
+        form_page=base,
+    )
+    assert response.status_code == 302
+    page = text_of(browser.client.get(response.headers["Location"]))
+    assert "with 1 rule." in page
+    assert "0 of 1 rule decided" in page
+    assert "1 rules" not in page

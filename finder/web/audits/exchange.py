@@ -14,6 +14,7 @@ from finder.audit.exchange import (
 )
 from finder.audit.watch import follow_all
 from finder.store import audits as store
+from finder.text import counted
 from finder.web import db
 from finder.web.audits.common import bp, load, read_upload, step_url
 from finder.web.context import live_catalog
@@ -53,5 +54,7 @@ def import_audit(team_id: int):
     current_app.logger.info(
         "audit %s imported by user %s", row.id, current_user.user.id
     )
-    flash(f"Imported “{data.title}” with {len(data.rules)} rules.", "success")
+    flash(
+        f"Imported “{data.title}” with {counted(len(data.rules), 'rule')}.", "success"
+    )
     return redirect(step_url("summary", team, row))
