@@ -300,29 +300,24 @@ def identifying(case: Case, names: list[str]) -> list[str]:
 
 
 # An e-mail address as people type one ("pia@quill.example", "P.Owner+x@mesa-isd.org"),
-# or spelled out so a page does not link it ("pia at quill dot example").
+# read after NFKC so a full-width "＠" is an "@".
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-SPELLED_EMAIL = re.compile(
-    r"\b[\w.+-]+\s*[\(\[]?\s*(?:at|@)\s*[\)\]]?\s*[\w-]+"
-    r"(?:\s*[\(\[]?\s*(?:dot|\.)\s*[\)\]]?\s*[a-z]{2,})+\b",
-    re.IGNORECASE,
-)
-# Titles written before a surname ("Ms. Diaz", "Dr Ortega").
-_TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "principal", "superintendent")
-
-
-def _folded_words(text: str) -> list[str]:
-    """A text's words, case-folded, accents dropped and look-alike letters read as the
-    Latin ones people meant ("Díaz", "DIAZ", "Dıaz" → "diaz")."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = plain.casefold().replace("\u0131", "i").translate(_LOOK_ALIKE)
-    return re.findall(r"[^\W_]+", plain)
+# ... or spelled out so a page does not link it: "pia at quill dot example",
+# "pia(at)quill(dot)example", "pia [at] quill [dot] example" - the "dot" in words or
+# brackets, so "meet at school. Org charts" is prose.
+_AT = r"(?:\s*[\(\[\{<]\s*at\s*[\)\]\}>]\s*|\s+at\s+|\s*@\s*)"
+_DOT = r"(?:\s*[\(\[\{<]\s*(?:dot|\.)\s*[\)\]\}>]\s*|\s+(?:dot|period)\s+)"
+SPELLED_EMAIL = re.compile(rf"\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[a-z0-9-]+)+\b", re.I)
+# Words written before a surname ("Ms. Diaz", "Coach Lopez").
+_TITLES = (
+    "mr", "mrs", "ms", "miss", "mx", "dr", "coach", "principal", "superintendent",
+    "professor", "prof",
+)  # fmt: skip
 
 
 # Cyrillic and Greek letters that look like Latin ones, as a name may be pasted
-# (compared after case folding, so the lower-case forms are enough).
-_LOOK_ALIKE = str.maketrans(
+# (capital forms too: "Аna" with a Cyrillic А).
+_LOOK_ALIKE_LOWER = (
     {
         "а": "a", "с": "c", "е": "e", "һ": "h", "і": "i", "ј": "j", "к": "k",
         "о": "o", "р": "p", "ѕ": "s", "х": "x", "у": "y", "ԁ": "d", "ԛ": "q",
@@ -330,29 +325,60 @@ _LOOK_ALIKE = str.maketrans(
         "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
     }
 )  # fmt: skip
+_LOOK_ALIKE = str.maketrans(
+    {
+        **_LOOK_ALIKE_LOWER,
+        **{k.upper(): v.upper() for k, v in _LOOK_ALIKE_LOWER.items()},
+    }
+)
 
 
-def _holds(words: list[str], seq: list[str]) -> bool:
-    n = len(seq)
-    return any(words[i : i + n] == seq for i in range(len(words) - n + 1))
+def _fold(text: str) -> str:
+    """Accents dropped, look-alike letters read as the Latin ones people meant,
+    apostrophes closed up ("Díaz" → "Diaz", "O'Brien" → "OBrien"); case kept."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = plain.replace("\u0131", "i").translate(_LOOK_ALIKE)
+    return re.sub(r"['’`]", "", plain)
 
 
-def _names_person(text: str, words: list[str], name: str) -> bool:
-    """Whether a text names a person: the name's words in order, or surname first
-    ("Diaz, Ana"), an initial and the surname ("A. Diaz"), a title and the surname
-    ("Ms. Diaz"); a one-word name only as the word itself, capitalized as written
-    ("Grant", not "grant" in "a grant program")."""
-    parts = _folded_words(name)
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """A text's words, folded and case-folded, each with whether it was written with a
+    capital ("Diaz" or "DIAZ": True; "diaz": False)."""
+    return [(w.casefold(), w[0].isupper()) for w in re.findall(r"[^\W_]+", _fold(text))]
+
+
+def _at(tokens: list[tuple[str, bool]], words: list[str]) -> bool:
+    """Whether the words follow one another in the text with the last one written with
+    a capital (a surname in prose is: "mark the page" is not Mark Page)."""
+    n = len(words)
+    return any(
+        [w for w, _ in tokens[i : i + n]] == words and tokens[i + n - 1][1]
+        for i in range(len(tokens) - n + 1)
+    )
+
+
+def _names_person(text: str, tokens: list[tuple[str, bool]], name: str) -> bool:
+    """Whether a text names a person (see :func:`naming_people`): the name's words in
+    order, the first name with any later one ("Ana Lopez" for Ana María López-García),
+    the surname first ("Diaz, Ana"), an initial with a period ("A. Diaz") or a title
+    ("Ms. Diaz", "Coach Lopez") before the surname, the surname written with a
+    capital; a one-word name only as the word itself, capitalized as written."""
+    parts = [w for w, _ in _tokens(name)]
     if not parts:
         return False
+    folded = _fold(text)
     if len(parts) == 1:
-        return bool(re.search(rf"(?<!\w){re.escape(name.strip())}(?!\w)", text))
+        word = re.escape(_fold(name.strip()))
+        return bool(re.search(rf"(?<!\w){word}(?!\w)", folded))
     first, last = parts[0], parts[-1]
+    initial = rf"(?<!\w){first[0]}\.\s*{re.escape(last)}(?!\w)"
     return (
-        _holds(words, parts)
-        or _holds(words, [last, first])
-        or _holds(words, [first[0], last])
-        or any(_holds(words, [title, last]) for title in _TITLES)
+        _at(tokens, parts)
+        or any(_at(tokens, [first, later]) for later in parts[1:])
+        or _at(tokens, [last, first])
+        or any(_at(tokens, [title, last]) for title in _TITLES)
+        or bool(re.search(initial, folded.casefold()))
     )
 
 
@@ -363,16 +389,18 @@ def naming_people(case: Case, people: list[str]) -> list[str]:
     address"]; [] when none. No public page ever shows a member's name or an e-mail
     address: this guards against their being typed into a published text by accident.
 
-    Names are compared as words with accents and case set aside (see
+    Names are compared as words with accents set aside, a surname written with a
+    capital (see
     :func:`_names_person`); an e-mail address is found as typed or spelled out ("pia at
     quill dot example"), and a member's address also by its name part ("pia.owner").
     Names shorter than 4 letters and digits are not looked for."""
     wanted = [p.strip() for p in people if len(_compact(p)) >= 4]
     found = []
     for where, text in _texts(case):
+        text = unicodedata.normalize("NFKC", text)
         if EMAIL.search(text) or SPELLED_EMAIL.search(text):
             found.append(f"{where} holds an e-mail address")
-        words = _folded_words(text)
+        words = _tokens(text)
         for person in wanted:
             name = person
             if "@" in person:  # "pia.owner@..." names Pia Owner

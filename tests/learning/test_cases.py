@@ -153,7 +153,23 @@ def test_a_member_is_found_however_the_name_or_address_is_written():
     spelled = ["Rule 1's rationale holds an e-mail address"]
     assert found("write to ana at example dot org") == spelled
     assert found("write to ana.diaz (at) example (dot) org")[0] == spelled[0]
-    # ordinary words are not names
-    assert found("A timely review", ["Tim Ely"]) == []
-    assert found("Students will mark attendance", ["Will", "Mark"]) == []
-    assert found("Diazepam is not kept at school") == []
+    assert found("write to ana{at}example{dot}org")[0] == spelled[0]
+    assert found("write to ana\uff20example.org")[0] == spelled[0]  # a full-width @
+    for text, person in (
+        ("Ana Lopez agreed", "Ana Maria Lopez"),  # a middle name left out
+        ("Ms. O'Brien agreed", "Ann O'Brien"),
+        ("Ana López agreed", "Ana López-García"),
+        ("Coach Lopez agreed", "Ana Lopez"),
+    ):
+        assert found(text, [person]), text
+    # ordinary words are not names, nor ordinary prose an address
+    for text, person in (
+        ("A timely review", "Tim Ely"),
+        ("Students will mark attendance", "Will"),
+        ("Diazepam is not kept at school", "Ana Díaz"),
+        ("Show a hall pass", "Alex Hall"),
+        ("mark page numbers", "Mark Page"),
+        ("the principal grant program", "Ann Grant"),
+        ("Meet at school. Org charts are posted.", "Ana Díaz"),
+    ):
+        assert found(text, [person]) == [], text
