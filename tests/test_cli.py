@@ -22,33 +22,33 @@ def test_validate_ok():
     assert "OK: 9 entries in 4 files." in result.output
 
 
-def test_validate_checks_the_rubric_and_the_knowledge(tmp_path, monkeypatch):
+def validate_with_knowledge(tmp_path, monkeypatch, edit):
+    """`finder validate` with the shipped rubric and knowledge copied to ``tmp_path``,
+    the knowledge's text changed by ``edit``."""
     from finder.audit import rubric, suggester
 
     for name in ("rubric.yaml", "knowledge.yaml"):
         shutil.copy(rubric.DEFAULT_DIR / name, tmp_path / name)
     knowledge = tmp_path / "knowledge.yaml"
-    knowledge.write_text(
-        knowledge.read_text(encoding="utf-8").replace("\nfederal:", "\nfederl:"),
-        encoding="utf-8",
-    )
+    knowledge.write_text(edit(knowledge.read_text(encoding="utf-8")), encoding="utf-8")
     load = suggester.load_knowledge
     monkeypatch.setattr(suggester, "load_knowledge", lambda: load(tmp_path))
-    result = invoke("validate", "--catalog", TEST_CATALOG)
+    return invoke("validate", "--catalog", TEST_CATALOG)
+
+
+def test_validate_checks_the_rubric_and_the_knowledge(tmp_path, monkeypatch):
+    result = validate_with_knowledge(
+        tmp_path, monkeypatch, lambda text: text.replace("\nfederal:", "\nfederl:")
+    )
     assert result.exit_code == 1
     assert "audit_templates: knowledge.yaml: federl: unknown field" in result.output
     assert "problems in the rubric and knowledge." in result.output
 
 
 def test_validate_says_when_the_knowledge_is_not_yaml(tmp_path, monkeypatch):
-    from finder.audit import rubric, suggester
-
-    for name in ("rubric.yaml", "knowledge.yaml"):
-        shutil.copy(rubric.DEFAULT_DIR / name, tmp_path / name)
-    (tmp_path / "knowledge.yaml").write_text("protects: [unclosed\n", encoding="utf-8")
-    load = suggester.load_knowledge
-    monkeypatch.setattr(suggester, "load_knowledge", lambda: load(tmp_path))
-    result = invoke("validate", "--catalog", TEST_CATALOG)
+    result = validate_with_knowledge(
+        tmp_path, monkeypatch, lambda text: "protects: [unclosed\n"
+    )
     assert result.exit_code == 1
     assert "audit_templates: knowledge.yaml:" in result.output
     assert "not readable YAML" in result.output

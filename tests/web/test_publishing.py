@@ -47,6 +47,14 @@ def audit_data() -> AuditData:
     )
 
 
+def stored(app, team_id: int, data: AuditData):
+    """``data`` saved as a new audit of the team, by Ana (signed up first)."""
+    with app.app_context():
+        s = db.session()
+        user = s.query(User).filter_by(email="ana@example.org").one()
+        return audit_store.create_audit(s, team_id, user, data)
+
+
 @pytest.fixture
 def owner(browser, app):
     """Ana owns "Mesa team" with one decided audit; (team id, audit id)."""
@@ -271,10 +279,7 @@ def test_an_editor_cannot_publish(browser, owner, app, make_browser):
 def test_an_unpublishable_audit_says_why(browser, app):
     browser.signup()
     team_id = browser.create_team("Mesa team")
-    with app.app_context():
-        s = db.session()
-        user = s.query(User).filter_by(email="ana@example.org").one()
-        audit = audit_store.create_audit(s, team_id, user, AuditData("Blank", "TX"))
+    audit = stored(app, team_id, AuditData("Blank", "TX"))
     page = browser.client.get(f"/teams/{team_id}/audits/{audit.id}/publish")
     assert "Decide at least one rule first." in text_of(page)
     response = browser.post(
@@ -387,10 +392,7 @@ def test_an_anonymous_case_whose_own_words_name_the_district_is_not_published(
     data = audit_data()
     data.title = "Mesa ISD early calendar"
     data.rules[0].citation = "https://go.boarddocs.com/tx/mesaisd/Board.nsf/EB(LOCAL)"
-    with app.app_context():
-        s = db.session()
-        user = s.query(User).filter_by(email="ana@example.org").one()
-        audit = audit_store.create_audit(s, team_id, user, data)
+    audit = stored(app, team_id, data)
     base, preview = choose(browser, team_id, audit.id, ["title", "rules"])
     shown = text_of(preview)
     assert "This would name your district" in shown
@@ -412,10 +414,7 @@ def test_an_audit_with_a_state_that_is_not_a_state_is_not_published(browser, app
     team_id = browser.create_team("Mesa team")
     data = audit_data()
     data.state = "ZZ"
-    with app.app_context():
-        s = db.session()
-        user = s.query(User).filter_by(email="ana@example.org").one()
-        audit = audit_store.create_audit(s, team_id, user, data)
+    audit = stored(app, team_id, data)
     base = f"/teams/{team_id}/audits/{audit.id}/publish"
     assert "is not a state's postal code" in text_of(browser.client.get(base))
     response = browser.post(
@@ -516,10 +515,7 @@ def test_no_public_page_shows_a_team_members_name_or_e_mail(browser, app):
     team_id = browser.create_team("Mesa team")
     data = audit_data()
     data.rules[0].rationale = "Ask Ana Diaz (ana@example.org) for the survey."
-    with app.app_context():
-        s = db.session()
-        user = s.query(User).filter_by(email="ana@example.org").one()
-        audit = audit_store.create_audit(s, team_id, user, data)
+    audit = stored(app, team_id, data)
     for names in (["rules", "rationales"], ["rules", "rationales", "named"]):
         base, preview = choose(browser, team_id, audit.id, names)
         shown = text_of(preview)
@@ -545,10 +541,7 @@ def test_only_a_finished_audit_is_published(browser, app):
     team_id = browser.create_team("Mesa team")
     data = audit_data()
     data.rules.append(AuditRule("Board approval of field trips", "local_policy"))
-    with app.app_context():
-        s = db.session()
-        user = s.query(User).filter_by(email="ana@example.org").one()
-        audit = audit_store.create_audit(s, team_id, user, data)
+    audit = stored(app, team_id, data)
     base = f"/teams/{team_id}/audits/{audit.id}/publish"
     assert "Finish the audit first: 1 of the audit's 3 rules is still open" in text_of(
         browser.client.get(base)
