@@ -170,8 +170,12 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # Carolina's void union contracts) took the development part to 116 of 118 and
     # gave 60 of 66 here (90.9%), needs-review unchanged at 8.3%; this part was read
     # three times in that work (figures only: 59, 59, then 60 of 66), never its misses.
-    assert result.agreed >= 60
-    assert result.agreement >= 0.90
+    # An outside review then found false positives in those word changes (a surname
+    # read as the Perkins Act, "taxpayer" lost, any board policy saying "federal" kept
+    # from local control, a cap's wording slipping past Tennessee's bar); fixing them
+    # on their merits left 59 of 66 here (89.4%), not reverted for the figure.
+    assert result.agreed >= 59
+    assert result.agreement >= 0.89
     assert result.review_share <= 0.09
 
 
