@@ -31,9 +31,14 @@ def test_filters_show_as_chips_and_each_removes_itself(page, tmp_path):
     expect(
         page.get_by_role("link", name="Remove filter Search: “waiver”")
     ).to_be_visible()
-    # The chips sit above the results, also on a phone where the facets come last.
-    chips_top = page.locator(".active-filters").bounding_box()["y"]
-    assert chips_top < page.locator(".hits").bounding_box()["y"]
+    # The chips sit above the results, also on a phone where the facets come last
+    # (read once the page and its style sheets have loaded, in page coordinates).
+    page.wait_for_load_state("load")
+    tops = page.evaluate(
+        """() => ['.active-filters', '.hits'].map(
+            s => document.querySelector(s).getBoundingClientRect().top + window.scrollY)"""
+    )
+    assert tops[0] < tops[1], tops
     assert axe_violations(page) == []
     assert sideways(page) <= 1
     page.screenshot(path=str(tmp_path / f"search-chips-{width}.png"), full_page=False)
