@@ -596,3 +596,21 @@ def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop
     )
     assert s.answers["federal_required"] is True
     assert s.decision != "unnecessary_control"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Bus contracts can run no more than five years and must be bid",
+            "fiscal_integrity",
+        ),
+        ("Bids are opened in public", "fiscal_integrity"),
+        ("Credit by a local test only after telling the state", "accountability"),
+        ("Notify the state before a school closes", "accountability"),
+    ],
+)
+def test_bidding_and_notices_to_the_state_are_safeguards(text, question):
+    from finder.audit.suggester import load_knowledge
+
+    assert load_knowledge().protects[question].find(text, "")
