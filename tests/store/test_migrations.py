@@ -83,19 +83,17 @@ def test_publication_ids_are_never_reused_on_sqlite(tmp_path):
     from finder.store.migrate import upgrade
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+
+    def publications_ddl() -> str:
+        engine = create_engine(url)
+        with engine.connect() as db:
+            ddl = db.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'publications'")
+            ).scalar()
+        engine.dispose()
+        return ddl.upper()
+
     upgrade(url, "0005")
-    engine = create_engine(url)
-    with engine.connect() as db:
-        before = db.execute(
-            text("SELECT sql FROM sqlite_master WHERE name = 'publications'")
-        ).scalar()
-    engine.dispose()
-    assert "AUTOINCREMENT" not in before.upper()
+    assert "AUTOINCREMENT" not in publications_ddl()
     upgrade(url)
-    engine = create_engine(url)
-    with engine.connect() as db:
-        ddl = db.execute(
-            text("SELECT sql FROM sqlite_master WHERE name = 'publications'")
-        ).scalar()
-    engine.dispose()
-    assert "AUTOINCREMENT" in ddl.upper()
+    assert "AUTOINCREMENT" in publications_ddl()
