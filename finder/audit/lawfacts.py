@@ -185,6 +185,19 @@ def within_own_law(law: RuleLaw, entry: Entry) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _lifting_text(entry: Entry) -> str:
+    """The sentences of an entry's summary, ``allows`` and example notes that say what it
+    lifts, lower-cased: not those naming a limit ("the start date is excluded from the
+    general § 118.38 waiver authority" names a section as a limit)."""
+    return " ".join(
+        sentence
+        for text in [entry.summary, *entry.allows, *(e.note for e in entry.examples)]
+        for sentence in re.split(r"(?<=[.;])\s+", text)
+        if not _LIMIT.search(sentence) and not _EXCLUDED.search(sentence)
+    ).lower()
+
+
 def lifted_by_law(
     law: RuleLaw, citation: str, catalog: Catalog | None
 ) -> tuple[Entry, str] | None:
@@ -212,18 +225,7 @@ def lifted_by_law(
                 or within_own_law(law, entry)
             ):
                 continue
-            said = " ".join(
-                sentence
-                for text in [
-                    entry.summary,
-                    *entry.allows,
-                    *(e.note for e in entry.examples),
-                ]
-                for sentence in re.split(r"(?<=[.;])\s+", text)
-                # "the start date is excluded from the general § 118.38 waiver
-                # authority" names a section as a limit, not as something it lifts
-                if not _LIMIT.search(sentence) and not _EXCLUDED.search(sentence)
-            ).lower()
+            said = _lifting_text(entry)
             named = next((t for t in sections if t in said), None)
             if named:
                 return entry, f"its own text names {named} among what it lifts"

@@ -157,10 +157,18 @@ def load_knowledge(folder: str | Path = DEFAULT_DIR) -> Knowledge:
     """
     knowledge = load_cached(Path(folder) / "knowledge.yaml", _build_knowledge)
     if (Path(folder) / "rubric.yaml").is_file():
-        problems = protects_problems(knowledge, load_rubric(folder).protects)
-        if problems:
-            raise DataFileError(problems)
+        rubric = load_rubric(folder)
+        # both are reused until their files change: check each pair once
+        key = (id(knowledge), id(rubric))
+        if key not in _AGREEING:
+            problems = protects_problems(knowledge, rubric.protects)
+            if problems:
+                raise DataFileError(problems)
+            _AGREEING[key] = (knowledge, rubric)  # kept alive, so the ids stay theirs
     return knowledge
+
+
+_AGREEING: dict[tuple[int, int], tuple] = {}
 
 
 def protects_problems(knowledge: Knowledge, questions: tuple[str, ...]) -> list[str]:
