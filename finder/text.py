@@ -78,3 +78,25 @@ def counted(n: int, noun: str, plural: str = "") -> str:
     ``counted(0, "rule")`` → "0 rules", ``counted(2, "child", "children")`` →
     "2 children" (the plural is the noun + "s" unless given)."""
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+# UTF-8 text once read as Windows-1252 (a CSV opened in the wrong encoding, then saved):
+# "â€”" for "—", "Â§" for "§", "Ã©" for "é".
+_MOJIBAKE = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def unmangled(value: str) -> str:
+    """``value`` with UTF-8 that was read as Windows-1252 put back ("Â§ 49-5-108" →
+    "§ 49-5-108"); unchanged when it shows no such pair or does not read back as
+    UTF-8 (so "Â" in a real word stays)."""
+    if not value or not _MOJIBAKE.search(value):
+        return value
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = value.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        return fixed
+    return value

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from finder.text import clean_deep, clean_text, counted
+from finder.text import clean_deep, clean_text, counted, unmangled
 
 CONTROL = "\x00\x01\x08\x0e\x1b\x1f\x7f"
 
@@ -72,3 +72,18 @@ def test_cleaned_text_is_xml_safe_and_stable(value):
 )
 def test_a_count_takes_its_noun_in_the_right_number(n, noun, plural, expected):
     assert counted(n, noun, plural) == expected
+
+
+@pytest.mark.parametrize(
+    ("mangled", "meant"),
+    [
+        ("T.C.A. Â§ 49-5-108", "T.C.A. § 49-5-108"),
+        ("licence â€” renewed", "licence — renewed"),
+        ("Ã©cole", "école"),
+        ("Âge limit", "Âge limit"),  # no pair: left as written
+        ("café — §", "café — §"),
+        ("", ""),
+    ],
+)
+def test_utf8_read_as_windows_1252_is_put_back(mangled, meant):
+    assert unmangled(mangled) == meant

@@ -34,7 +34,7 @@ from finder.catalog.importer import guess_areas
 from finder.law import parse_citation
 from finder.law.detect import LEVEL_OF_BODY, detect
 from finder.law.scope import home_body
-from finder.text import clean_text
+from finder.text import clean_text, unmangled
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_CELL = 131_072  # the csv module's own field limit; longer cells are errors
@@ -277,6 +277,13 @@ def _row(number: int, values: dict[str, str], result: RuleImport) -> None:
     row = RuleRow(number, text)
     for name, limit in LIMITS.items():
         value = (values.get(name) or "").strip()
+        fixed = unmangled(value)
+        if fixed != value:
+            row.notes.append(
+                f"{name.replace('_', ' ')}: “{value[:40]}” read as “{fixed[:40]}” "
+                "(the file had been opened in the wrong encoding before it was saved)"
+            )
+            value = fixed
         if len(value) > limit:
             row.notes.append(f"{name.replace('_', ' ')} cut to {limit:,} characters")
             value = value[:limit]
@@ -525,7 +532,12 @@ def parse_pasted_rules(text: str, state: str = "") -> RuleImport:
                 f"Line {number}: at most {MAX_RULES} rules at a time."
             )
             break
-        row = RuleRow(number, line[: LIMITS["text"]])
+        fixed = unmangled(line)
+        row = RuleRow(number, fixed[: LIMITS["text"]])
+        if fixed != line:
+            row.notes.append(
+                "read as UTF-8: the text had been opened in the wrong encoding"
+            )
         if len(line) > LIMITS["text"]:
             row.notes.append(f"text cut to {LIMITS['text']:,} characters")
         result.rows.append(row)

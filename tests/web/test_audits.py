@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -293,3 +294,35 @@ def test_bad_import_is_refused_with_a_message(browser, audit):
     )
     assert b"cannot be imported" in response.data
     assert b"source_level" in response.data
+
+
+@pytest.mark.parametrize(
+    "name", ["one-rule-libreoffice.xlsx", "one-rule-libreoffice-wrong-encoding.xlsx"]
+)
+def test_a_one_rule_sheet_saved_by_libreoffice_reads_in_the_singular(
+    browser,
+    audit,  # noqa: F811
+    name,
+):
+    """Real spreadsheet program files (LibreOffice Calc, converted from a UTF-8 CSV read
+    as UTF-8, and as Western so the sheet itself holds "Â§" and "â€”"): the rule, its
+    "§" and "—" arrive as written and the preview counts one rule."""
+    _, _, base = audit
+    sheet = Path(__file__).parents[1] / "data" / "spreadsheets"
+    upload = ((sheet / name).open("rb"), "one.xlsx")
+    preview = browser.post(
+        f"{base}/rules/import",
+        {"file": upload, "version": version(browser, f"{base}/rules")},
+        form_page=f"{base}/rules",
+        content_type="multipart/form-data",
+    )
+    page = soup(preview)
+    shown = page.get_text(" ", strip=True)
+    assert "1 rule was read" in shown
+    assert "Add this rule" in shown
+    values = [field.get("value", "") for field in page.find_all("input")]
+    values += [area.get_text() for area in page.find_all("textarea")]
+    assert "Teachers need a Tennessee license — §" in values
+    assert "T.C.A. § 49-5-108" in values
+    if "wrong-encoding" in name:
+        assert "opened in the wrong encoding" in shown
