@@ -268,6 +268,13 @@ def _columns(header: list[str]) -> dict[int, str]:
     return columns
 
 
+# What a row says when its characters were put back (see finder.text.unmangled).
+_REPAIRED = (
+    "Characters put back in the {}: the text had been opened in the wrong encoding "
+    "before it was saved (“Â§” is “§”, “â€”” is “—”)"
+)
+
+
 def _row(number: int, values: dict[str, str], result: RuleImport) -> None:
     text = (values.get("text") or "").strip()
     if not text:
@@ -275,19 +282,19 @@ def _row(number: int, values: dict[str, str], result: RuleImport) -> None:
             result.skipped.append((number, "no rule text"))
         return
     row = RuleRow(number, text)
+    repaired = []
     for name, limit in LIMITS.items():
         value = (values.get(name) or "").strip()
         fixed = unmangled(value)
         if fixed != value:
-            row.notes.append(
-                f"{name.replace('_', ' ')}: “{value[:40]}” read as “{fixed[:40]}” "
-                "(the file had been opened in the wrong encoding before it was saved)"
-            )
+            repaired.append(name.replace("_", " "))
             value = fixed
         if len(value) > limit:
             row.notes.append(f"{name.replace('_', ' ')} cut to {limit:,} characters")
             value = value[:limit]
         setattr(row, name, value)
+    if repaired:
+        row.read.append(_REPAIRED.format(" and ".join(repaired)))
     level = (values.get("source_level") or "").strip()
     if level:
         row.source_level = LEVEL_KEYS.get(_key(level), "unknown")
@@ -535,9 +542,7 @@ def parse_pasted_rules(text: str, state: str = "") -> RuleImport:
         fixed = unmangled(line)
         row = RuleRow(number, fixed[: LIMITS["text"]])
         if fixed != line:
-            row.notes.append(
-                "read as UTF-8: the text had been opened in the wrong encoding"
-            )
+            row.read.append(_REPAIRED.format("text"))
         if len(line) > LIMITS["text"]:
             row.notes.append(f"text cut to {LIMITS['text']:,} characters")
         result.rows.append(row)

@@ -335,3 +335,11 @@ def test_pasted_and_imported_rules_without_an_area_get_the_one_their_words_name(
         "text\tpolicy_area\nK-4 class size limit of 22\tcalendar\n", "TX"
     )
     assert table.rows[0].policy_area == "calendar"
+
+
+def test_pasted_text_opened_in_the_wrong_encoding_is_put_back():
+    result = parse_pasted_rules("Teachers need a license under T.C.A. Â§ 49-5-108")
+    (row,) = result.rows
+    # the "§" put back, the citation is read as law
+    assert row.citation == "Tenn. Code Ann. § 49-5-108"
+    assert any("Characters put back in the text" in r for r in row.read)

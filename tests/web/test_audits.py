@@ -325,4 +325,4 @@ def test_a_one_rule_sheet_saved_by_libreoffice_reads_in_the_singular(
     assert "Teachers need a Tennessee license — §" in values
     assert "T.C.A. § 49-5-108" in values
     if "wrong-encoding" in name:
-        assert "opened in the wrong encoding" in shown
+        assert "Characters put back in the text and citation" in shown
