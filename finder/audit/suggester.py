@@ -400,13 +400,21 @@ def suggest(
     any_protect = bool(protected)
 
     how = knowledge.prescribes_how.find(text, citation)
+    carries_out = (
+        knowledge.federal.find("", citation)
+        if level in {"local_policy", "collective_bargaining"}
+        else None
+    )
     if how:
         s.add("prescribes_how", True, f"Sets a means (“{how}”) rather than an outcome.")
-    elif (
-        level in {"local_policy", "collective_bargaining"}
-        and not any_protect
-        and not knowledge.federal.find("", citation)
-    ):
+    elif carries_out and not any_protect:
+        s.add(
+            "prescribes_how",
+            False,
+            f"Its citation names the federal law it carries out (“{carries_out}”): "
+            "the board cannot drop what that law requires.",
+        )
+    elif level in {"local_policy", "collective_bargaining"} and not any_protect:
         # A board policy or a bargained work rule sets how the district works, and the
         # parties who wrote it can change it; one that protects an interest says so,
         # and one whose citation names the federal law it carries out (a filtering

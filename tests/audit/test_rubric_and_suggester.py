@@ -595,7 +595,21 @@ def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop
         )
     )
     assert s.answers["federal_required"] is True
-    assert s.decision != "unnecessary_control"
+    # the policy is how the district meets the federal law: essential, with that reason
+    assert s.answers["prescribes_how"] is False
+    assert "children's internet protection" in s.reasons["prescribes_how"][0]
+    assert s.decision == "essential_oversight"
+    # a board policy naming no federal law is still the board's own to change
+    own = suggest(
+        RuleInput(
+            "Every district computer students use must have internet filtering software",
+            "local_policy",
+            "Board Policy 4520",
+            "MI",
+        )
+    )
+    assert own.answers["prescribes_how"] is True
+    assert own.decision == "unnecessary_control"
 
 
 @pytest.mark.parametrize(
@@ -608,9 +622,25 @@ def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop
         ("Bids are opened in public", "fiscal_integrity"),
         ("Credit by a local test only after telling the state", "accountability"),
         ("Notify the state before a school closes", "accountability"),
+        ("Innovation goals must use MCAS results", "accountability"),
+        ("Report any employee's misconduct with a student", "health_safety"),
     ],
 )
 def test_bidding_and_notices_to_the_state_are_safeguards(text, question):
     from finder.audit.suggester import load_knowledge
 
     assert load_knowledge().protects[question].find(text, "")
+
+
+def test_a_square_footage_standard_is_a_means():
+    s = suggest(
+        RuleInput(
+            "An addition to a school must build the media center to state "
+            "square-footage standards",
+            "state_rule",
+            "",
+            "GA",
+        )
+    )
+    assert s.answers["prescribes_how"] is True
+    assert s.decision == "unnecessary_control"
