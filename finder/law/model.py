@@ -37,6 +37,9 @@ class Body:
     # where a federal act stands in the U.S. Code as a whole: (title, first, last
     # section), so "Perkins V" contains 20 U.S.C. § 2354
     usc: tuple[str, ...] = ()
+    # names that do not say their jurisdiction ("State Board Rule", "Education Law",
+    # "G.S."): read only in a text of the body's own state, or of no known state
+    home_names: tuple[str, ...] = ()
 
     @property
     def is_federal(self) -> bool:

@@ -65,7 +65,8 @@ def load_law(path: str = str(BODIES_FILE)) -> Law:
     bodies = []
     for raw in data["bodies"]:
         fields = dict(raw)
-        fields["names"] = tuple(fields["names"])
+        fields["home_names"] = tuple(fields.get("home_names") or ())
+        fields["names"] = tuple(fields["names"]) + fields["home_names"]
         fields["trailing"] = tuple(fields.get("trailing") or ())
         fields["usc"] = tuple(str(v) for v in fields.get("usc") or ())
         bodies.append(Body(**fields))
@@ -444,13 +445,39 @@ _AMBIGUOUS_TAIL = re.compile(
 )
 
 
-def _ambiguous(group, state: str) -> bool:
+@functools.cache
+def _home_pattern(body: Body) -> re.Pattern | None:
+    if not body.home_names:
+        return None
+    names = "|".join(f"(?:{n})" for n in body.home_names)
+    return re.compile(rf"(?:{names})", re.IGNORECASE)
+
+
+def _foreign_home_name(text: str, item: tuple[int, int, Body, str], state: str) -> bool:
+    """Whether a match is one of a body's ``home_names`` ("State Board Rule") in a text
+    of another known state: there it names that state's own rules, not the body."""
+    start, end, body, title = item
+    pattern = _home_pattern(body)
+    if pattern is None or not state or state == body.jurisdiction:
+        return False
+    name = text[start:end]
+    if title:
+        name = name[name.find(title) + len(title) :]
+    return bool(pattern.fullmatch(name.strip(" \t-—")))
+
+
+def _ambiguous(group, state: str, text: str = "") -> bool:
     """True when a state is known and the longest name in a group ("Education Code")
     belongs to bodies of several other jurisdictions only: in a Colorado document that
-    name cannot be told apart, so it is not read (never as California's code)."""
+    name cannot be told apart, so it is not read (never as California's code); or when
+    it is only another state's name that does not say its state ("State Board Rule"
+    in a Tennessee text, :func:`_foreign_home_name`)."""
     longest = group[0][1] - group[0][0]
-    places = {b.jurisdiction for a, z, b, _ in group if z - a == longest}
-    return bool(state) and len(places) > 1 and state not in places
+    widest = [item for item in group if item[1] - item[0] == longest]
+    places = {b.jurisdiction for a, z, b, _ in widest}
+    if not state or state in places:
+        return False
+    return len(places) > 1 or all(_foreign_home_name(text, i, state) for i in widest)
 
 
 def _first_reading(text: str, group) -> tuple[list[Citation], int, int]:
@@ -508,7 +535,7 @@ def citation_spans(
     for group in _name_matches(text, state):
         if any(a <= group[0][0] < b for a, b in used):
             continue
-        if _ambiguous(group, state):
+        if _ambiguous(group, state, text):
             # nor is a shorter name inside it, nor its section as the home code's
             tail = _AMBIGUOUS_TAIL.match(text, group[0][1])
             used.append((group[0][0], tail.end() if tail else group[0][1]))

@@ -644,3 +644,22 @@ def test_a_square_footage_standard_is_a_means():
     )
     assert s.answers["prescribes_how"] is True
     assert s.decision == "unnecessary_control"
+
+
+def test_another_states_name_for_its_rules_brings_no_mechanism_of_that_state(
+    shipped_catalog,
+):
+    s = suggest(
+        RuleInput(
+            "Students may not spend more than the state maximum time in transit on "
+            "the bus",
+            "state_rule",
+            "Tenn. State Board rule on maximum student time in transit",
+            "TN",
+        ),
+        shipped_catalog,
+    )
+    assert s.answers["lifted_by_law"] is True
+    reason = s.reasons["lifted_by_law"][0]
+    assert "Commissioner Waivers" in reason
+    assert "Ga." not in reason

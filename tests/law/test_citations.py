@@ -597,3 +597,29 @@ def test_short_forms_typed_without_periods(typed, state, normal):
 def test_a_short_code_name_two_states_share_is_not_read_in_a_third():
     # "Ed Code" is California's and Texas's: in Colorado it cannot be told apart
     assert parse_citation("Ed Code 22-32-109", "CO") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "home", "body", "elsewhere"),
+    [
+        ("State Board Rule 160-5-1-.15", "GA", "ga-rules", "TN"),
+        ("Tenn. State Board rule on maximum student time in transit", None, None, "TN"),
+        ("G.S. 115C-84.2", "NC", "nc-gs", "SC"),
+        ("Education Law § 3204", "NY", "ny-educ", "NJ"),
+        ("Education Article, § 7-103", "MD", "md-educ", "DE"),
+        ("70 O.S. § 1-111", "OK", "ok-os", "KS"),
+        ("PI 8.01", "WI", "wi-admin", "MN"),
+        ("R.C. 3313.48", "OH", "oh-rc", "WA"),
+        ("281 IAC 12.5(14)", "IA", "ia-iac-agency", "TN"),
+        ("511 IAC 6.2-3-2", "IN", "in-iac", "TN"),
+    ],
+)
+def test_a_name_that_does_not_say_its_state_is_read_only_in_its_own(
+    typed, home, body, elsewhere
+):
+    """ "State Board Rule" is how Georgia writes its rules, but a Tennessee team means
+    Tennessee's State Board: read there as Georgia's, a Georgia mechanism was offered
+    for a Tennessee bus rule."""
+    if home:
+        assert parse_citation(typed, home).body.id == body
+    assert parse_citation(typed, elsewhere) is None
