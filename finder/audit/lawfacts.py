@@ -210,10 +210,7 @@ def lifted_by_law(
     if catalog is None or not (law.citations or citation):
         return None
     sections = section_terms(citation)
-    places = ["US"] if law.is_federal else [law.jurisdiction]
-    for code in places:
-        if not code:
-            continue
+    for code in law.lifting_places():
         for entry in catalog.for_state(code):
             if entry.status != "active":
                 continue
@@ -331,10 +328,9 @@ def allowed_by_law(
     rule_subject = subject_stems(text)
     if catalog is None or not rule_subject:
         return None
-    places = ["US"] if law.is_federal else [law.jurisdiction]
     laws = [
         entry
-        for code in filter(None, places)
+        for code in law.lifting_places()
         for entry in catalog.for_state(code)
         if entry.status == "active" and entry.kind in GENERAL_KINDS
     ]

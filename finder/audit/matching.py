@@ -318,7 +318,9 @@ def match_mechanisms(
     law = rule_law(rule.text, rule.citation, level, rule.state)
     states = [law.jurisdiction] if law.jurisdiction not in {"", "US"} else []
     if rule.state and rule.state.upper() not in states and law.jurisdiction != "US":
-        states.append(rule.state.upper())
+        # another state's law: only the team's own state's mechanisms are shown, and
+        # its scope says none of them reaches that law
+        states = [rule.state.upper()]
     codes = [*states, "US"]
 
     judged = []

@@ -52,6 +52,19 @@ class RuleLaw:
     unread: str = ""
     # the rule's own words, for a limit that bars only part of a section
     text: str = ""
+    # the state of the team whose rule it is ("TN"), "" when not known
+    home: str = ""
+
+    def lifting_places(self) -> list[str]:
+        """The jurisdictions whose mechanisms may lift the rule: the federal ones for
+        federal law, its state's for state law; none when the law is another state's
+        than the team's (no mechanism of one state reaches another's law, and another
+        state's mechanisms are not the district's to use)."""
+        if self.is_federal:
+            return ["US"]
+        if not self.jurisdiction or (self.home and self.jurisdiction != self.home):
+            return []
+        return [self.jurisdiction]
 
     def outside(self, outside: tuple[str, ...], part: tuple[str, ...]) -> bool:
         """Whether the rule's words leave it outside a bar that covers only part of
@@ -128,7 +141,12 @@ def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
     elif level == "federal_law":
         jurisdiction = "US"
     return RuleLaw(
-        jurisdiction, level, cites, "" if cites else citation.strip(), text or ""
+        jurisdiction,
+        level,
+        cites,
+        "" if cites else citation.strip(),
+        text or "",
+        state,
     )
 
 

@@ -456,3 +456,24 @@ def test_an_exception_inside_the_rules_own_section_still_lifts_it(shipped):
     entry, why = lifted_by_law(law, "Tex. Educ. Code § 25.112", others)
     assert entry.id == "tx-class-size-exception"
     assert "exception within" in why
+
+
+def test_a_rule_citing_another_states_law_gets_no_mechanism_of_that_state(
+    shipped,
+):
+    """A Tennessee team's rule that cites Georgia's rules cannot use Georgia's waivers
+    (they are not the district's), nor can Tennessee's reach Georgia law."""
+    rule = RuleInput(
+        "Each student must earn credit by seat time",
+        "state_rule",
+        "Ga. Comp. R. & Regs. 160-5-1-.15",
+        "TN",
+    )
+    matches = match_mechanisms(rule, "seat_time", shipped)
+    states = {getattr(m.mechanism, "state", "") for m in matches}
+    assert "GA" not in states
+    assert not [m.id for m in matches if m.usable and m.id.startswith("tn-")]
+    assert suggest(rule, shipped).answers.get("lifted_by_law") is None
+    # the same rule in a Georgia audit is Georgia's to lift
+    home = RuleInput(rule.text, rule.source_level, rule.citation, "GA")
+    assert [m for m in match_mechanisms(home, "seat_time", shipped) if m.usable]
