@@ -231,6 +231,10 @@ def lifted_by_law(
                 if own is None or not own.path:
                     continue
                 for rule_cit in law.citations:
+                    # a whole code or title ("92 NAC") holds every exception in it,
+                    # which says nothing about the rule
+                    if not rule_cit.path:
+                        continue
                     if rule_cit.contains(own) and not own.contains(rule_cit):
                         return entry, (
                             f"its law ({own.label}) is an exception within "

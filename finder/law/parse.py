@@ -34,7 +34,9 @@ _SECTION = {
     "policy": r"[A-Z]{2,5}(?:-[A-Z0-9]{1,4})+",
     "mixed": r"\d+[A-Z]{0,2}(?:[-:.](?:\d+[A-Za-z]{0,3}|[IVXLCDM]+\b))*",
     "ilcs": r"\d+\s*/\s*\d+[A-Za-z]?(?:[-.]\d+[A-Za-z]{0,3})*",
-    "chapter_section": r"\d+[A-Z]{0,2}\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*\d+[A-Z]{0,2}(?:½|1/2)?",
+    # "c. 71, § 92"; Nebraska's compact "10-003.04" (chapter 10, § 003.04)
+    "chapter_section": r"\d+[A-Z]{0,2}\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*\d+[A-Z]{0,2}(?:½|1/2)?"
+    r"|\d{1,3}-\d{3}(?:\.\d+[A-Z]?)*",
 }
 _SUBSECTIONS = r"(?:\s?\((?:[a-zA-Z]{1,4}|\d{1,3}|[a-z]-\d|\d-[a-z])\))*"
 _SECTION_SIGN = r"(?:§§?|[Ss]ec(?:tion)?s?\.?|[Ss]s?\.(?=\s*\d)|[Pp]ar(?:agraph)?\.?)"
@@ -227,6 +229,9 @@ def _section_path(body: Body, number: str) -> tuple[str, ...]:
         act, _, section = number.partition("/")
         return (act, f"{act}/{section}") if section else (act,)
     if style == "chapter_section":
+        compact = re.fullmatch(r"(\d{1,3})-(\d{3}(?:\.\d+[A-Z]?)*)", number)
+        if compact:
+            return (compact[1], f"{compact[1]} § {compact[2]}")
         if not re.search(r"§|s\.|sec", number):
             return (number,)  # a chapter alone
         chapter, section = re.split(

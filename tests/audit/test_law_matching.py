@@ -477,3 +477,18 @@ def test_a_rule_citing_another_states_law_gets_no_mechanism_of_that_state(
     # the same rule in a Georgia audit is Georgia's to lift
     home = RuleInput(rule.text, rule.source_level, rule.citation, "GA")
     assert [m for m in match_mechanisms(home, "seat_time", shipped) if m.usable]
+
+
+@pytest.mark.parametrize("citation", ["92 NAC 10-003.04", "92 NAC"])
+def test_a_whole_title_does_not_make_every_exception_in_it_the_rules(
+    shipped, citation
+):
+    """Nebraska's teaching permit (92 NAC ch. 21) lies in title 92, as does the
+    multicultural-education rule (ch. 10): that is no sign the permit lifts it."""
+    rule = RuleInput(
+        "Multicultural education must be built into the curriculum in every grade",
+        "state_rule",
+        citation,
+        "NE",
+    )
+    assert suggest(rule, shipped).answers.get("lifted_by_law") is None

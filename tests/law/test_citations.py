@@ -134,6 +134,7 @@ FORMS = [
     ("Iowa Code § 299.1", "IA", "Iowa Code § 299.1"),
     ("Iowa Code § 256.24", "IA", "Iowa Code § 256.24"),
     ("281 IAC 12.5(14)", "IA", "281 IAC § 12.5(14)"),
+    ("92 NAC 10-003.04", "NE", "92 Neb. Admin. Code ch. 10, § 003.04"),
     ("Idaho Code § 33-1632", "ID", "Idaho Code § 33-1632"),
     ("Idaho Code § 33-6404", "ID", "Idaho Code § 33-6404"),
     ("IDAPA 08.02.01.001", "ID", "IDAPA 08.02.01.001"),
