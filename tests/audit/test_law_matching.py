@@ -480,9 +480,7 @@ def test_a_rule_citing_another_states_law_gets_no_mechanism_of_that_state(
 
 
 @pytest.mark.parametrize("citation", ["92 NAC 10-003.04", "92 NAC"])
-def test_a_whole_title_does_not_make_every_exception_in_it_the_rules(
-    shipped, citation
-):
+def test_a_whole_title_does_not_make_every_exception_in_it_the_rules(shipped, citation):
     """Nebraska's teaching permit (92 NAC ch. 21) lies in title 92, as does the
     multicultural-education rule (ch. 10): that is no sign the permit lifts it."""
     rule = RuleInput(

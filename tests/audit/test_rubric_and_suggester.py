@@ -624,6 +624,16 @@ def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop
         ("Notify the state before a school closes", "accountability"),
         ("Innovation goals must use MCAS results", "accountability"),
         ("Report any employee's misconduct with a student", "health_safety"),
+        # a word's other forms say the same: "restrained", "secluded", "expelled"
+        ("Tell parents within a day when a child is restrained", "health_safety"),
+        ("Tell parents within a day when a child is secluded", "health_safety"),
+        ("A student expelled for a weapon", "health_safety"),
+        ("A student who was bullied", "health_safety"),
+        (
+            "Refer a child to child welfare after ten unexcused absences",
+            "health_safety",
+        ),
+        ("No student may be harassed for their religion", "civil_rights"),
     ],
 )
 def test_bidding_and_notices_to_the_state_are_safeguards(text, question):
