@@ -264,15 +264,41 @@ def non_waivable_match(
     return None
 
 
+# What names an agreement itself in a citation ("DPS–DCTA Master Agreement, Art. 5").
+_AGREEMENT = re.compile(
+    r"agreement|contract|compact|memorandum|\b(?:cba|mou|moa|art(?:icle)?)\b",
+    re.IGNORECASE,
+)
+
+
+def statute_for_contract(rule: RuleInput, law: RuleLaw) -> str:
+    """The statute a bargaining-agreement rule cites in place of any agreement ("Md.
+    Code, Educ. § 6-408(b)" for "the board has to bargain over any topic"), or "": the
+    rule then states what a bargaining law requires, and such laws mostly limit what a
+    contract may settle, so the team should check the agreement and the statute."""
+    cites = law.citations
+    if not cites or any(c.body.level != "state_statute" for c in cites):
+        return ""
+    if _AGREEMENT.search(rule.citation or ""):
+        return ""
+    return cites[0].label
+
+
 def _add_binds(
-    s: Suggestion, rule: RuleInput, level: str, knowledge: Knowledge, guarded: bool
+    s: Suggestion,
+    rule: RuleInput,
+    level: str,
+    knowledge: Knowledge,
+    guarded: bool,
+    statute_only: str = "",
 ) -> None:
     """Whether the rule binds the district at all, and why.
 
     A rule binds unless it is a habit; a bargaining-agreement clause on a subject the
     state's law keeps out of teachers' contracts; or a vendor contract's own terms,
     which the district chose when it bought the service and changes by amendment or at
-    renewal (unless the term carries a protection the law requires: ``guarded``).
+    renewal (unless the term carries a protection the law requires: ``guarded``). A
+    bargaining rule that cites only a statute (``statute_only``) is left open.
     """
     text, citation = rule.text or "", rule.citation or ""
     habit = knowledge.not_binding.find(text, "")
@@ -303,6 +329,15 @@ def _add_binds(
             else f"{limit.law} keeps “{subject}” out of what a teachers' contract may "
             "settle, so the clause cannot bind the district: the statute or the "
             "district's own decision governs it.",
+        )
+    elif statute_only:
+        s.add(
+            "binds",
+            None,
+            f"Listed as a bargaining agreement, but the citation is a statute "
+            f"({statute_only}), not an agreement: bargaining laws mostly say what a "
+            "contract may not settle. Check what the agreement itself says and what "
+            "the statute allows before treating this as a rule.",
         )
     elif level == "vendor_contract" and not guarded:
         s.add(
@@ -372,7 +407,16 @@ def suggest(
     listed = None if (barred or lifted) else non_waivable_match(rule, catalog, law)
     if not (lifted or barred or listed or protected.keys() & STUDENT_PROTECTIONS):
         lifted = allowed_by_law(law, text, catalog)
-    _add_binds(s, rule, level, knowledge, bool(protected or barred or listed))
+    _add_binds(
+        s,
+        rule,
+        level,
+        knowledge,
+        bool(protected or barred or listed),
+        statute_for_contract(rule, law)
+        if level == "collective_bargaining" and not lifted
+        else "",
+    )
 
     if lifted:
         entry, why = lifted

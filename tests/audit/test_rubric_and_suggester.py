@@ -673,3 +673,38 @@ def test_another_states_name_for_its_rules_brings_no_mechanism_of_that_state(
     reason = s.reasons["lifted_by_law"][0]
     assert "Commissioner Waivers" in reason
     assert "Ga." not in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "citation", "state"),
+    [
+        (
+            "The board has to bargain with the union over any topic the union puts "
+            "on the table",
+            "Md. Code, Educ. § 6-408(b)",
+            "MD",
+        ),
+        (
+            "The school calendar and daily bell schedule have to be bargained with "
+            "the teachers union before we change them",
+            "Conn. Gen. Stat. § 10-153d(b)",
+            "CT",
+        ),
+    ],
+)
+def test_a_bargaining_rule_that_cites_only_a_statute_is_left_for_the_team(
+    shipped_catalog, text, citation, state
+):
+    """Bargaining laws mostly limit what a contract may settle: a "contract" rule whose
+    only citation is the statute may misread it, so it is not called a rule to lift."""
+    s = suggest(
+        RuleInput(text, "collective_bargaining", citation, state), shipped_catalog
+    )
+    assert s.answers["binds"] is None
+    assert citation.split(" § ")[-1] in s.reasons["binds"][0]
+    assert s.decision == "needs_review"
+    # naming the agreement itself makes it the contract's own term again
+    named = RuleInput(
+        text, "collective_bargaining", f"{citation}; Master Agreement, Art. 9", state
+    )
+    assert suggest(named, shipped_catalog).decision == "unnecessary_control"
