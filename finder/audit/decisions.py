@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from finder.audit.model import Answer, AuditRule
 from finder.audit.rubric import Rubric, load_rubric
-from finder.audit.suggester import LAW_ANSWERS, RuleInput, suggest
+from finder.audit.suggester import LAW_ANSWERS, RuleInput, Suggestion, suggest
 from finder.catalog import Catalog
 
 
 def refresh_suggestions(
     rule: AuditRule, state: str, catalog: Catalog | None, rubric: Rubric | None = None
-) -> None:
-    """Store the suggester's answers beside the team's, filling only unconfirmed answers."""
+) -> Suggestion:
+    """Store the suggester's answers beside the team's, filling only unconfirmed
+    answers; returns the suggestion (its reasons include why the rule binds or not)."""
     rubric = rubric or load_rubric()
     s = suggest(
         RuleInput(rule.text, rule.source_level, rule.citation, state), catalog, rubric
@@ -25,6 +26,21 @@ def refresh_suggestions(
         rule.answers[question] = answer
     if rule.binds is None and "binds" in s.answers:
         rule.binds = s.answers["binds"]
+    return s
+
+
+def binds_suggestion(
+    rule: AuditRule, state: str, catalog: Catalog | None, rubric: Rubric | None = None
+) -> tuple[bool | None, str]:
+    """What the suggester says about whether the rule binds at all, and why (a habit,
+    a void contract clause, a vendor's own term, nobody said where it is written, a
+    "contract" rule citing only a statute): ``(True | False | None, reason)``."""
+    s = suggest(
+        RuleInput(rule.text, rule.source_level, rule.citation, state),
+        catalog,
+        rubric or load_rubric(),
+    )
+    return s.answers.get("binds"), " ".join(s.reasons.get("binds", []))
 
 
 def derived_decision(rule: AuditRule, rubric: Rubric | None = None) -> tuple[str, str]:
@@ -94,15 +110,19 @@ def review_rows(
     rubric = rubric or load_rubric()
     rows = []
     for rule in data.rules:
+        suggested = None
         if not rule.decision:
             # the suggestions as the catalog and rubric stand now (kept answers stay)
-            refresh_suggestions(rule, data.state, catalog, rubric)
+            suggested = refresh_suggestions(rule, data.state, catalog, rubric)
         decision, reason = derived_decision(rule, rubric)
         evidence = [
             rule.answers[key].reasons[0]
             for key in rubric.deciding_answers(rule.answer_values())
             if key in rule.answers and rule.answers[key].reasons
         ]
+        if decision == "needs_review" and rule.binds is None and suggested:
+            # what the team should check first: whether and where the rule is written
+            evidence = suggested.reasons.get("binds", [])[:1]
         if rule.decision:
             status, decision = "decided", rule.decision
             if rule.override_reason:

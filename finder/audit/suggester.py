@@ -89,8 +89,9 @@ class Signals:
     unless: re.Pattern | None = None
 
     def find(self, text: str, citation: str) -> str | None:
-        """The first signal found in the rule's text or citation, for the reason; a word
-        inside one of the ``unless`` phrases is not a signal."""
+        """The first signal found in the rule's text or citation, for the reason, as
+        the rule writes it (the whole word: "restrained" for the list's "restrain");
+        a word inside one of the ``unless`` phrases is not a signal."""
         words = _joined(f"{spelled_out(text)} {citation}")
         if self.unless is not None:
             words = self.unless.sub(" ", words)
@@ -101,7 +102,8 @@ class Signals:
             if pattern is not None:
                 match = pattern.search(value)
                 if match:
-                    return match.group(1)
+                    rest = re.match(r"\w*", value[match.end(1) :])
+                    return match.group(1) + (rest.group(0) if rest else "")
         return None
 
 

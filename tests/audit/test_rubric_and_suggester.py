@@ -708,3 +708,15 @@ def test_a_bargaining_rule_that_cites_only_a_statute_is_left_for_the_team(
         text, "collective_bargaining", f"{citation}; Master Agreement, Art. 9", state
     )
     assert suggest(named, shipped_catalog).decision == "unnecessary_control"
+
+
+def test_a_reason_quotes_the_rules_own_word_not_the_lists_stem():
+    s = suggest(
+        RuleInput(
+            "Parents must get written notice when their child is restrained",
+            "state_rule",
+        )
+    )
+    assert "“restrained”" in s.reasons["health_safety"][0]
+    immunized = suggest(RuleInput("Students must be immunized", "state_statute"))
+    assert "“immunized”" in immunized.reasons["health_safety"][0]

@@ -326,3 +326,38 @@ def test_a_one_rule_sheet_saved_by_libreoffice_reads_in_the_singular(
     assert "T.C.A. § 49-5-108" in values
     if "wrong-encoding" in name:
         assert "Characters put back in the text and citation" in shown
+
+
+def test_the_rule_page_says_why_a_rule_may_not_bind(browser, audit):
+    """Whether a rule binds at all is suggested with its reason, like every answer."""
+    _, _, base = audit
+    for text, level, citation in [
+        (
+            "The board has to bargain over any topic the union raises",
+            "collective_bargaining",
+            "Tex. Gov't Code § 617.002; Tex. Educ. Code § 11.151",
+        ),
+        ("We have always started after Labor Day", "practice", ""),
+    ]:
+        browser.post(
+            f"{base}/rules/add",
+            {
+                "text": text,
+                "source_level": level,
+                "citation": citation,
+                "policy_area": "staffing",
+                "version": version(browser, f"{base}/rules"),
+            },
+            form_page=f"{base}/rules",
+        )
+    uids, _ = rule_uids(browser, base)
+    practice = soup(browser.client.get(f"{base}/rules/{uids[-1]}"))
+    said = practice.find("h2", string="Does it really bind?").find_next("fieldset")
+    assert "Suggested: No. Listed as a practice or habit" in said.get_text(
+        " ", strip=True
+    )
+    contract = soup(browser.client.get(f"{base}/rules/{uids[-2]}"))
+    said = contract.find("h2", string="Does it really bind?").find_next("fieldset")
+    text = said.get_text(" ", strip=True)
+    assert "Suggested: Not sure." in text
+    assert "the citation is a statute" in text

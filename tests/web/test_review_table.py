@@ -66,6 +66,25 @@ def test_each_row_shows_the_answers_that_settled_it(catalog):
     assert rows[overridden.uid]["evidence"] == []
 
 
+def test_a_rule_left_open_says_what_to_check(catalog):
+    """An open rule's row says why it is open when the question is whether it binds
+    at all (nobody said where it is written; a "contract" rule citing only a statute),
+    not just that the answers do not settle it."""
+    data = AuditData("x", "MD")
+    unsaid = AuditRule("The buses leave at seven", "unknown")
+    statute = AuditRule(
+        "The board has to bargain over any topic the union raises",
+        "collective_bargaining",
+        "Md. Code, Educ. § 6-408(b)",
+    )
+    data.rules += [unsaid, statute]
+    rows = {r["rule"].uid: r for r in review_rows(data, catalog)}
+    assert rows[unsaid.uid]["status"] == "needs_review"
+    assert "Nobody has said where this is written" in rows[unsaid.uid]["evidence"][0]
+    assert rows[statute.uid]["status"] == "needs_review"
+    assert "§ 6-408(b)" in rows[statute.uid]["evidence"][0]
+
+
 def test_the_mechanism_shown_is_the_one_the_reason_names(catalog):
     used = (Example("Pierre", "Waived teacher evaluation timelines", "https://x.org/"),)
     innovation = dataclasses.replace(

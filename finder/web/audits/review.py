@@ -9,6 +9,7 @@ from wtforms import SelectChoice
 
 from finder.audit import editing
 from finder.audit.decisions import (
+    binds_suggestion,
     confirm_suggestions,
     derived_decision,
     refresh_suggestions,
@@ -85,6 +86,7 @@ def rule(team_id: int, audit_id: int, uid: str):
     derived, derived_reason = derived_decision(current, rubric)
     return render_template(
         "audits/rule.html",
+        binds_suggested=binds_suggestion(current, data.state, catalog, rubric),
         form=form,
         rule=current,
         **_neighbours(data.rules, current),
