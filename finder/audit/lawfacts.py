@@ -154,13 +154,11 @@ def non_waivable_by_law(
     """(mechanism, item, its citation, the rule's citation) for the first general waiver
     or innovation law of the rule's jurisdiction whose cannot-waive list contains the
     rule's citation, or None. (A permit or calendar option that cannot lift a rule says
-    nothing about whether the rule is essential.)"""
+    nothing about whether the rule is essential, nor does another state's list about
+    a rule a team cites from that state's law.)"""
     if catalog is None or not law.citations:
         return None
-    places = ["US"] if law.is_federal else [law.jurisdiction, "US"]
-    for code in places:
-        if not code:
-            continue
+    for code in law.lifting_places() + ([] if law.is_federal else ["US"]):
         for entry in catalog.for_state(code):
             if entry.status != "active" or entry.kind not in GENERAL_KINDS:
                 continue
@@ -231,9 +229,10 @@ def lifted_by_law(
                 if own is None or not own.path:
                     continue
                 for rule_cit in law.citations:
-                    # a whole code or title ("92 NAC") holds every exception in it,
-                    # which says nothing about the rule
-                    if not rule_cit.path:
+                    # a whole code, title or chapter ("C.R.S. title 22", "ch. 25")
+                    # holds every exception written in it, which says nothing about
+                    # the rule: only an exception within the rule's own section does
+                    if rule_cit.unit not in {"section", "subsection"}:
                         continue
                     if rule_cit.contains(own) and not own.contains(rule_cit):
                         return entry, (

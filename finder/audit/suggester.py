@@ -18,7 +18,8 @@ from finder.audit.model import LEGACY_LEVELS, SOURCE_LEVELS
 from finder.audit.rubric import DEFAULT_DIR, Rubric, load_rubric
 from finder.audit.words import spelled_out, stems, words_cover
 from finder.catalog import Catalog
-from finder.law.scope import STATE_LEVELS, RuleLaw, rule_law
+from finder.law.parse import find_citations
+from finder.law.scope import LAW_LEVELS, STATE_LEVELS, RuleLaw, rule_law
 from finder.shapes import DataFileError, OneOf, Req, check_file
 
 # Answers the law gives, kept beside the rubric's own questions (not asked in the form).
@@ -70,14 +71,19 @@ def _pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
     alternatives = sorted(
-        {
-            re.escape(w) + (_SHORT_ENDINGS if len(w) <= 3 else "")
-            for w in (_joined(str(w)) for w in words)
-        },
+        {re.escape(w) + _ending(w) for w in (_joined(str(w)) for w in words)},
         key=len,
         reverse=True,
     )
     return re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + ")")
+
+
+def _ending(word: str) -> str:
+    """What may follow a list word: a word of three letters or fewer, or a phrase
+    ending in a single letter ("title i"), ends there ("title i" is not "title iv")."""
+    if len(word.split()[-1]) == 1 and " " in word:
+        return r"(?![a-z0-9])"
+    return _SHORT_ENDINGS if len(word) <= 3 else ""
 
 
 @dataclass(frozen=True)
@@ -266,24 +272,42 @@ def non_waivable_match(
     return None
 
 
-# What names an agreement itself in a citation ("DPS–DCTA Master Agreement, Art. 5").
+# What names an agreement itself: in a citation ("DPS–DCTA Master Agreement, Art. 5",
+# "Side Letter 3", "TA dated 8/2023") or, by a document's own name, in the rule's words
+# ("the master agreement caps class size").
 _AGREEMENT = re.compile(
-    r"agreement|contract|compact|memorandum|\b(?:cba|mou|moa|art(?:icle)?)\b",
+    r"agreement|contract|compact|memorandum|side letter|handbook|\b(?:cba|mou|moa|ta)\b",
+    re.IGNORECASE,
+)
+_AGREEMENT_NAMED = re.compile(
+    r"master (?:agreement|contract)|(?:collective[- ]bargaining|negotiated|bargained) "
+    r"agreement|side letter|memorandum of (?:understanding|agreement)",
     re.IGNORECASE,
 )
 
 
-def statute_for_contract(rule: RuleInput, law: RuleLaw) -> str:
+def statute_for_contract(rule: RuleInput) -> str:
     """The statute a bargaining-agreement rule cites in place of any agreement ("Md.
     Code, Educ. § 6-408(b)" for "the board has to bargain over any topic"), or "": the
     rule then states what a bargaining law requires, and such laws mostly limit what a
-    contract may settle, so the team should check the agreement and the statute."""
-    cites = law.citations
-    if not cites or any(c.body.level != "state_statute" for c in cites):
+    contract may settle, so the team should check the agreement and the statute.
+
+    Only a statute the citation names by its code ("Md. Code, Educ.", "G.S."): a bare
+    number ("Section 7.4", "12.3") is the agreement's own section, and a rule whose
+    citation or words name the agreement ("Master Agreement, Art. 9") is its term."""
+    citation = rule.citation or ""
+    if not citation.strip() or _AGREEMENT.search(citation):
         return ""
-    if _AGREEMENT.search(rule.citation or ""):
+    if _AGREEMENT_NAMED.search(rule.text or ""):
         return ""
-    return cites[0].label
+    named = [
+        c
+        for c in find_citations(citation, rule.state, fallback=False)
+        if c.body.level in LAW_LEVELS
+    ]
+    if not named or any(c.body.level != "state_statute" for c in named):
+        return ""
+    return named[0].label
 
 
 def _add_binds(
@@ -415,7 +439,7 @@ def suggest(
         level,
         knowledge,
         bool(protected or barred or listed),
-        statute_for_contract(rule, law)
+        statute_for_contract(rule)
         if level == "collective_bargaining" and not lifted
         else "",
     )
@@ -446,21 +470,13 @@ def suggest(
     any_protect = bool(protected)
 
     how = knowledge.prescribes_how.find(text, citation)
-    carries_out = (
-        knowledge.federal.find("", citation)
-        if level in {"local_policy", "collective_bargaining"}
-        else None
-    )
     if how:
         s.add("prescribes_how", True, f"Sets a means (“{how}”) rather than an outcome.")
-    elif carries_out and not any_protect:
-        s.add(
-            "prescribes_how",
-            False,
-            f"Its citation names the federal law it carries out (“{carries_out}”): "
-            "the board cannot drop what that law requires.",
-        )
-    elif level in {"local_policy", "collective_bargaining"} and not any_protect:
+    elif (
+        level in {"local_policy", "collective_bargaining"}
+        and not any_protect
+        and not knowledge.federal.find("", citation)
+    ):
         # A board policy or a bargained work rule sets how the district works, and the
         # parties who wrote it can change it; one that protects an interest says so,
         # and one whose citation names the federal law it carries out (a filtering

@@ -29,14 +29,15 @@ _SECTION = {
     "dotted": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]{0,2})*",
     "dashed": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]?)*(?:[-:]\.?\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]{0,2})*)*",
     "colon": r"\d+[A-Z]{0,2}(?:\.\d+[A-Za-z]?)*(?:[-:]\d+[A-Za-z]{0,3}(?:\.\d+[A-Za-z]{0,2})*)*",
-    "flat": r"\d+(?:\.\d+)*[A-Za-z]{0,3}",
+    # a letter after a hyphen is part of the number (N.Y. Educ. Law § 3012-d)
+    "flat": r"\d+(?:\.\d+)*[A-Za-z]{0,3}(?:-[a-z](?![\w-]))?",
     "ncac": r"\d+[A-Z]{0,2}\s?\.\d+",
     "policy": r"[A-Z]{2,5}(?:-[A-Z0-9]{1,4})+",
     "mixed": r"\d+[A-Z]{0,2}(?:[-:.](?:\d+[A-Za-z]{0,3}|[IVXLCDM]+\b))*",
     "ilcs": r"\d+\s*/\s*\d+[A-Za-z]?(?:[-.]\d+[A-Za-z]{0,3})*",
     # "c. 71, § 92"; Nebraska's compact "10-003.04" (chapter 10, § 003.04)
     "chapter_section": r"\d+[A-Z]{0,2}\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*\d+[A-Z]{0,2}(?:½|1/2)?"
-    r"|\d{1,3}-\d{3}(?:\.\d+[A-Z]?)*",
+    r"(?:\.\d+[A-Z]?)*|\d{1,3}-\d{3}(?:\.\d+[A-Z]?)*",
 }
 _SUBSECTIONS = r"(?:\s?\((?:[a-zA-Z]{1,4}|\d{1,3}|[a-z]-\d|\d-[a-z])\))*"
 _SECTION_SIGN = r"(?:§§?|[Ss]ec(?:tion)?s?\.?|[Ss]s?\.(?=\s*\d)|[Pp]ar(?:agraph)?\.?)"
@@ -231,13 +232,18 @@ def _section_path(body: Body, number: str) -> tuple[str, ...]:
     if style == "chapter_section":
         compact = re.fullmatch(r"(\d{1,3})-(\d{3}(?:\.\d+[A-Z]?)*)", number)
         if compact:
-            return (compact[1], f"{compact[1]} § {compact[2]}")
-        if not re.search(r"§|s\.|sec", number):
+            chapter, section = compact[1], compact[2]
+        elif not re.search(r"§|s\.|sec", number):
             return (number,)  # a chapter alone
-        chapter, section = re.split(
-            r"\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*", number, maxsplit=1
+        else:
+            chapter, section = re.split(
+                r"\s*,?\s*(?:§+|s\.|sec(?:tion)?\.?)\s*", number, maxsplit=1
+            )
+        # Nebraska's § 003.04 lies in § 003
+        parts = section.split(".")
+        return (chapter,) + tuple(
+            f"{chapter} § {'.'.join(parts[: i + 1])}" for i in range(len(parts))
         )
-        return (chapter, f"{chapter} § {section}")
     return (number,)
 
 
@@ -260,7 +266,8 @@ def _section_citation(body: Body, title: str, low: str, high: str) -> Citation |
         return None
     path = _section_path(body, number) + subs
     if body.numbering == "chapter_section":
-        chapter, section = path[0], path[1].split("§")[-1].strip()
+        deepest = path[len(path) - len(subs) - 1]
+        chapter, section = path[0], deepest.split("§")[-1].strip()
         label = _label(
             body, title, f"{body.chapter_word} {chapter}, § {section}{''.join(subs)}"
         )
@@ -468,7 +475,10 @@ def _foreign_home_name(text: str, item: tuple[int, int, Body, str], state: str) 
     name = text[start:end]
     if title:
         name = name[name.find(title) + len(title) :]
-    return bool(pattern.fullmatch(name.strip(" \t-—")))
+    begin = end - len(name.lstrip(" \t-—"))
+    # matched in place, so a name's lookahead ("AS" before a number) sees the text
+    found = pattern.match(text, begin)
+    return bool(found) and found.end() == end
 
 
 def _ambiguous(group, state: str, text: str = "") -> bool:

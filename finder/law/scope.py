@@ -105,6 +105,13 @@ def home_body(state: str):
     )
 
 
+_NAMES_A_LAW = re.compile(
+    r"\b(?:code|law|laws|act|stat(?:ute)?s?|regs?|regulations?|rules?|c\.?f\.?r|"
+    r"u\.?s\.?c)\b\.?\s*(?:§|sec|\d)",
+    re.IGNORECASE,
+)
+
+
 def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
     """Read a rule's citations (its citation field first, then its words) and, where the
     team has not said, its level and jurisdiction from the first citation."""
@@ -116,7 +123,10 @@ def rule_law(text: str, citation: str, level: str, state: str) -> RuleLaw:
         # "25.0811" typed alone in a Texas audit is a section of its home code; a
         # compact citation with its own name ("8VAC20-132") was read just above
         found = find_citations("§ " + bare, state, home)
-    typed = found or find_citations(bare, state, home)
+    # a section after the name of a law the parser does not know ("Civil Service Law
+    # § 204", "Tex. Gov't Code § 617.002") is that law's, not the home code's
+    names_other = _NAMES_A_LAW.search(bare)
+    typed = found or ([] if names_other else find_citations(bare, state, home))
     # The rule's words are read for its law only when nothing was typed, and then only
     # for the law of its own state or federal law: in a West Virginia rule, "federal
     # education law" is prose, not New York's Education Law.

@@ -183,10 +183,16 @@ def test_suggester_figures_on_the_untuned_test_part(shipped):
     # read as that state's law; a board policy carrying out a named federal law; word
     # forms) took them to 60 of 66 decided (90.9%, needs-review 13.2%) and gave 60 of
     # 65 here (92.3%, needs-review 9.7%), read once after that work (a guard run in
-    # between showed only that the review share had passed 0.09).
-    assert result.agreed >= 60
-    assert result.agreement >= 0.92
-    assert result.review_share <= 0.10
+    # between showed only that the review share had passed 0.09). An outside review
+    # then found false readings in that work (a contract's own "Section 7.4" read as
+    # the state code, "disciplinary action" or "unexcused absences" read as student
+    # safety, a statewide test's name in a homework rule read as accountability, a
+    # policy of "Federal Way" schools read as federal law); fixing them on their
+    # merits, with more names read only in their own state, left 58 of 64 here
+    # (90.6%, needs-review 11.1%), not reverted for the figure.
+    assert result.agreed >= 58
+    assert result.agreement >= 0.90
+    assert result.review_share <= 0.12
 
 
 def test_relevance_figures_on_the_untuned_test_part(shipped):

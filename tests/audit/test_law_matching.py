@@ -490,3 +490,31 @@ def test_a_whole_title_does_not_make_every_exception_in_it_the_rules(shipped, ci
         "NE",
     )
     assert suggest(rule, shipped).answers.get("lifted_by_law") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "citation", "state"),
+    [
+        ("Schools must provide 160 days", "C.R.S. title 22", "CO"),
+        ("Schools must provide 75,600 minutes", "Tex. Educ. Code ch. 25", "TX"),
+    ],
+)
+def test_an_exception_somewhere_in_a_title_or_chapter_does_not_lift_the_rule(
+    shipped, text, citation, state
+):
+    """Colorado's adjunct instructor authorization (§ 22-60.5-111) lies in title 22, and
+    Texas's class-size exception (§ 25.112) in chapter 25: neither lifts a calendar rule
+    cited only by its title or chapter."""
+    s = suggest(RuleInput(text, "state_statute", citation, state), shipped)
+    reason = " ".join(s.reasons.get("lifted_by_law", []))
+    assert "is an exception within" not in reason
+
+
+def test_another_states_cannot_waive_list_says_nothing_to_this_team(shipped):
+    rule = RuleInput(
+        "Charter systems must keep their governance councils",
+        "state_statute",
+        "O.C.G.A. § 20-2-2065",
+        "TN",
+    )
+    assert suggest(rule, shipped).answers.get("non_waivable") is None

@@ -595,21 +595,26 @@ def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop
         )
     )
     assert s.answers["federal_required"] is True
-    # the policy is how the district meets the federal law: essential, with that reason
-    assert s.answers["prescribes_how"] is False
-    assert "children's internet protection" in s.reasons["prescribes_how"][0]
-    assert s.decision == "essential_oversight"
-    # a board policy naming no federal law is still the board's own to change
-    own = suggest(
-        RuleInput(
-            "Every district computer students use must have internet filtering software",
-            "local_policy",
-            "Board Policy 4520",
-            "MI",
-        )
+    assert s.decision != "unnecessary_control"
+
+
+@pytest.mark.parametrize(
+    "citation",
+    ["Federal Way Public Schools Policy 2410", "EHBA (LOCAL); Title IV, Part A"],
+)
+def test_a_policy_citation_that_only_sounds_federal_says_nothing_of_federal_law(
+    citation,
+):
+    from finder.audit.suggester import load_knowledge
+
+    federal = load_knowledge().federal
+    if "Title IV" in citation:
+        # "title i" is Title I, not the first letters of Title IV
+        assert federal.find("", citation) is None
+    s = suggest(
+        RuleInput("Class rosters are final by August 1", "local_policy", citation)
     )
-    assert own.answers["prescribes_how"] is True
-    assert own.decision == "unnecessary_control"
+    assert s.decision != "essential_oversight"
 
 
 @pytest.mark.parametrize(
@@ -622,11 +627,15 @@ def test_a_board_policy_that_carries_out_a_federal_law_is_not_the_boards_to_drop
         ("Bids are opened in public", "fiscal_integrity"),
         ("Credit by a local test only after telling the state", "accountability"),
         ("Notify the state before a school closes", "accountability"),
-        ("Innovation goals must use MCAS results", "accountability"),
         ("Report any employee's misconduct with a student", "health_safety"),
+        ("Report sexual misconduct by an employee", "health_safety"),
         # a word's other forms say the same: "restrained", "secluded", "expelled"
         ("Tell parents within a day when a child is restrained", "health_safety"),
-        ("Tell parents within a day when a child is secluded", "health_safety"),
+        ("Tell parents within a day when a student is secluded", "health_safety"),
+        (
+            "Staff may physically restrain a student only in an emergency",
+            "health_safety",
+        ),
         ("A student may be expelled only after a hearing", "health_safety"),
         ("A student who was bullied", "health_safety"),
         (
@@ -711,12 +720,79 @@ def test_a_bargaining_rule_that_cites_only_a_statute_is_left_for_the_team(
 
 
 def test_a_reason_quotes_the_rules_own_word_not_the_lists_stem():
-    s = suggest(
-        RuleInput(
-            "Parents must get written notice when their child is restrained",
-            "state_rule",
-        )
-    )
-    assert "“restrained”" in s.reasons["health_safety"][0]
+    s = suggest(RuleInput("No student may be harassed at school", "state_rule"))
+    assert "“harassed”" in s.reasons["civil_rights"][0]
     immunized = suggest(RuleInput("Students must be immunized", "state_statute"))
     assert "“immunized”" in immunized.reasons["health_safety"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "citation"),
+    [
+        # a word in another sense: these are no safeguard of students
+        (
+            "Teachers get written notice before any disciplinary action",
+            "local_policy",
+            "",
+        ),
+        ("All teachers embed disciplinary literacy strategies", "local_policy", ""),
+        (
+            "Students with more than 10 unexcused absences in a semester get no credit",
+            "local_policy",
+            "Board Policy JH",
+        ),
+        ("Academic misconduct on a test earns a zero", "local_policy", ""),
+        (
+            "Teachers accused of misconduct may bring a union representative",
+            "local_policy",
+            "",
+        ),
+        (
+            "Make-up tests are taken in a secluded area of the library",
+            "local_policy",
+            "",
+        ),
+        (
+            "Teachers shall not be restrained from taking personal leave",
+            "local_policy",
+            "",
+        ),
+        ("Teachers may not assign homework during STAAR week", "local_policy", ""),
+        (
+            "Students who score 85 on a Regents exam skip the course final",
+            "local_policy",
+            "",
+        ),
+    ],
+)
+def test_words_in_another_sense_are_not_safeguards(text, level, citation):
+    s = suggest(RuleInput(text, level, citation, "TX"))
+    assert not [q for q in ("health_safety", "accountability") if s.answers.get(q)]
+    assert s.decision == "unnecessary_control"
+
+
+@pytest.mark.parametrize(
+    ("text", "citation", "state"),
+    [
+        ("Teachers have a 45-minute planning period each day", "Section 7.4", "TX"),
+        ("Teachers have a 45-minute planning period each day", "12.3", "MN"),
+        ("Teachers have a 45-minute planning period", "Employee Handbook § 4.2", "WI"),
+        (
+            "Coverage pay follows the contract",
+            "UTLA-LAUSD Side Letter, Ed Code 41376",
+            "CA",
+        ),
+        (
+            "The master agreement caps class size at 28, as Md. Code, Educ. § 6-408 allows",
+            "",
+            "MD",
+        ),
+    ],
+)
+def test_a_bargaining_rule_naming_its_agreement_or_its_own_section_binds(
+    shipped_catalog, text, citation, state
+):
+    s = suggest(
+        RuleInput(text, "collective_bargaining", citation, state), shipped_catalog
+    )
+    assert s.answers["binds"] is True

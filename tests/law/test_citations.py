@@ -159,8 +159,12 @@ FORMS = [
     ("COMAR 13A.02.01.04", "MD", "COMAR 13A.02.01.04"),
     ("Md. Code, Educ. § 7-103(e)", "MD", "Md. Code, Educ. § 7-103(e)"),
     ("05-071 C.M.R. ch. 125, § 8 (Waivers)", "ME", "05-071 C.M.R. ch. 125, § 8"),
-    ("05-071 C.M.R. ch. 125, § 6.01(C)", "ME", "05-071 C.M.R. ch. 125, § 6"),
-    ("05-071 C.M.R. ch. 125, § 6.02", "ME", "05-071 C.M.R. ch. 125, § 6"),
+    # Maine's § 6.01 is kept whole (it lies in § 6), as is Nebraska's § 003.04
+    ("05-071 C.M.R. ch. 125, § 6.01(C)", "ME", "05-071 C.M.R. ch. 125, § 6.01(C)"),
+    ("05-071 C.M.R. ch. 125, § 6.02", "ME", "05-071 C.M.R. ch. 125, § 6.02"),
+    ("92 NAC 10, § 003.04", "NE", "92 Neb. Admin. Code ch. 10, § 003.04"),
+    ("Education Law § 3012-d", "NY", "N.Y. Educ. Law § 3012-d"),
+    ("N.Y. Educ. Law § 3012-c(2)", "NY", "N.Y. Educ. Law § 3012-c(2)"),
     ("20-A MRSA § 6212", "ME", "20-A M.R.S. § 6212"),
     ("MCL 388.1701", "MI", "MCL 388.1701"),
     ("State School Aid Act Section 101(9)", "MI", "State School Aid Act § 101(9)"),
@@ -612,6 +616,17 @@ def test_a_short_code_name_two_states_share_is_not_read_in_a_third():
         ("PI 8.01", "WI", "wi-admin", "MN"),
         ("R.C. 3313.48", "OH", "oh-rc", "WA"),
         ("281 IAC 12.5(14)", "IA", "ia-iac-agency", "TN"),
+        # a name that needs a number after it is read in place
+        ("Ed 306.18", "NH", "nh-admin", "VT"),
+        ("70 OS 1-111", "OK", "ok-os", "TX"),
+        ("R277-700-3", "UT", "ut-rules", "AZ"),
+        ("AS 14.03.030", "AK", "ak-stat", "CO"),
+        # names two states share, or another law shares
+        ("Gen. Laws § 16-2-2", "RI", "ri-gl", "CT"),
+        ("MCA § 37-9-14", "MS", "ms-code", "TX"),
+        ("MCA 20-7-101", "MT", "mt-mca", "TX"),
+        ("ACA § 6-17-401", "AR", "ar-code", "TX"),
+        ("126CSR42", "WV", "wv-csr-series", "TX"),
         ("511 IAC 6.2-3-2", "IN", "in-iac", "TN"),
     ],
 )
@@ -624,3 +639,30 @@ def test_a_name_that_does_not_say_its_state_is_read_only_in_its_own(
     if home:
         assert parse_citation(typed, home).body.id == body
     assert parse_citation(typed, elsewhere) is None
+
+
+def test_a_nebraska_section_lies_in_the_section_it_decimals():
+    whole = parse_citation("92 NAC 10-003", "NE")
+    part = parse_citation("92 NAC 10, § 003.04", "NE")
+    assert whole.contains(part)
+    assert not part.contains(whole)
+    assert part.contains(parse_citation("92 NAC 10-003.04", "NE"))
+
+
+@pytest.mark.parametrize(
+    ("citation", "state"),
+    [
+        ("Civil Service Law § 204", "NY"),
+        ("Tex. Gov't Code § 617.002", "TX"),
+    ],
+)
+def test_a_section_of_a_law_the_parser_does_not_know_is_not_the_home_codes(
+    citation, state
+):
+    from finder.law.scope import rule_law
+
+    assert rule_law("", citation, "", state).citations == ()
+    # a section typed alone is still the home code's
+    assert rule_law("", "§ 25.112", "", "TX").citations[0].label == (
+        "Tex. Educ. Code § 25.112"
+    )
