@@ -14,9 +14,7 @@ def refresh_suggestions(
     """Store the suggester's answers beside the team's, filling only unconfirmed
     answers; returns the suggestion (its reasons include why the rule binds or not)."""
     rubric = rubric or load_rubric()
-    s = suggest(
-        RuleInput(rule.text, rule.source_level, rule.citation, state), catalog, rubric
-    )
+    s = _suggestion_for(rule, state, catalog, rubric)
     for question in [q.id for q in rubric.questions] + list(LAW_ANSWERS):
         answer = rule.answers.get(question) or Answer()
         answer.suggested = s.answers.get(question)
@@ -35,12 +33,16 @@ def binds_suggestion(
     """What the suggester says about whether the rule binds at all, and why (a habit,
     a void contract clause, a vendor's own term, nobody said where it is written, a
     "contract" rule citing only a statute): ``(True | False | None, reason)``."""
-    s = suggest(
-        RuleInput(rule.text, rule.source_level, rule.citation, state),
-        catalog,
-        rubric or load_rubric(),
-    )
+    s = _suggestion_for(rule, state, catalog, rubric or load_rubric())
     return s.answers.get("binds"), " ".join(s.reasons.get("binds", []))
+
+
+def _suggestion_for(
+    rule: AuditRule, state: str, catalog: Catalog | None, rubric: Rubric
+) -> Suggestion:
+    return suggest(
+        RuleInput(rule.text, rule.source_level, rule.citation, state), catalog, rubric
+    )
 
 
 def derived_decision(rule: AuditRule, rubric: Rubric | None = None) -> tuple[str, str]:

@@ -458,10 +458,10 @@ _AMBIGUOUS_TAIL = re.compile(
 
 
 @functools.cache
-def _home_pattern(body: Body) -> re.Pattern | None:
-    if not body.home_names:
+def _home_pattern(home_names: tuple[str, ...]) -> re.Pattern | None:
+    if not home_names:
         return None
-    names = "|".join(f"(?:{n})" for n in body.home_names)
+    names = "|".join(f"(?:{n})" for n in home_names)
     return re.compile(rf"(?:{names})", re.IGNORECASE)
 
 
@@ -469,7 +469,7 @@ def _foreign_home_name(text: str, item: tuple[int, int, Body, str], state: str) 
     """Whether a match is one of a body's ``home_names`` ("State Board Rule") in a text
     of another known state: there it names that state's own rules, not the body."""
     start, end, body, title = item
-    pattern = _home_pattern(body)
+    pattern = _home_pattern(body.home_names)
     if pattern is None or not state or state == body.jurisdiction:
         return False
     name = text[start:end]
